@@ -1,0 +1,32 @@
+using Carter;
+using Registry.Api.DemoData;
+using Registry.Api.Infrastructure;
+using Registry.Projections;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddRegistryDatabase();
+builder.AddOfficerAuthentication();
+builder.AddRegistryProjections();
+builder.AddPublicApiPolicies();
+builder.AddRegistryOpenApi();
+builder.Services.AddProblemDetails(ProblemTypes.Configure);
+builder.Services.AddValidation();
+builder.Services.AddCarter();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+await app.SeedDemoDataIfAskedAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UsePublicApiPolicies();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRegistryOpenApi();
+app.MapCarter();
+
+app.Run();
+
+public partial class Program;

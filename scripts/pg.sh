@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# A private PostgreSQL 15 cluster for Registry under .local/pg, on 127.0.0.1:$REGISTRY_PG_PORT (default 55432).
+#   scripts/pg.sh start | stop | status | url
+# Idempotent: start reuses a running cluster. As root the server runs as the `postgres` user (postgres refuses root);
+# otherwise as the current user. Installs PostgreSQL with apt-get when no server binaries are found.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+port=${REGISTRY_PG_PORT:-55432}
+data="$root/.local/pg/data"
+log="$root/.local/pg/server.log"
+
+find_bindir() {
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    [ -x "$d/initdb" ] && { echo "$d"; return; }
+  done
+  command -v initdb >/dev/null 2>&1 && dirname "$(readlink -f "$(command -v initdb)")"
+}
+
+ensure_binaries() {
+  bindir=$(find_bindir || true)
+  if [ -z "${bindir:-}" ]; then
+    echo "PostgreSQL server binaries not found; installing (apt-get install -y postgresql)..." >&2
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >&2
+    bindir=$(find_bindir)
+  fi
+}
+
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+is_running() { [ -n "${bindir:-}" ] && as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; }
+
+start() {
+  ensure_binaries
+  mkdir -p "$root/.local/pg"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$root/.local/pg"; chmod 755 "$root/.local" "$root/.local/pg"; fi
+  if [ ! -s "$data/PG_VERSION" ]; then
+    # C.utf8: under the plain C locale lower(), pg_trgm and full-text search ignore Cyrillic letters.
+    as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust --locale=C.utf8 -E UTF8 >/dev/null
+    cat >> "$data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+unix_socket_directories = ''
+max_connections = 300
+shared_buffers = 512MB
+fsync = on
+synchronous_commit = off
+CONF
+  fi
+  if is_running; then echo "PostgreSQL already running on 127.0.0.1:$port"; return; fi
+  as_owner "$bindir/pg_ctl" -D "$data" -l "$log" -o "-p $port" -w -t 60 start >/dev/null
+  echo "PostgreSQL started on 127.0.0.1:$port (data: .local/pg/data)"
+}
+
+stop() {
+  bindir=$(find_bindir || true)
+  if is_running; then as_owner "$bindir/pg_ctl" -D "$data" -m fast -w stop >/dev/null; echo "PostgreSQL stopped"; else echo "PostgreSQL not running"; fi
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  status) bindir=$(find_bindir || true); if is_running; then echo "running on 127.0.0.1:$port"; else echo "stopped"; exit 1; fi ;;
+  url) echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=${2:-registry}" ;;
+  *) echo "usage: $0 start|stop|status|url [database]" >&2; exit 2 ;;
+esac
