@@ -17,6 +17,7 @@ builder.Services.AddCarter();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+if (app.Configuration.GetValue("MigrateOnly", false)) return;
 await app.SeedDemoDataIfAskedAsync();
 
 app.UseExceptionHandler();

@@ -67,8 +67,8 @@ sealed class OfficerTokenHandler(
             if (credential.Token.Length == 0) continue;
             if (!CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(credential.Token))) continue;
             var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, credential.Name), new Claim(ClaimTypes.Role, credential.Role)], Scheme);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme)));
+                [new Claim(ClaimTypes.Name, credential.Name), new Claim(ClaimTypes.Role, credential.Role)], OfficerAuthentication.Scheme);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), OfficerAuthentication.Scheme)));
         }
         return Task.FromResult(AuthenticateResult.Fail("Unknown bearer token."));
     }

@@ -1,0 +1,38 @@
+# Registry: `make run` serves the API with demo data on http://127.0.0.1:5080; `make test` runs the whole suite.
+SHELL := /bin/bash
+PORT ?= 5080
+export REGISTRY_PG_PORT ?= 55432
+DB_URL = Host=127.0.0.1;Port=$(REGISTRY_PG_PORT);Username=postgres;Database=registry
+N ?= 1000000
+
+.PHONY: run test build migrate pg-up pg-down load-test load-test-smoke seed-large reindex clean
+
+build:
+	dotnet build Registry.sln -c Release --nologo -v q
+
+pg-up:
+	@scripts/pg.sh start
+
+pg-down:
+	@scripts/pg.sh stop
+
+migrate: pg-up
+	dotnet run --project api -c Release --no-launch-profile -- --MigrateOnly=true --ConnectionStrings:Registry="$(DB_URL)"
+
+run: pg-up
+	@scripts/run-api.sh
+
+test: pg-up
+	@scripts/test.sh
+
+load-test: pg-up
+	@scripts/load-test.sh
+
+load-test-smoke: pg-up
+	@scripts/load-test.sh --smoke
+
+seed-large: pg-up
+	dotnet run --project load-tests -c Release -- seed-large --count $(N) --connection "$(DB_URL)"
+
+clean:
+	dotnet clean Registry.sln -v q

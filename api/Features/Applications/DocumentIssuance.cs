@@ -1,0 +1,31 @@
+using Dapper;
+using Npgsql;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Documents;
+
+namespace Registry.Api.Features.Applications;
+
+/// <summary>Issuing a document, by an officer's decision or deemed by silence: number, document row, first history entry,
+/// outbox event.</summary>
+public static class DocumentIssuance
+{
+    public static async Task<string> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicationId, DocumentKind kind, Guid holderId,
+        DateOnly issuedOn, bool deemed, string actor, CancellationToken ct)
+    {
+        var sequence = await NumberSequences.NextAsync(conn, tx, kind.Slug(), issuedOn.Year, ct);
+        var number = DocumentNumber.Format(kind, issuedOn.Year, sequence);
+        var documentId = Guid.CreateVersion7();
+        await conn.ExecuteAsync(new CommandDefinition("""
+            insert into documents (id, application_id, kind, number, number_norm, holder_id, status, issued_on, deemed)
+            values (@documentId, @applicationId, @kind, @number, @norm, @holderId, 'valid', @issuedOn, @deemed);
+            insert into document_status_history (document_id, status, effective_on, reason, recorded_by)
+            values (@documentId, 'valid', @issuedOn, @reason, @actor);
+            """, new
+        {
+            documentId, applicationId, kind = kind.Slug(), number, norm = DocumentNumber.Normalize(number), holderId, issuedOn, deemed, actor,
+            reason = deemed ? "Deemed issued: no answer by the deadline" : null,
+        }, tx, cancellationToken: ct));
+        await Outbox.AppendDocumentChangedAsync(conn, tx, documentId, deemed ? "deemed-issued" : "issued", ct);
+        return number;
+    }
+}

@@ -1,0 +1,45 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Registry.Api.Infrastructure;
+
+namespace Registry.Api.Features.Applications;
+
+public static class GetApplication
+{
+    public sealed class Response
+    {
+        public Guid Id { get; init; }
+        public string Service { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public string Status { get; init; } = "";
+        public int Version { get; init; }
+        public DateOnly SubmittedOn { get; init; }
+        public DateOnly? DeadlineOn { get; init; }
+        public DateOnly? CompletenessDueOn { get; init; }
+        public string ApplicantName { get; init; } = "";
+        public string? ApplicantIdentifier { get; init; }
+        public string? DocumentNumber { get; init; }
+        public string[]? RefusalReasons { get; init; }
+    }
+
+    const string Sql = """
+        select a.id, a.service, a.channel, a.status, a.version, a.submitted_on as submittedon, a.deadline_on as deadlineon,
+               a.completeness_due_on as completenessdueon, p.name as applicantname, p.identifier as applicantidentifier,
+               d.number as documentnumber, r.reasons as refusalreasons
+        from applications a
+        join applicants p on p.id = a.applicant_id
+        left join documents d on d.application_id = a.id
+        left join application_refusals r on r.application_id = a.id
+        where a.id = @id
+        """;
+
+    public static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<Response>(new CommandDefinition(Sql, new { id }, cancellationToken: ct));
+        if (row is null) return TypedResults.NotFound();
+        http.Response.Headers.ETag = ExpectedVersion.ETag(row.Version);
+        return TypedResults.Ok(row);
+    }
+}

@@ -1,0 +1,55 @@
+using Carter;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Documents;
+using Registry.Projections.Public;
+using Registry.Projections.Queries;
+
+namespace Registry.Api.Features.Registry;
+
+/// <summary>Public search and document details, read from the projections only.</summary>
+public sealed class RegistryModule : ICarterModule
+{
+    public const int MaxPageSize = 100;
+
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/registry").WithTags("Registry").AllowAnonymous().RequirePublicRateLimit();
+
+        g.MapGet("/search", Search).WithName("SearchRegistry")
+            .WithSummary("Search issued documents by number, BIN or organisation name, with filters and facets")
+            .WithDescription("q matches a whole or partial document number (its beginning, or its last digits), a 12-digit BIN, or words of the holder's name in Kazakh, Russian or Latin spelling. Pages are keyset cursors: pass nextCursor back as cursor.")
+            .Produces<SearchPage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        g.MapGet("/{kind}/{number}", Details).WithName("GetDocument")
+            .WithSummary("Public details of one document, with its status history")
+            .Produces<PublicDocument>().ProducesProblem(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<IResult> Search(
+        string? q, string? kind, string? status, string? region, string? sector, string? bin, DateOnly? issuedFrom, DateOnly? issuedTo,
+        SearchSort? sort, string? cursor, int? limit, ISearchQuery query, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (kind is not null && !DocumentKinds.TryParseSlug(kind, out _))
+            errors["kind"] = [$"Unknown kind '{kind}'. One of: {string.Join(", ", DocumentKinds.All.Select(k => k.Slug()))}."];
+        if (status is not null && status is not ("valid" or "suspended" or "revoked" or "expired"))
+            errors["status"] = ["Status is one of valid, suspended, revoked, expired."];
+        if (limit is < 1 or > MaxPageSize) errors["limit"] = [$"Limit is between 1 and {MaxPageSize}."];
+        if (issuedFrom > issuedTo) errors["issuedFrom"] = ["issuedFrom is after issuedTo."];
+        if (cursor is not null && !SearchCursor.TryDecode(cursor, out _, out _)) errors["cursor"] = ["This cursor was not produced by this API."];
+        if (q is { Length: > 200 }) errors["q"] = ["The query is at most 200 characters."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
+
+        var page = await query.SearchAsync(new SearchRequest(q, kind?.ToLowerInvariant(), status, region, sector, bin, issuedFrom, issuedTo,
+            sort ?? SearchSort.Relevance, cursor, limit ?? 20), ct);
+        return TypedResults.Ok(page);
+    }
+
+    public static async Task<IResult> Details(string kind, string number, HttpContext http, IVerifyQuery query, CancellationToken ct)
+    {
+        var document = DocumentKinds.TryParseSlug(kind, out var parsed) ? await query.FindAsync(DocumentNumber.Normalize(number), ct) : null;
+        if (document is null || document.Kind != parsed.Slug())
+            return ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such document", $"No {kind} numbered '{number}' is in the public registry.");
+        return Caching.OkWithETag(http, document, $"{document.Number}|{document.Version}");
+    }
+}

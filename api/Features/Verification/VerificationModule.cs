@@ -1,0 +1,60 @@
+using Carter;
+using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Documents;
+using Registry.Projections.Public;
+using Registry.Projections.Queries;
+
+namespace Registry.Api.Features.Verification;
+
+/// <summary>The inspectors' hot path: is this document genuine, valid on that day, and does it cover what is in front of me?</summary>
+public sealed class VerificationModule : ICarterModule
+{
+    public const int MaxBulk = 1000;
+
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/verify").WithTags("Verification").AllowAnonymous().RequirePublicRateLimit();
+
+        g.MapGet("/{number}", Verify).WithName("VerifyDocument")
+            .WithSummary("Verify a document by its number")
+            .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product.")
+            .Produces<VerificationResult>().ProducesProblem(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        g.MapPost("/", VerifyMany).WithName("VerifyDocuments")
+            .WithSummary($"Verify up to {MaxBulk} numbers in one call, one result per number, in request order")
+            .Produces<BulkVerification>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    public static async Task<IResult> Verify(string number, DateOnly? asOf, string? covers, HttpContext http, IVerifyQuery query, TimeProvider clock, CancellationToken ct)
+    {
+        var day = asOf ?? Today(clock);
+        var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
+        if (document is null)
+            return ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such document", $"No document numbered '{number}' is in the public registry.");
+        return Caching.OkWithETag(http, Projections.Public.Verification.Verify(document, day, covers), $"{document.Number}|{document.Version}|{day:O}|{covers}");
+    }
+
+    public sealed record BulkRequest(IReadOnlyList<string> Numbers, DateOnly? AsOf);
+
+    public sealed record BulkItem(string Number, bool Found, VerificationResult? Result);
+
+    public sealed record BulkVerification(DateOnly AsOf, int Count, int Found, IReadOnlyList<BulkItem> Results);
+
+    public static async Task<IResult> VerifyMany([FromBody] BulkRequest request, IVerifyQuery query, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.Numbers is null || request.Numbers.Count is 0 or > MaxBulk)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = [$"Send between 1 and {MaxBulk} numbers."] }, type: ProblemTypes.Validation);
+        var day = request.AsOf ?? Today(clock);
+        var results = new List<BulkItem>(request.Numbers.Count);
+        foreach (var number in request.Numbers)
+        {
+            var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
+            results.Add(new BulkItem(number, document is not null, document is null ? null : Projections.Public.Verification.Verify(document, day, null)));
+        }
+        return TypedResults.Ok(new BulkVerification(day, results.Count, results.Count(r => r.Found), results));
+    }
+
+    static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+}

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Registry.Api.Infrastructure;
+
+/// <summary>ETags for public lookups: a hash of what identifies the answer (document number and version, parameters),
+/// so a client revalidating an unchanged document gets 304 without a body.</summary>
+public static class Caching
+{
+    public const string PublicLookup = "public, max-age=60";
+
+    public static IResult OkWithETag<T>(HttpContext http, T body, string identity)
+    {
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)), 0, 8)}\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = PublicLookup;
+        string? ifNoneMatch = http.Request.Headers.IfNoneMatch;
+        if (ifNoneMatch is not null && ifNoneMatch.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*"))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Ok(body);
+    }
+}

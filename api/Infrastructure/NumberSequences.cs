@@ -1,0 +1,18 @@
+using Dapper;
+using Npgsql;
+
+namespace Registry.Api.Infrastructure;
+
+/// <summary>Gap-free yearly counters. The upsert takes the counter row's lock, so concurrent issuers queue on it and
+/// each gets the next number; a rolled-back transaction gives its number back.</summary>
+public static class NumberSequences
+{
+    const string Next = """
+        insert into number_sequences (kind, year, last) values (@kind, @year, 1)
+        on conflict (kind, year) do update set last = number_sequences.last + 1
+        returning last
+        """;
+
+    public static Task<long> NextAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string kind, int year, CancellationToken ct) =>
+        conn.ExecuteScalarAsync<long>(new CommandDefinition(Next, new { kind, year }, tx, cancellationToken: ct));
+}

@@ -1,0 +1,45 @@
+using Dapper;
+using Npgsql;
+
+namespace Registry.Projections.Outbox;
+
+/// <summary>
+/// Reads the outbox gap-safely. Identity values become visible at commit, not in order, so the cursor is (tx, position)
+/// and only rows of transactions older than every transaction still running are read: any row not yet visible belongs
+/// to a transaction whose xid is at least the snapshot's xmin, and so sorts after the checkpoint.
+/// </summary>
+public static class OutboxReader
+{
+    const string ReadBatch = """
+        select o.position, o.tx::text as tx, o.type, o.aggregate_id as aggregateid, o.payload::text as payload, o.created_at as createdat
+        from outbox o
+        where (o.tx, o.position) > (@tx::xid8, @position)
+          and o.tx < pg_snapshot_xmin(pg_current_snapshot())
+        order by o.tx, o.position
+        limit @batchSize
+        """;
+
+    const string ReadCheckpoint = """
+        insert into projection_checkpoints (name) values (@name) on conflict (name) do nothing;
+        select tx::text as tx, position from projection_checkpoints where name = @name;
+        """;
+
+    const string Advance = """
+        update projection_checkpoints set tx = @toTx::xid8, position = @toPosition, updated_at = now()
+        where name = @name and tx = @fromTx::xid8 and position = @fromPosition
+        """;
+
+    public static async Task<Checkpoint> CheckpointAsync(NpgsqlConnection conn, string name, NpgsqlTransaction? tx, CancellationToken ct) =>
+        await conn.QuerySingleAsync<Checkpoint>(new CommandDefinition(ReadCheckpoint, new { name }, tx, cancellationToken: ct));
+
+    public static async Task<IReadOnlyList<OutboxMessage>> ReadAsync(NpgsqlConnection conn, Checkpoint after, int batchSize, NpgsqlTransaction? tx, CancellationToken ct) =>
+        (await conn.QueryAsync<OutboxMessage>(new CommandDefinition(
+            ReadBatch, new { tx = after.Tx, position = after.Position, batchSize }, tx, cancellationToken: ct))).AsList();
+
+    /// <summary>Moves the checkpoint only if nobody else moved it since it was read (the optimistic guard).</summary>
+    public static async Task<bool> AdvanceAsync(NpgsqlConnection conn, string name, Checkpoint from, Checkpoint to, NpgsqlTransaction tx, CancellationToken ct) =>
+        await conn.ExecuteAsync(new CommandDefinition(Advance,
+            new { name, fromTx = from.Tx, fromPosition = from.Position, toTx = to.Tx, toPosition = to.Position }, tx, cancellationToken: ct)) == 1;
+
+    public const string NotifyChannel = "registry_outbox";
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Registry.Projections.Public;
+using Registry.Projections.Queries;
+
+namespace Registry.Projections.Postgres;
+
+/// <summary>One unique-index point read of the pre-rendered public JSON.</summary>
+public sealed class PostgresVerifyQuery(NpgsqlDataSource dataSource) : IVerifyQuery
+{
+    const string Sql = "select public_json::text from read.documents where number_norm = @numberNorm";
+
+    public async Task<PublicDocument?> FindAsync(string numberNorm, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var json = await conn.QuerySingleOrDefaultAsync<string>(new CommandDefinition(Sql, new { numberNorm }, cancellationToken: ct));
+        return json is null ? null : JsonSerializer.Deserialize(json, RegistryJson.Default.PublicDocument);
+    }
+}
