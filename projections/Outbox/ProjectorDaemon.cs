@@ -52,7 +52,11 @@ public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataS
         await using var tx = await conn.BeginTransactionAsync(ct);
         var from = await OutboxReader.CheckpointAsync(conn, projector.Name, tx, ct);
         var batch = await OutboxReader.ReadAsync(conn, from, options.BatchSize, tx, ct);
-        if (batch.Count == 0) return 0;
+        if (batch.Count == 0)
+        {
+            await tx.CommitAsync(ct); // keeps a first-run checkpoint row, so readiness lists this projector from the start
+            return 0;
+        }
 
         await projector.ApplyAsync(batch, tx, ct);
         var last = batch[^1];

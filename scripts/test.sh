@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The whole suite: builds, runs every test project against the local PostgreSQL, then the load-test smoke run,
+# and ends with one plain line "N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+results="$root/.local/test-results"
+rm -rf "$results"; mkdir -p "$results"
+passed=0; failed=0; status=0
+
+"$root/scripts/pg.sh" start || { echo "0 passed, 1 failed"; exit 1; }
+
+if ! dotnet build Registry.sln -c Release --nologo -v q; then
+  echo "build failed"; echo "0 passed, 1 failed"; exit 1
+fi
+
+dotnet test Registry.sln -c Release --no-build --nologo --logger "trx" --results-directory "$results" || status=1
+
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+
+for check in "$root"/scripts/checks/*.sh; do
+  [ -e "$check" ] || continue
+  name=$(basename "$check" .sh)
+  if "$check"; then echo "check $name: passed"; passed=$((passed + 1)); else echo "check $name: FAILED"; failed=$((failed + 1)); status=1; fi
+done
+
+[ "$failed" -gt 0 ] && status=1
+echo "$passed passed, $failed failed"
+exit $status

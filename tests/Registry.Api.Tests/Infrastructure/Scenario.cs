@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using Registry.Api.DemoData;
+using Registry.Api.Features.Applications;
+
+namespace Registry.Api.Tests.Infrastructure;
+
+/// <summary>Builds valid requests and walks an application through the API, so tests state only what they care about.</summary>
+public static class Scenario
+{
+    static readonly Random Random = new(42);
+    static readonly Lock Gate = new();
+
+    public static string NewBin()
+    {
+        lock (Gate) return DemoDataSeeder.NewBin(Random);
+    }
+
+    public static SubmitApplication.Request Attestation(string? bin = null, string name = "ТОО «Қарағанды Көмір»", DateOnly? submittedOn = null, string channel = "committee") => new(
+        "attestation", channel, submittedOn,
+        new SubmitApplication.ApplicantDto("legal-entity", bin ?? NewBin(), name, "Қарағанды, Бұқар жырау даңғылы, 47", "+77212000000", "Қарағанды облысы"),
+        ["mining"], ["industrial-safety-expertise"], [],
+        new SubmitApplication.ExpertConclusionDto("ТОО «Сараптама»", "EX-2026-17", DateOnly.FromDateTime(DateTime.Today).AddDays(-20)),
+        [new SubmitApplication.AttachedDocumentDto("application", "Өтініш / Заявление"), new SubmitApplication.AttachedDocumentDto("expert-conclusion", "Сараптама қорытындысы")],
+        new SubmitApplication.ContactDto("Асқар Бекова", "+77010000001"));
+
+    public static async Task<SubmitApplication.Response> SubmitAsync(this HttpClient officer, SubmitApplication.Request request, string? key = null)
+    {
+        var response = await officer.PostJsonAsync("/api/v1/applications", request, key ?? Guid.NewGuid().ToString());
+        return await response.ReadAsync<SubmitApplication.Response>();
+    }
+
+    public static Task<HttpResponseMessage> DecideAsync(this HttpClient officer, Guid id, string outcome, string[]? reasons = null, string? key = null, string? ifMatch = null) =>
+        officer.PostJsonAsync($"/api/v1/applications/{id}/decision", new DecideApplication.Request(outcome, reasons, null), key, ifMatch);
+
+    /// <summary>Submits and issues; returns the document number.</summary>
+    public static async Task<string> IssueAsync(this HttpClient officer, SubmitApplication.Request request)
+    {
+        var submitted = await officer.SubmitAsync(request);
+        var decided = await (await officer.DecideAsync(submitted.Id, "issue")).ReadAsync<DecideApplication.Response>();
+        return decided.DocumentNumber!;
+    }
+
+    public static async Task<HttpResponseMessage> GetAsync(this HttpClient client, string url, string? ifNoneMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        return await client.SendAsync(request);
+    }
+
+    public static Task<T?> GetJsonAsync<T>(this HttpClient client, string url) => client.GetFromJsonAsync<T>(url, HttpAssertions.Json);
+}

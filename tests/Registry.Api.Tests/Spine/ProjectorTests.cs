@@ -1,0 +1,69 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Api.Tests.Infrastructure;
+using Registry.Projections.Outbox;
+
+namespace Registry.Api.Tests.Spine;
+
+/// <summary>The projector daemon is not started here; tests drive it batch by batch.</summary>
+public sealed class ProjectorApp : RegistryApp
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Projections:Enabled"] = "false",
+        ["Projections:BatchSize"] = "7",
+    };
+}
+
+public sealed class ProjectorTests(ProjectorApp app) : IClassFixture<ProjectorApp>
+{
+    ProjectorDaemon Projector => app.Services.GetRequiredService<ProjectorDaemon>();
+
+    [Fact]
+    public async Task Stopping_the_projector_mid_stream_and_starting_it_again_yields_every_document_exactly_once()
+    {
+        var officer = app.Officer();
+        var numbers = new List<string>();
+        for (var i = 0; i < 30; i++) numbers.Add(await officer.IssueAsync(Scenario.Attestation()));
+
+        // "Stop" after two batches, then a fresh daemon (as after a restart) drains the rest.
+        Assert.Equal(7, await Projector.ProjectBatchAsync(CancellationToken.None));
+        Assert.Equal(7, await Projector.ProjectBatchAsync(CancellationToken.None));
+        var restarted = ActivatorUtilities.CreateInstance<ProjectorDaemon>(app.Services,
+            app.Services.GetRequiredService<Registry.Projections.Postgres.PostgresDocumentProjector>());
+        while (await restarted.ProjectBatchAsync(CancellationToken.None) > 0) { }
+
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var projected = (await conn.QueryAsync<string>("select number from read.documents where number = any(@numbers)", new { numbers })).ToList();
+        Assert.Equal(numbers.Order(), projected.Order());
+        var changes = await conn.QueryAsync<(string Number, long Count)>(
+            "select number, count(*) from read.changes where number = any(@numbers) group by number", new { numbers });
+        Assert.All(changes, c => Assert.Equal(1, c.Count));
+    }
+
+    [Fact]
+    public async Task An_event_committed_after_a_later_position_is_not_skipped()
+    {
+        await using var early = await app.DataSource.OpenConnectionAsync();
+        await using var late = await app.DataSource.OpenConnectionAsync();
+        await using var earlyTx = await early.BeginTransactionAsync();
+        await using var lateTx = await late.BeginTransactionAsync();
+        // The early transaction takes the lower position and commits last.
+        await early.ExecuteAsync("insert into outbox (type, aggregate_id, payload) values ('test.v1', gen_random_uuid(), '{}')", transaction: earlyTx);
+        await late.ExecuteAsync("insert into outbox (type, aggregate_id, payload) values ('test.v1', gen_random_uuid(), '{}')", transaction: lateTx);
+        await lateTx.CommitAsync();
+
+        while (await Projector.ProjectBatchAsync(CancellationToken.None) > 0) { }
+        await earlyTx.CommitAsync();
+        while (await Projector.ProjectBatchAsync(CancellationToken.None) > 0) { }
+
+        var status = await app.Services.GetRequiredService<ProjectionStatus>().LagAsync(CancellationToken.None);
+        Assert.Equal(0, status.Single(s => s.Projector == "postgres-documents").Pending);
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var seenBoth = await conn.ExecuteScalarAsync<long>("""
+            select count(*) from outbox o, projection_checkpoints c
+            where c.name = 'postgres-documents' and o.type = 'test.v1' and (o.tx, o.position) <= (c.tx, c.position)
+            """);
+        Assert.Equal(2, seenBoth);
+    }
+}
