@@ -78,7 +78,7 @@ public static class DemoDataSeeder
                         tx, cancellationToken: ct));
                     continue;
                 }
-                await DocumentIssuance.IssueAsync(conn, tx, applicationId, kind, holderId, submittedOn.AddDays(12), deemed: i % 40 == 7, DemoOfficer, ct);
+                await DocumentIssuance.IssueAsync(conn, tx, applicationId, kind, holderId, submittedOn.AddDays(12), validUntil: null, deemed: i % 40 == 7, DemoOfficer, ct);
                 await conn.ExecuteAsync(new CommandDefinition("update applications set status = 'issued', version = version + 1 where id = @applicationId",
                     new { applicationId }, tx, cancellationToken: ct));
             }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Reflection;
 using DbUp;
 using Npgsql;
@@ -11,6 +12,8 @@ public static class Database
         var connectionString = builder.Configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
         builder.Services.AddNpgsqlDataSource(connectionString);
+        builder.Services.Configure<DocumentTermOptions>(builder.Configuration.GetSection("Documents"));
+        builder.Services.TryAddSingleton(TimeProvider.System);
     }
 
     public static Task MigrateDatabaseAsync(this WebApplication app)

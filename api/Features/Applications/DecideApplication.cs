@@ -15,7 +15,8 @@ public static class DecideApplication
 
     static readonly string[] Decidable = ["submitted", "under-review"];
 
-    public static async Task<IResult> Handle(Guid id, Request request, HttpContext http, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Handle(Guid id, Request request, HttpContext http, NpgsqlDataSource dataSource, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<DocumentTermOptions> terms, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var reasons = (request.Reasons ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToArray();
@@ -52,7 +53,7 @@ public static class DecideApplication
             else
             {
                 DocumentKinds.TryParseSlug(app.Service, out var kind);
-                number = await DocumentIssuance.IssueAsync(conn, tx, id, kind, app.ApplicantId, decidedOn, deemed: false, actor, ct);
+                number = await DocumentIssuance.IssueAsync(conn, tx, id, kind, app.ApplicantId, decidedOn, terms.Value.ValidUntil(kind, decidedOn), deemed: false, actor, ct);
             }
             var status = request.Outcome == "refuse" ? "refused" : "issued";
             await conn.ExecuteAsync(new CommandDefinition("update applications set status = @status, version = version + 1 where id = @id",

@@ -29,14 +29,14 @@ public static class Scenario
         return await response.ReadAsync<SubmitApplication.Response>();
     }
 
-    public static Task<HttpResponseMessage> DecideAsync(this HttpClient officer, Guid id, string outcome, string[]? reasons = null, string? key = null, string? ifMatch = null) =>
-        officer.PostJsonAsync($"/api/v1/applications/{id}/decision", new DecideApplication.Request(outcome, reasons, null), key, ifMatch);
+    public static Task<HttpResponseMessage> DecideAsync(this HttpClient officer, Guid id, string outcome, string[]? reasons = null, string? key = null, string? ifMatch = null, DateOnly? decidedOn = null) =>
+        officer.PostJsonAsync($"/api/v1/applications/{id}/decision", new DecideApplication.Request(outcome, reasons, decidedOn), key, ifMatch);
 
     /// <summary>Submits and issues; returns the document number.</summary>
-    public static async Task<string> IssueAsync(this HttpClient officer, SubmitApplication.Request request)
+    public static async Task<string> IssueAsync(this HttpClient officer, SubmitApplication.Request request, DateOnly? decidedOn = null)
     {
         var submitted = await officer.SubmitAsync(request);
-        var decided = await (await officer.DecideAsync(submitted.Id, "issue")).ReadAsync<DecideApplication.Response>();
+        var decided = await (await officer.DecideAsync(submitted.Id, "issue", decidedOn: decidedOn)).ReadAsync<DecideApplication.Response>();
         return decided.DocumentNumber!;
     }
 
