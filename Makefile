@@ -32,7 +32,7 @@ load-test-smoke: pg-up
 	@scripts/load-test.sh --smoke
 
 seed-large: pg-up
-	dotnet run --project load-tests -c Release -- seed-large --count $(N) --connection "$(DB_URL)"
+	dotnet run --project api -c Release --no-launch-profile -- --SeedLarge=$(N) --ConnectionStrings:Registry="$(DB_URL)" --Logging:LogLevel:Default=Warning
 
 clean:
 	dotnet clean Registry.sln -v q

@@ -18,6 +18,11 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 if (app.Configuration.GetValue("MigrateOnly", false)) return;
+if (app.Configuration.GetValue<int?>("SeedLarge") is { } count)
+{
+    await LargeDataSet.LoadAsync(app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), count, Console.Out, app.Lifetime.ApplicationStopping);
+    return;
+}
 await app.SeedDemoDataIfAskedAsync();
 
 app.UseExceptionHandler();

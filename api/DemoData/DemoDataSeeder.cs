@@ -32,9 +32,9 @@ public static class DemoDataSeeder
         "Жамбыл облысы", "Жетісу облысы", "Қарағанды облысы", "Қостанай облысы", "Қызылорда облысы", "Маңғыстау облысы", "Павлодар облысы",
         "Солтүстік Қазақстан облысы", "Түркістан облысы", "Ұлытау облысы", "Шығыс Қазақстан облысы",
     ];
-    static readonly string[] Sectors = ["oil-and-gas", "mining", "chemical", "power", "metallurgy", "gas-supply", "lifting-equipment", "explosives"];
+    public static readonly string[] Sectors = ["oil-and-gas", "mining", "chemical", "power", "metallurgy", "gas-supply", "lifting-equipment", "explosives"];
     static readonly string[] Activities = ["industrial-safety-expertise", "emergency-rescue-works", "specialist-training", "technical-diagnostics", "hazardous-facility-design"];
-    static readonly string[] Subjects =
+    public static readonly string[] Subjects =
     [
         "Буровая установка БУ-2500", "Взрывчатое вещество Гранулит АС-8", "Подъёмный кран КС-55713", "Газовый котёл Vitoplex 200",
         "Технология подземного выщелачивания урана", "Резервуар РВС-5000", "Огнетушитель ОП-5", "Пожарный рукав 51 мм", "Спринклер СВН-15",
@@ -104,7 +104,7 @@ public static class DemoDataSeeder
         return id;
     }
 
-    static SubmitApplication.ApplicantDto NewHolder(Random random, int index)
+    public static SubmitApplication.ApplicantDto NewHolder(Random random, int index)
     {
         var name = $"{LegalForms[random.Next(LegalForms.Length)]} «{Roots[index % Roots.Length]}{Suffixes[index / Roots.Length % Suffixes.Length]}{(index >= Roots.Length * Suffixes.Length ? $" {index}" : "")}»";
         return new SubmitApplication.ApplicantDto("legal-entity", NewBin(random), name, $"{Regions[index % Regions.Length]}, ул. Абая, {random.Next(1, 200)}",
