@@ -1,5 +1,6 @@
 using Carter;
 using Registry.Api.DemoData;
+using Registry.Api.Features.Admin;
 using Registry.Api.Infrastructure;
 using Registry.Projections;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRegistryDatabase();
 builder.AddOfficerAuthentication();
+builder.AddDeadlineSweeper();
 builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();
@@ -17,12 +19,7 @@ builder.Services.AddCarter();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
-if (app.Configuration.GetValue("MigrateOnly", false)) return;
-if (app.Configuration.GetValue<int?>("SeedLarge") is { } count)
-{
-    await LargeDataSet.LoadAsync(app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), count, Console.Out, app.Lifetime.ApplicationStopping);
-    return;
-}
+if (await app.RunMaintenanceCommandAsync()) return;
 await app.SeedDemoDataIfAskedAsync();
 
 app.UseExceptionHandler();

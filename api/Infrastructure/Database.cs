@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Reflection;
 using DbUp;
 using Npgsql;
@@ -12,8 +11,7 @@ public static class Database
         var connectionString = builder.Configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
         builder.Services.AddNpgsqlDataSource(connectionString);
-        builder.Services.Configure<DocumentTermOptions>(builder.Configuration.GetSection("Documents"));
-        builder.Services.TryAddSingleton(TimeProvider.System);
+
     }
 
     public static Task MigrateDatabaseAsync(this WebApplication app)

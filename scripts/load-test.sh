@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs the load-test harness against a Release build of the API on 127.0.0.1:$LOAD_PORT.
+#   scripts/load-test.sh            full plan on a 1M-document database (registry_load; loaded once with COPY)
+#   scripts/load-test.sh --smoke    5-second smoke run on the demo data set (registry_smoke), used by make test
+# Any other arguments go to the harness (see load-tests/README.md), e.g. --duration 30s --scenarios verify,search
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+port=${LOAD_PORT:-5081}
+pg_port=${REGISTRY_PG_PORT:-55432}
+smoke=false; [ "${1:-}" = "--smoke" ] && smoke=true
+if $smoke; then db=registry_smoke; else db=registry_load; fi
+server="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+conn="$server;Database=$db;Maximum Pool Size=32;Max Auto Prepare=32;Auto Prepare Min Usages=2"
+docs=${LOAD_DOCS:-1000000}
+
+"$root/scripts/pg.sh" start >/dev/null
+dotnet build api/Registry.Api.csproj -c Release --nologo -v q
+dotnet build load-tests/Registry.LoadTests.csproj -c Release --nologo -v q
+api="dotnet api/bin/Release/net10.0/Registry.Api.dll"
+
+if $smoke; then
+  psql "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" -qc "drop database if exists $db with (force)" >/dev/null
+else
+  have=$(psql "host=127.0.0.1 port=$pg_port user=postgres dbname=$db" -Atc "select count(*) from read.documents" 2>/dev/null || echo 0)
+  if [ "$have" -lt "$docs" ]; then
+    psql "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" -qc "drop database if exists $db with (force)" >/dev/null
+    echo "Loading $docs documents into $db (once)..."
+    $api --SeedLarge="$docs" --ConnectionStrings:Registry="$conn" --Logging:LogLevel:Default=Warning
+  fi
+fi
+
+token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+mkdir -p .local; echo -n "$token" > .local/load-officer.token
+ASPNETCORE_ENVIRONMENT=Production \
+ConnectionStrings__Registry="$conn" \
+Officers__Credentials__0__Token="$token" Officers__Credentials__0__Name="Load test officer" Officers__Credentials__0__Role=officer \
+RateLimiting__PermitsPerSecond=10000000 DemoData__Seed=$smoke Logging__LogLevel__Default=Warning \
+  $api --urls "http://127.0.0.1:$port" > .local/load-test-api.log 2>&1 &
+api_pid=$!
+trap 'kill $api_pid 2>/dev/null; wait $api_pid 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+  kill -0 $api_pid 2>/dev/null || { echo "API did not start:"; tail -20 .local/load-test-api.log; exit 1; }
+  sleep 0.5
+done
+
+dotnet load-tests/bin/Release/net10.0/Registry.LoadTests.dll \
+  --base-url "http://127.0.0.1:$port" --token-file .local/load-officer.token --connection "$server;Database=$db" "$@"
