@@ -15,7 +15,7 @@ public static class DemoDataSeeder
 {
     public const string DemoOfficer = "demo-seed";
 
-    static readonly string[] LegalForms = ["ТОО", "АО", "ЖШС", "АҚ", "ТОО «Филиал»"];
+    static readonly string[] LegalForms = ["ТОО", "АО", "ЖШС", "АҚ", "ПК"];
     static readonly string[] Roots =
     [
         "Қарағанды Көмір", "Атырау Мұнай Сервис", "ҚазМұнайГаз Бұрғылау", "Павлодар Энергоқұрылыс", "Ақтөбе Хром", "Шымкент Цемент",
@@ -106,7 +106,10 @@ public static class DemoDataSeeder
 
     public static SubmitApplication.ApplicantDto NewHolder(Random random, int index)
     {
-        var name = $"{LegalForms[random.Next(LegalForms.Length)]} «{Roots[index % Roots.Length]}{Suffixes[index / Roots.Length % Suffixes.Length]}{(index >= Roots.Length * Suffixes.Length ? $" {index}" : "")}»";
+        var root = Roots[index % Roots.Length];
+        var suffix = Suffixes[index / Roots.Length % Suffixes.Length];
+        if (root.EndsWith(suffix, StringComparison.Ordinal)) suffix = "";
+        var name = $"{LegalForms[random.Next(LegalForms.Length)]} «{root}{suffix}{(index >= Roots.Length * Suffixes.Length ? $" {index}" : "")}»";
         return new SubmitApplication.ApplicantDto("legal-entity", NewBin(random), name, $"{Regions[index % Regions.Length]}, ул. Абая, {random.Next(1, 200)}",
             $"+7701{random.Next(1000000, 9999999)}", Regions[index % Regions.Length]);
     }
