@@ -1,6 +1,7 @@
 using Carter;
 using Registry.Api.DemoData;
 using Registry.Api.Features.Admin;
+using Registry.Api.Features.Calendar;
 using Registry.Api.Infrastructure;
 using Registry.Projections;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRegistryDatabase();
 builder.AddOfficerAuthentication();
 builder.AddDeadlineSweeper();
+builder.AddWorkingCalendar();
 builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();

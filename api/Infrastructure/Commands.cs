@@ -12,10 +12,15 @@ public sealed record CommandOutcome(int StatusCode, object? Body, Guid EntityId,
     public static CommandOutcome Success(int statusCode, object body, Guid entityId, string? location = null) => new(statusCode, body, entityId, location);
 
     public static CommandOutcome Refuse(int statusCode, string type, string title, string detail, IDictionary<string, object?>? extensions = null) =>
-        new(statusCode, null, Guid.Empty, Problem: new ProblemOutcome(type, title, detail, extensions));
+        new(statusCode, null, Guid.Empty, Problem: new ProblemOutcome(type, title, detail, extensions, Record: false));
+
+    /// <summary>A refusal that is itself a fact to keep (a Centre refusing intake hands over a receipt): committed with
+    /// its audit record, and answered as a problem.</summary>
+    public static CommandOutcome RefuseAndRecord(int statusCode, string type, string title, string detail, Guid entityId, IDictionary<string, object?> extensions) =>
+        new(statusCode, null, entityId, Problem: new ProblemOutcome(type, title, detail, extensions, Record: true));
 }
 
-public sealed record ProblemOutcome(string Type, string Title, string Detail, IDictionary<string, object?>? Extensions);
+public sealed record ProblemOutcome(string Type, string Title, string Detail, IDictionary<string, object?>? Extensions, bool Record);
 
 /// <summary>
 /// Runs every write the same way: one transaction holding the command's rows, its outbox rows and an audit record; an
@@ -59,7 +64,7 @@ public static class Commands
                     return ProblemTypes.Problem(422, ProblemTypes.IdempotencyMismatch, "Idempotency key reused",
                         $"The key '{key}' was already used for a different request.");
                 http.Response.Headers["Idempotent-Replayed"] = "true";
-                return Results.Text(previous.ResponseBody, "application/json", Encoding.UTF8, previous.StatusCode);
+                return Results.Text(previous.ResponseBody, previous.StatusCode >= 400 ? "application/problem+json" : "application/json", Encoding.UTF8, previous.StatusCode);
             }
         }
 
@@ -72,20 +77,27 @@ public static class Commands
         {
             return ProblemTypes.Problem(409, ProblemTypes.Conflict, "Concurrent change", "The record changed while this request ran; read it again and retry.");
         }
-        if (outcome.Problem is { } problem)
+        if (outcome.Problem is { Record: false } problem)
         {
             await tx.RollbackAsync(ct);
             return ProblemTypes.Problem(outcome.StatusCode, problem.Type, problem.Title, problem.Detail, problem.Extensions);
         }
 
-        var body = JsonSerializer.Serialize(outcome.Body, Json);
+        var body = JsonSerializer.Serialize(outcome.Problem is { } recorded ? ProblemBody(outcome.StatusCode, recorded, http) : outcome.Body, Json);
         await conn.ExecuteAsync(new CommandDefinition(Audit, new { actor, action, entityId = outcome.EntityId, details = requestJson }, tx, cancellationToken: ct));
         if (key is not null)
             await conn.ExecuteAsync(new CommandDefinition(SaveKey, new { key, actor, hash, status = outcome.StatusCode, body }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
 
         if (outcome.Location is not null) http.Response.Headers.Location = outcome.Location;
-        return Results.Text(body, "application/json", Encoding.UTF8, outcome.StatusCode);
+        return Results.Text(body, outcome.Problem is null ? "application/json" : "application/problem+json", Encoding.UTF8, outcome.StatusCode);
+    }
+
+    static Dictionary<string, object?> ProblemBody(int status, ProblemOutcome p, HttpContext http)
+    {
+        var body = new Dictionary<string, object?> { ["type"] = p.Type, ["title"] = p.Title, ["status"] = status, ["detail"] = p.Detail, ["instance"] = http.Request.Path.Value };
+        foreach (var (key, value) in p.Extensions ?? new Dictionary<string, object?>()) body[key] = value;
+        return body;
     }
 
     sealed record StoredResponse(string RequestHash, int StatusCode, string ResponseBody);

@@ -11,6 +11,7 @@ public static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string RuleViolation = Base + "rule-violation";
     public const string IdempotencyMismatch = Base + "idempotency-key-reused";
+    public const string IntakeRefused = Base + "intake-refused";
     public const string Unauthorized = Base + "unauthorized";
     public const string Forbidden = Base + "forbidden";
     public const string TooManyRequests = Base + "too-many-requests";

@@ -28,5 +28,15 @@ public sealed class ApplicationsModule : ICarterModule
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        g.MapPost("/{id:guid}/completeness-check", CompletenessCheck.Handle).WithName("CheckCompleteness")
+            .WithSummary("Record the completeness check: complete, documents missing (suspends consideration), or an expired expert conclusion (refuses)")
+            .Produces<CompletenessCheck.Response>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        g.MapPost("/{id:guid}/documents", SupplyDocuments.Handle).WithName("SupplyMissingDocuments")
+            .WithSummary("Record that the missing documents arrived: consideration resumes and the deadline moves by the days suspended")
+            .Produces<SupplyDocuments.Response>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 }

@@ -23,6 +23,23 @@ public static class Scenario
         [new SubmitApplication.AttachedDocumentDto("application", "Өтініш / Заявление"), new SubmitApplication.AttachedDocumentDto("expert-conclusion", "Сараптама қорытындысы")],
         new SubmitApplication.ContactDto("Асқар Бекова", "+77010000001"));
 
+    /// <summary>A complete, valid application for any of the six services.</summary>
+    public static SubmitApplication.Request For(string service, string applicantType = "legal-entity", string channel = "committee", DateOnly? submittedOn = null,
+        string? name = null, DateOnly? expertiseDate = null)
+    {
+        var definition = Registry.Domain.Services.ServiceCatalogue.Find(service)!;
+        var identifier = applicantType == "individual" ? "880101300010" : applicantType == "non-resident" ? null : NewBin();
+        var documents = definition.Documents.Select(d => new SubmitApplication.AttachedDocumentDto(d.Code, d.Title.Ru)).ToList();
+        var expert = definition.ExpertConclusionRequired
+            ? new SubmitApplication.ExpertConclusionDto("ТОО «Сараптама»", "EX-2026-17", expertiseDate ?? (submittedOn ?? DateOnly.FromDateTime(DateTime.Today)).AddDays(-20))
+            : null;
+        return new(service, channel, submittedOn,
+            new SubmitApplication.ApplicantDto(applicantType, identifier, name ?? $"ТОО «{service} {Guid.NewGuid():N}»", "Астана, пр. Мангилик Ел, 8", "+77172000000", "Астана"),
+            service == "attestation" ? ["mining"] : [], service == "attestation" ? ["industrial-safety-expertise"] : [],
+            service is "attestation" or "accreditation" ? [] : [new SubmitApplication.SubjectDto("Подъёмный кран КС-55713", "Грузоподъёмные работы на опасном производственном объекте")],
+            expert, documents, new SubmitApplication.ContactDto("Асқар Бекова", "+77010000001"));
+    }
+
     public static async Task<SubmitApplication.Response> SubmitAsync(this HttpClient officer, SubmitApplication.Request request, string? key = null)
     {
         var response = await officer.PostJsonAsync("/api/v1/applications", request, key ?? Guid.NewGuid().ToString());
