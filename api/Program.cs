@@ -15,6 +15,7 @@ builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();
 builder.Services.AddCarter();
 

@@ -27,7 +27,7 @@ public sealed class RegistryModule : ICarterModule
 
     public static async Task<IResult> Search(
         string? q, string? kind, string? status, string? region, string? sector, string? bin, DateOnly? issuedFrom, DateOnly? issuedTo,
-        SearchSort? sort, string? cursor, int? limit, ISearchQuery query, CancellationToken ct)
+        string? sort, string? cursor, int? limit, ISearchQuery query, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (kind is not null && !DocumentKinds.TryParseSlug(kind, out _))
@@ -38,10 +38,13 @@ public sealed class RegistryModule : ICarterModule
         if (issuedFrom > issuedTo) errors["issuedFrom"] = ["issuedFrom is after issuedTo."];
         if (cursor is not null && !SearchCursor.TryDecode(cursor, out _, out _)) errors["cursor"] = ["This cursor was not produced by this API."];
         if (q is { Length: > 200 }) errors["q"] = ["The query is at most 200 characters."];
+        var order = SearchSort.Relevance;
+        if (sort is not null && (!Enum.TryParse(sort.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out order) || !Enum.IsDefined(order)))
+            errors["sort"] = ["Sort is one of relevance, issuedNewest, issuedOldest, number."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
 
         var page = await query.SearchAsync(new SearchRequest(q, kind?.ToLowerInvariant(), status, region, sector, bin, issuedFrom, issuedTo,
-            sort ?? SearchSort.Relevance, cursor, limit ?? 20), ct);
+            order, cursor, limit ?? 20), ct);
         return TypedResults.Ok(page);
     }
 

@@ -19,6 +19,20 @@ public sealed class ProjectorTests(ProjectorApp app) : IClassFixture<ProjectorAp
 {
     ProjectorDaemon Projector => app.Services.GetRequiredService<ProjectorDaemon>();
 
+    /// <summary>Runs batches until nothing is pending. A transaction open anywhere in the cluster (other test classes
+    /// share it) holds the snapshot xmin back and delays, never loses, what the projector may read.</summary>
+    async Task DrainAsync(ProjectorDaemon projector)
+    {
+        var status = app.Services.GetRequiredService<ProjectionStatus>();
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            while (await projector.ProjectBatchAsync(CancellationToken.None) > 0) { }
+            if ((await status.LagAsync(CancellationToken.None)).All(l => l.Pending == 0)) return;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("The projector did not drain the outbox.");
+    }
+
     [Fact]
     public async Task Stopping_the_projector_mid_stream_and_starting_it_again_yields_every_document_exactly_once()
     {
@@ -27,11 +41,18 @@ public sealed class ProjectorTests(ProjectorApp app) : IClassFixture<ProjectorAp
         for (var i = 0; i < 30; i++) numbers.Add(await officer.IssueAsync(Scenario.Attestation()));
 
         // "Stop" after two batches, then a fresh daemon (as after a restart) drains the rest.
-        Assert.Equal(7, await Projector.ProjectBatchAsync(CancellationToken.None));
-        Assert.Equal(7, await Projector.ProjectBatchAsync(CancellationToken.None));
+        var applied = 0;
+        for (var attempt = 0; applied < 14 && attempt < 500; attempt++)
+        {
+            var batch = await Projector.ProjectBatchAsync(CancellationToken.None);
+            Assert.InRange(batch, 0, 7);
+            applied += batch;
+            if (batch == 0) await Task.Delay(20);
+        }
+        Assert.InRange(applied, 14, 29);
         var restarted = ActivatorUtilities.CreateInstance<ProjectorDaemon>(app.Services,
             app.Services.GetRequiredService<Registry.Projections.Postgres.PostgresDocumentProjector>());
-        while (await restarted.ProjectBatchAsync(CancellationToken.None) > 0) { }
+        await DrainAsync(restarted);
 
         await using var conn = await app.DataSource.OpenConnectionAsync();
         var projected = (await conn.QueryAsync<string>("select number from read.documents where number = any(@numbers)", new { numbers })).ToList();
@@ -55,7 +76,7 @@ public sealed class ProjectorTests(ProjectorApp app) : IClassFixture<ProjectorAp
 
         while (await Projector.ProjectBatchAsync(CancellationToken.None) > 0) { }
         await earlyTx.CommitAsync();
-        while (await Projector.ProjectBatchAsync(CancellationToken.None) > 0) { }
+        await DrainAsync(Projector);
 
         var status = await app.Services.GetRequiredService<ProjectionStatus>().LagAsync(CancellationToken.None);
         Assert.Equal(0, status.Single(s => s.Projector == "postgres-documents").Pending);

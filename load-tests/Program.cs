@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Net;
+using Registry.LoadTests;
+
+// NBomber's essentials on HttpClient + HdrHistogram: run each scenario of the plan under the chosen load model, the
+// baseline first so every result is also a ratio to it, then write the reports. Exit code 1 if a threshold fails.
+var options = Options.Parse(args);
+ThreadPool.SetMinThreads(Math.Max(options.VirtualUsers * 2, 64), Math.Max(options.VirtualUsers * 2, 64));
+using var http = new HttpClient(new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = options.Model == LoadModel.Closed ? options.VirtualUsers : 512,
+    PooledConnectionLifetime = TimeSpan.FromMinutes(30),
+    AutomaticDecompression = DecompressionMethods.None,
+    UseCookies = false,
+})
+{ BaseAddress = options.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+var token = options.TokenFile is { } file ? File.ReadAllText(file).Trim() : null;
+var samples = await Samples.LoadAsync(options.Connection);
+var plan = options.Scenarios.Contains("baseline") ? options.Scenarios.OrderBy(s => s == "baseline" ? 0 : 1).ToList() : options.Scenarios.ToList();
+var results = new List<ScenarioStats>();
+var lagLine = "";
+foreach (var name in plan)
+{
+    var scenario = Scenarios.Create(name, http, samples, token);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name}: {options.Model} {(options.Model == LoadModel.Closed ? $"{options.VirtualUsers} users" : $"{options.Rate}/s (ramp from {options.RampFrom}/s)")}, warm-up {options.Warmup.TotalSeconds} s, {options.Duration.TotalSeconds} s"));
+    var stats = options.Model == LoadModel.Closed
+        ? await LoadModels.RunClosedAsync(scenario, options.VirtualUsers, options.Warmup, options.Duration)
+        : await LoadModels.RunOpenAsync(scenario, options.Rate, options.RampFrom, options.Warmup, options.Duration);
+    if (scenario.ProjectionLag is { } lag) lagLine = Report.LagLine(lag);
+    results.Add(stats);
+}
+if (results.FirstOrDefault(r => r.Name == "baseline") is { Rps: > 0 } baseline)
+    foreach (var r in results) r.BaselineRatio = r.Rps / baseline.Rps;
+
+var header = string.Create(CultureInfo.InvariantCulture,
+    $"{DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {options.BaseUrl}, {samples.Numbers.Length} sample numbers. {lagLine}");
+Report.Write(results, options, header);
+
+var failures = new List<string>();
+foreach (var r in results)
+{
+    if (options.MaxP99Ms.TryGetValue(r.Name, out var max) && r.Ms(99) > max) failures.Add($"{r.Name}: p99 {r.Ms(99):F2} ms > {max} ms");
+    if (options.Smoke && r.Ok == 0) failures.Add($"{r.Name}: no successful request");
+    if (options.Smoke && r.HadServerErrors) failures.Add($"{r.Name}: server errors {string.Join(' ', r.Outcomes.Keys)}");
+}
+foreach (var f in failures) Console.Error.WriteLine($"THRESHOLD FAILED {f}");
+return failures.Count == 0 ? 0 : 1;

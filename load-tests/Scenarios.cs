@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using HdrHistogram;
+using Npgsql;
+
+namespace Registry.LoadTests;
+
+/// <summary>A named step the load models call over and over. ProjectionLag is filled by the lag scenario only.</summary>
+public sealed record Scenario(string Name, Func<Task<Reply>> Step, LongConcurrentHistogram? ProjectionLag = null);
+
+/// <summary>Real numbers, BINs and names to ask for, read once from the read model.</summary>
+public sealed record Samples(string[] Numbers, string[] Bins, string[] Names)
+{
+    public static async Task<Samples> LoadAsync(string connectionString)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            select number, holder_identifier, holder_name from read.documents
+            tablesample system (greatest(0.5, least(100, 500000.0 / greatest(1, (select reltuples from pg_class where oid = 'read.documents'::regclass)))))
+            limit 5000
+            """, conn);
+        var numbers = new List<string>();
+        var bins = new List<string>();
+        var names = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            numbers.Add(reader.GetString(0));
+            if (!reader.IsDBNull(1)) bins.Add(reader.GetString(1));
+            names.Add(reader.GetString(2));
+        }
+        if (numbers.Count == 0) throw new InvalidOperationException("read.documents is empty: load data first (make seed-large, or make run for the demo set).");
+        return new Samples([.. numbers], [.. bins], [.. names]);
+    }
+}
+
+public static class Scenarios
+{
+    static readonly string[] Filters = ["", "&kind=permit", "&status=valid", "&kind=attestation&status=valid", "&sort=issuedNewest"];
+
+    public static Scenario Create(string name, HttpClient http, Samples samples, string? token) => name switch
+    {
+        "baseline" => new(name, () => Get(http, "/health/live")),
+        "verify" => new(name, () => Get(http, VerifyPath(samples))),
+        "search" => new(name, () => Get(http, SearchPath(samples))),
+        "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
+        "write" => new(name, () => Decide(http, token ?? throw new InvalidOperationException("The write scenario needs --token-file."))),
+        "lag" => Lag(http, token ?? throw new InvalidOperationException("The lag scenario needs --token-file.")),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, search, mixed, write, lag."),
+    };
+
+    /// <summary>Random existing numbers, and 5 % numbers that do not exist.</summary>
+    static string VerifyPath(Samples s) => Random.Shared.Next(20) == 0
+        ? $"/api/v1/verify/ATT-1999-{Random.Shared.Next(999999):D6}"
+        : $"/api/v1/verify/{s.Numbers[Random.Shared.Next(s.Numbers.Length)]}";
+
+    /// <summary>A mix of what people type: a name fragment, a full number, the last digits of a number, a BIN; some with filters.</summary>
+    static string SearchPath(Samples s)
+    {
+        var q = Random.Shared.Next(4) switch
+        {
+            0 => NameFragment(s.Names[Random.Shared.Next(s.Names.Length)]),
+            1 => s.Numbers[Random.Shared.Next(s.Numbers.Length)],
+            2 => s.Numbers[Random.Shared.Next(s.Numbers.Length)][^6..],
+            _ => s.Bins.Length > 0 ? s.Bins[Random.Shared.Next(s.Bins.Length)] : s.Numbers[0],
+        };
+        return $"/api/v1/registry/search?q={Uri.EscapeDataString(q)}{Filters[Random.Shared.Next(Filters.Length)]}";
+    }
+
+    /// <summary>The longest word of the name inside its quotes, as a person would type it.</summary>
+    static string NameFragment(string name) =>
+        name.Split([' ', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3).OrderByDescending(w => w.Length).FirstOrDefault() ?? name;
+
+    static async Task<Reply> Get(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        var bytes = await Drain(response);
+        // An unknown number answering 404 is the correct answer, not a failure.
+        return new Reply(response.IsSuccessStatusCode || (int)response.StatusCode == 404, (int)response.StatusCode, bytes);
+    }
+
+    static async Task<long> Drain(HttpResponseMessage response)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[8192];
+        long total = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0) total += read;
+        return total;
+    }
+
+    /// <summary>An officer's whole decision: record an attestation application, then issue it.</summary>
+    static async Task<Reply> Decide(HttpClient http, string token)
+    {
+        var (reply, _) = await DecideReturningNumber(http, token);
+        return reply;
+    }
+
+    static async Task<(Reply Reply, string? Number)> DecideReturningNumber(HttpClient http, string token)
+    {
+        var submit = await Post(http, token, "/api/v1/applications", ApplicationJson());
+        if (!submit.Reply.Ok) return (submit.Reply, null);
+        var id = JsonDocument.Parse(submit.Body).RootElement.GetProperty("id").GetString();
+        var decide = await Post(http, token, $"/api/v1/applications/{id}/decision", """{"outcome":"issue"}""");
+        var number = decide.Reply.Ok ? JsonDocument.Parse(decide.Body).RootElement.GetProperty("documentNumber").GetString() : null;
+        return (decide.Reply with { Bytes = submit.Reply.Bytes + decide.Reply.Bytes }, number);
+    }
+
+    /// <summary>Decision committed → visible in verify: polls until the projection answers 200.</summary>
+    static Scenario Lag(HttpClient http, string token)
+    {
+        var lag = new LongConcurrentHistogram(1, 60_000_000, 3);
+        return new("lag", async () =>
+        {
+            var (reply, number) = await DecideReturningNumber(http, token);
+            if (number is null) return reply;
+            var committed = Stopwatch.GetTimestamp();
+            var deadline = committed + Stopwatch.Frequency * 10;
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                using var response = await http.GetAsync($"/api/v1/verify/{number}");
+                if (response.IsSuccessStatusCode)
+                {
+                    lag.RecordValue(Math.Max(1, (Stopwatch.GetTimestamp() - committed) * 1_000_000 / Stopwatch.Frequency));
+                    return reply;
+                }
+                await Task.Delay(2);
+            }
+            return new Reply(false, 0, 0, "not-visible-in-10s");
+        }, lag);
+    }
+
+    static async Task<(Reply Reply, string Body)> Post(HttpClient http, string token, string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return (new Reply(response.IsSuccessStatusCode, (int)response.StatusCode, body.Length), body);
+    }
+
+    static string ApplicationJson()
+    {
+        var expertise = DateTime.Today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return $$"""
+            {"service":"attestation","channel":"committee",
+             "applicant":{"type":"legal-entity","identifier":"{{Bin()}}","name":"ТОО «Нагрузочный тест {{Random.Shared.Next(1000)}}»","region":"Астана"},
+             "sectors":["oil-and-gas"],"activities":["industrial-safety-expertise"],
+             "expertConclusion":{"expertOrganisation":"ТОО «Эксперт»","number":"EX-1","expertiseDate":"{{expertise}}"},
+             "documents":[{"code":"application","title":"Заявление"},{"code":"expert-conclusion","title":"Заключение"}]}
+            """;
+    }
+
+    /// <summary>A BIN with a valid mod-11 check digit.</summary>
+    static string Bin()
+    {
+        while (true)
+        {
+            var digits = $"{Random.Shared.Next(0, 25):D2}{Random.Shared.Next(1, 13):D2}40{Random.Shared.Next(0, 100000):D5}";
+            int Sum(int[] w) => digits.Select((c, i) => (c - '0') * w[i]).Sum() % 11;
+            var check = Sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+            if (check == 10) check = Sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+            if (check != 10) return digits + check;
+        }
+    }
+}
