@@ -2,6 +2,7 @@ using Carter;
 using Registry.Api.DemoData;
 using Registry.Api.Features.Admin;
 using Registry.Api.Features.Calendar;
+using Registry.Api.Features.Centres;
 using Registry.Api.Infrastructure;
 using Registry.Projections;
 
@@ -23,6 +24,7 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 if (await app.RunMaintenanceCommandAsync()) return;
+await app.ImportCentresAsync();
 await app.SeedDemoDataIfAskedAsync();
 
 app.UseExceptionHandler();
