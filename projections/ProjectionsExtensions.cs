@@ -32,6 +32,8 @@ public static class ProjectionsExtensions
         builder.Services.AddSingleton<ProjectionStatus>();
         builder.Services.AddSingleton<IVerifyQuery, PostgresVerifyQuery>();
         builder.Services.AddSingleton<ISearchQuery, PostgresSearchQuery>();
+        builder.Services.AddSingleton<IOrganisationQuery, PostgresOrganisationQuery>();
+        builder.Services.AddSingleton<IChangeFeedQuery, PostgresChangeFeedQuery>();
         builder.Services.AddSingleton<PostgresDocumentProjector>();
         builder.Services.AddSingleton(sp => new ProjectorDaemon(
             sp.GetRequiredService<PostgresDocumentProjector>(), sp.GetRequiredService<NpgsqlDataSource>(), projector,

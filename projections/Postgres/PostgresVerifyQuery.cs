@@ -17,4 +17,12 @@ public sealed class PostgresVerifyQuery(NpgsqlDataSource dataSource) : IVerifyQu
         var json = await conn.QuerySingleOrDefaultAsync<string>(new CommandDefinition(Sql, new { numberNorm }, cancellationToken: ct));
         return json is null ? null : JsonSerializer.Deserialize(json, RegistryJson.Default.PublicDocument);
     }
+
+    public async Task<IReadOnlyDictionary<string, PublicDocument>> FindManyAsync(IReadOnlyCollection<string> numberNorms, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(string NumberNorm, string Json)>(new CommandDefinition(
+            "select number_norm, public_json::text from read.documents where number_norm = any(@numberNorms)", new { numberNorms = numberNorms.ToArray() }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.NumberNorm, r => JsonSerializer.Deserialize(r.Json, RegistryJson.Default.PublicDocument)!);
+    }
 }

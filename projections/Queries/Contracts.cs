@@ -6,7 +6,26 @@ namespace Registry.Projections.Queries;
 public interface IVerifyQuery
 {
     Task<PublicDocument?> FindAsync(string numberNorm, CancellationToken ct);
+
+    /// <summary>Bulk verification in one round trip; numbers not found are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, PublicDocument>> FindManyAsync(IReadOnlyCollection<string> numberNorms, CancellationToken ct);
 }
+
+/// <summary>An organisation by BIN, with every public document it holds.</summary>
+public interface IOrganisationQuery
+{
+    Task<OrganisationProfile?> FindAsync(string bin, CancellationToken ct);
+}
+
+public sealed record OrganisationProfile(string Bin, string Name, IReadOnlyList<string> FormerNames, string? Region, IReadOnlyList<SearchHit> Documents);
+
+/// <summary>The ordered feed of applied document versions that third parties poll to mirror the registry.</summary>
+public interface IChangeFeedQuery
+{
+    Task<IReadOnlyList<ChangeEntry>> ReadAsync(long after, int limit, CancellationToken ct);
+}
+
+public sealed record ChangeEntry(long Seq, string Kind, string Number, int Version, string Change, string Status, DateTime ChangedAt);
 
 public interface ISearchQuery
 {

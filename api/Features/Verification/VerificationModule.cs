@@ -47,12 +47,12 @@ public sealed class VerificationModule : ICarterModule
         if (request.Numbers is null || request.Numbers.Count is 0 or > MaxBulk)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = [$"Send between 1 and {MaxBulk} numbers."] }, type: ProblemTypes.Validation);
         var day = request.AsOf ?? Today(clock);
-        var results = new List<BulkItem>(request.Numbers.Count);
-        foreach (var number in request.Numbers)
-        {
-            var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
-            results.Add(new BulkItem(number, document is not null, document is null ? null : Projections.Public.Verification.Verify(document, day, null)));
-        }
+        var found = await query.FindManyAsync([.. request.Numbers.Select(DocumentNumber.Normalize).Distinct()], ct);
+        var results = request.Numbers
+            .Select(n => found.TryGetValue(DocumentNumber.Normalize(n), out var d)
+                ? new BulkItem(n, true, Projections.Public.Verification.Verify(d, day, null))
+                : new BulkItem(n, false, null))
+            .ToList();
         return TypedResults.Ok(new BulkVerification(day, results.Count, results.Count(r => r.Found), results));
     }
 
