@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.Json;
+using Registry.Api.Features.Verification;
+using Registry.Api.Tests.Infrastructure;
+using Registry.Projections.Queries;
+
+namespace Registry.Api.Tests.ReadSide;
+
+public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
+{
+    [Fact]
+    public async Task A_lookup_carries_an_etag_and_answers_304_when_nothing_changed()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.Attestation());
+        await app.WaitForProjectionsAsync();
+        var first = await app.Anonymous().GetAsync($"/api/v1/verify/{number}");
+        var etag = first.Headers.ETag?.Tag;
+        Assert.NotNull(etag);
+        Assert.Contains("max-age", first.Headers.CacheControl?.ToString());
+        var again = await app.Anonymous().GetAsync($"/api/v1/verify/{number}", ifNoneMatch: etag);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+
+        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
+        await app.WaitForProjectionsAsync();
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync($"/api/v1/verify/{number}", ifNoneMatch: etag)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reads_allow_any_origin()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/registry/search?q=x");
+        request.Headers.Add("Origin", "https://partner.example");
+        var response = await app.Anonymous().SendAsync(request);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task An_individual_s_iin_is_masked_everywhere_in_public_output()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.For("permit", "individual"));
+        await app.WaitForProjectionsAsync();
+        foreach (var url in new[] { $"/api/v1/verify/{number}", $"/api/v1/registry/permit/{number}", $"/api/v1/registry/search?q={number}", "/api/v1/changes?after=0&limit=1000" })
+        {
+            var body = await app.Anonymous().GetStringAsync(url);
+            Assert.DoesNotContain("880101300010", body);
+        }
+        Assert.Contains("88********10", await app.Anonymous().GetStringAsync($"/api/v1/verify/{number}"));
+        Assert.Empty((await app.Anonymous().GetJsonAsync<SearchPage>("/api/v1/registry/search?q=880101300010"))!.Items);
+    }
+
+    [Fact]
+    public async Task Refusal_reasons_and_contact_persons_are_not_public()
+    {
+        var request = Scenario.Attestation();
+        var number = await app.Officer().IssueAsync(request);
+        await app.WaitForProjectionsAsync();
+        var body = await app.Anonymous().GetStringAsync($"/api/v1/registry/attestation/{number}");
+        Assert.DoesNotContain(request.Contact!.Person!, body);
+        Assert.DoesNotContain(request.Contact.Phone!, body);
+    }
+
+    [Fact]
+    public async Task An_organisation_profile_lists_its_documents_and_former_names()
+    {
+        var bin = Scenario.NewBin();
+        var first = await app.Officer().IssueAsync(Scenario.Attestation(bin, "ТОО «Старое Имя»"));
+        var second = await app.Officer().IssueAsync(Scenario.For("permit") with { Applicant = Scenario.Attestation(bin, "ТОО «Новое Имя»").Applicant });
+        await app.WaitForProjectionsAsync();
+        var profile = await app.Anonymous().GetJsonAsync<OrganisationProfile>($"/api/v1/organisations/{bin}");
+        Assert.Equal("ТОО «Новое Имя»", profile!.Name);
+        Assert.Contains("ТОО «Старое Имя»", profile.FormerNames);
+        Assert.Equal([first, second], profile.Documents.Select(d => d.Number).Order());
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Anonymous().GetAsync("/api/v1/organisations/123")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/api/v1/organisations/{Scenario.NewBin()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_change_feed_lists_every_document_version_once_in_order()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.Attestation());
+        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
+        await app.WaitForProjectionsAsync();
+        var all = new List<JsonElement>();
+        long after = 0;
+        while (true)
+        {
+            var page = JsonDocument.Parse(await app.Anonymous().GetStringAsync($"/api/v1/changes?after={after}&limit=2")).RootElement;
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            if (items.Count == 0) break;
+            all.AddRange(items);
+            after = page.GetProperty("lastSeq").GetInt64();
+        }
+        var seqs = all.Select(i => i.GetProperty("seq").GetInt64()).ToList();
+        Assert.Equal(seqs.Order(), seqs);
+        Assert.Equal(seqs.Distinct().Count(), seqs.Count);
+        Assert.Equal(["issued", "suspended"], all.Where(i => i.GetProperty("number").GetString() == number).Select(i => i.GetProperty("change").GetString()));
+    }
+
+    [Fact]
+    public async Task Bulk_verification_answers_each_number_in_request_order()
+    {
+        var a = await app.Officer().IssueAsync(Scenario.Attestation());
+        var b = await app.Officer().IssueAsync(Scenario.Attestation());
+        await app.WaitForProjectionsAsync();
+        var result = await (await app.Anonymous().PostJsonAsync("/api/v1/verify", new VerificationModule.BulkRequest([b, "ATT-1999-999999", a.ToLowerInvariant()], null)))
+            .ReadAsync<VerificationModule.BulkVerification>();
+        Assert.Equal([true, false, true], result.Results.Select(r => r.Found));
+        Assert.Equal([b, "ATT-1999-999999", a.ToLowerInvariant()], result.Results.Select(r => r.Number));
+        var tooMany = await app.Anonymous().PostJsonAsync("/api/v1/verify", new VerificationModule.BulkRequest([.. Enumerable.Repeat(a, 1001)], null));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_document_answers_whether_it_covers_an_activity_or_device()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.For("permit"));
+        await app.WaitForProjectionsAsync();
+        var yes = JsonDocument.Parse(await app.Anonymous().GetStringAsync($"/api/v1/verify/{number}?covers={Uri.EscapeDataString("кран КС-55713")}")).RootElement;
+        Assert.True(yes.GetProperty("covers").GetProperty("covered").GetBoolean());
+        var no = JsonDocument.Parse(await app.Anonymous().GetStringAsync($"/api/v1/verify/{number}?covers={Uri.EscapeDataString("экскаватор")}")).RootElement;
+        Assert.False(no.GetProperty("covers").GetProperty("covered").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Bad_query_parameters_are_problem_details_not_server_errors()
+    {
+        foreach (var url in new[] { "/api/v1/registry/search?kind=spaceship", "/api/v1/registry/search?limit=0", "/api/v1/registry/search?sort=sideways",
+                     "/api/v1/registry/search?cursor=garbage", "/api/v1/verify/ATT-2026-000001?asOf=yesterday", "/api/v1/changes?after=-1" })
+        {
+            var response = await app.Anonymous().GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task Search_pages_with_a_cursor_that_stays_stable_while_documents_are_added()
+    {
+        var name = $"Пагинация {Guid.NewGuid():N}"[..20];
+        for (var i = 0; i < 5; i++) await app.Officer().IssueAsync(Scenario.Attestation(name: $"ТОО «{name}»"));
+        await app.WaitForProjectionsAsync();
+        var q = Uri.EscapeDataString(name);
+        var page1 = await app.Anonymous().GetJsonAsync<SearchPage>($"/api/v1/registry/search?q={q}&limit=2&sort=number");
+        await app.Officer().IssueAsync(Scenario.Attestation(name: $"ТОО «{name}»"));
+        await app.WaitForProjectionsAsync();
+        var seen = page1!.Items.Select(i => i.Number).ToList();
+        var cursor = page1.NextCursor;
+        while (cursor is not null)
+        {
+            var page = await app.Anonymous().GetJsonAsync<SearchPage>($"/api/v1/registry/search?q={q}&limit=2&sort=number&cursor={cursor}");
+            seen.AddRange(page!.Items.Select(i => i.Number));
+            cursor = page.NextCursor;
+        }
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+        Assert.Equal(6, seen.Count);
+        Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
+    }
+}
+
+public sealed class RateLimitedApp : RegistryApp
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:PermitsPerSecond"] = "2" };
+}
+
+public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
+{
+    [Fact]
+    public async Task A_client_over_its_rate_gets_429_with_retry_after_as_problem_details()
+    {
+        var client = app.Anonymous();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 20 && limited is null; i++)
+        {
+            var response = await client.GetAsync("/api/v1/verify/ATT-1999-000001");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) limited = response;
+        }
+        Assert.NotNull(limited);
+        Assert.True(limited.Headers.RetryAfter is not null);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+}
