@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Registry.Projections.Elasticsearch;
 using Registry.Projections.Outbox;
 using Registry.Projections.Postgres;
 using Registry.Projections.Queries;
@@ -40,5 +41,6 @@ public static class ProjectionsExtensions
             sp.GetRequiredService<ILogger<ProjectorDaemon>>()));
         if (builder.Configuration.GetValue("Projections:Enabled", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ProjectorDaemon>());
+        builder.AddElasticsearchReadSide(search, projector);
     }
 }

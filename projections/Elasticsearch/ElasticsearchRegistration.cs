@@ -1,0 +1,71 @@
+using Elastic.Clients.Elasticsearch;
+using Elastic.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Registry.Projections.Outbox;
+using Registry.Projections.Queries;
+
+namespace Registry.Projections.Elasticsearch;
+
+public static class ElasticsearchRegistration
+{
+    /// <summary>
+    /// With Elasticsearch:Url set: one client for the process, the index behind its alias, and the Elasticsearch
+    /// projector with its own checkpoint. With Search:Provider = Elasticsearch the verify and search queries also go there.
+    /// </summary>
+    public static void AddElasticsearchReadSide(this IHostApplicationBuilder builder, SearchOptions search, ProjectorOptions projector)
+    {
+        var options = builder.Configuration.GetSection("Elasticsearch").Get<ElasticsearchOptions>() ?? new ElasticsearchOptions();
+        if (string.IsNullOrWhiteSpace(options.Url))
+        {
+            if (search.Provider == SearchOptions.Elasticsearch)
+                throw new InvalidOperationException("Search:Provider is Elasticsearch but Elasticsearch:Url is not set.");
+            return;
+        }
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => new ElasticsearchClient(Settings(options)));
+        builder.Services.AddSingleton<RegistryIndex>();
+        builder.Services.AddSingleton<ElasticsearchDocumentProjector>();
+        if (builder.Configuration.GetValue("Projections:Enabled", true))
+        {
+            builder.Services.AddHostedService<IndexInitializer>();
+            // Not AddHostedService: that would fold this into the PostgreSQL projector's registration of the same type.
+            builder.Services.AddSingleton<IHostedService>(sp => new ProjectorDaemon(sp.GetRequiredService<ElasticsearchDocumentProjector>(),
+                sp.GetRequiredService<NpgsqlDataSource>(), projector, sp.GetRequiredService<ILogger<ProjectorDaemon>>()));
+        }
+        if (search.Provider == SearchOptions.Elasticsearch)
+        {
+            builder.Services.AddSingleton<IVerifyQuery, ElasticsearchVerifyQuery>();
+            builder.Services.AddSingleton<ISearchQuery, ElasticsearchSearchQuery>();
+        }
+    }
+
+    public static ElasticsearchClientSettings Settings(ElasticsearchOptions options)
+    {
+        var settings = new ElasticsearchClientSettings(new Uri(options.Url!)).DefaultIndex(options.Alias);
+        if (!string.IsNullOrEmpty(options.ApiKey)) settings = settings.Authentication(new ApiKey(options.ApiKey));
+        else if (!string.IsNullOrEmpty(options.Username)) settings = settings.Authentication(new BasicAuthentication(options.Username, options.Password ?? ""));
+        return settings;
+    }
+
+    sealed class IndexInitializer(RegistryIndex index, ILogger<IndexInitializer> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await index.EnsureAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The projector keeps retrying its batches; the index is created on the next start or by make reindex.
+                logger.LogError(e, "Elasticsearch index {Alias} could not be ensured", index.Alias);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
