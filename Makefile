@@ -34,5 +34,9 @@ load-test-smoke: pg-up
 seed-large: pg-up
 	dotnet run --project api -c Release --no-launch-profile -- --SeedLarge=$(N) --ConnectionStrings:Registry="$(DB_URL)" --Logging:LogLevel:Default=Warning
 
+# Zero-downtime Elasticsearch rebuild: ELASTICSEARCH_URL=http://127.0.0.1:9200 make reindex
+reindex: pg-up
+	dotnet run --project api -c Release --no-launch-profile -- --Reindex=true --ConnectionStrings:Registry="$(DB_URL)" --Elasticsearch:Url="$(ELASTICSEARCH_URL)" --Projections:Enabled=false --Logging:LogLevel:Default=Warning
+
 clean:
 	dotnet clean Registry.sln -v q

@@ -1,10 +1,11 @@
 using Npgsql;
 using Registry.Api.DemoData;
+using Registry.Projections.Elasticsearch;
 
 namespace Registry.Api.Infrastructure;
 
 /// <summary>One-shot commands run by the same binary after migrations, instead of serving:
-/// <c>--MigrateOnly=true</c> (make migrate) and <c>--SeedLarge=N</c> (make seed-large).</summary>
+/// <c>--MigrateOnly=true</c> (make migrate), <c>--SeedLarge=N</c> (make seed-large) and <c>--Reindex=true</c> (make reindex).</summary>
 public static class MaintenanceCommands
 {
     public static async Task<bool> RunMaintenanceCommandAsync(this WebApplication app)
@@ -13,6 +14,13 @@ public static class MaintenanceCommands
         if (app.Configuration.GetValue<int?>("SeedLarge") is { } count)
         {
             await LargeDataSet.LoadAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), count, Console.Out, app.Lifetime.ApplicationStopping);
+            return true;
+        }
+        if (app.Configuration.GetValue("Reindex", false))
+        {
+            var rebuild = app.Services.GetService<ElasticsearchRebuild>()
+                ?? throw new InvalidOperationException("make reindex needs Elasticsearch:Url (or ELASTICSEARCH_URL).");
+            await rebuild.RunAsync(Console.Out, app.Lifetime.ApplicationStopping);
             return true;
         }
         return false;

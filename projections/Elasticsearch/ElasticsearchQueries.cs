@@ -103,7 +103,7 @@ public static class ElasticsearchRequests
         };
         var request = new Elastic.Clients.Elasticsearch.SearchRequest(alias)
         {
-            Query = new BoolQuery { Filter = filters, Must = must is null ? [] : [must] },
+            Query = must is null ? new BoolQuery { Filter = filters } : new BoolQuery { Filter = filters, Must = [must] },
             Size = r.Limit + 1,
             TrackTotalHits = true,
             Sort =

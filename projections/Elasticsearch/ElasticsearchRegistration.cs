@@ -29,6 +29,7 @@ public static class ElasticsearchRegistration
         builder.Services.AddSingleton(_ => new ElasticsearchClient(Settings(options)));
         builder.Services.AddSingleton<RegistryIndex>();
         builder.Services.AddSingleton<ElasticsearchDocumentProjector>();
+        builder.Services.AddSingleton<ElasticsearchRebuild>();
         if (builder.Configuration.GetValue("Projections:Enabled", true))
         {
             builder.Services.AddHostedService<IndexInitializer>();

@@ -21,6 +21,7 @@ public sealed class FakeElasticsearch : HttpMessageHandler
     public ConcurrentDictionary<string, (long Version, JsonObject Source)> Store { get; } = new();
     public Func<string, int, int?> FailWith { get; set; } = (_, _) => null;
     public string SearchResponse { get; set; } = """{"took":1,"timed_out":false,"hits":{"total":{"value":0,"relation":"eq"},"hits":[]}}""";
+    public int SearchStatus { get; set; } = 200;
     public bool AliasExists { get; set; }
     readonly ConcurrentDictionary<string, int> attempts = new();
 
@@ -39,7 +40,7 @@ public sealed class FakeElasticsearch : HttpMessageHandler
             ("PUT", _) => Respond(200, $$"""{"acknowledged":true,"shards_acknowledged":true,"index":"{{path.Trim('/')}}"}"""),
             ("POST", "/_aliases") => Respond(200, """{"acknowledged":true}"""),
             ("POST", _) when path.EndsWith("/_bulk", StringComparison.Ordinal) => Respond(200, Bulk(body)),
-            ("POST", _) when path.EndsWith("/_search", StringComparison.Ordinal) => Respond(200, SearchResponse),
+            ("POST", _) when path.EndsWith("/_search", StringComparison.Ordinal) => Respond(SearchStatus, SearchResponse),
             _ => Respond(404, """{"error":{"type":"not_found"},"status":404}"""),
         };
     }
