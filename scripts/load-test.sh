@@ -11,7 +11,7 @@ pg_port=${REGISTRY_PG_PORT:-55432}
 smoke=false; [ "${1:-}" = "--smoke" ] && smoke=true
 if $smoke; then db=registry_smoke; else db=registry_load; fi
 server="Host=127.0.0.1;Port=$pg_port;Username=postgres"
-conn="$server;Database=$db;Maximum Pool Size=32;Max Auto Prepare=32;Auto Prepare Min Usages=2"
+conn="$server;Database=$db;Maximum Pool Size=16;Max Auto Prepare=32;Auto Prepare Min Usages=2"
 docs=${LOAD_DOCS:-1000000}
 
 "$root/scripts/pg.sh" start >/dev/null

@@ -14,7 +14,7 @@ cat <<MSG
 
 MSG
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-export ConnectionStrings__Registry="Host=127.0.0.1;Port=${REGISTRY_PG_PORT:-55432};Username=postgres;Database=registry;Maximum Pool Size=32;Max Auto Prepare=32;Auto Prepare Min Usages=2"
+export ConnectionStrings__Registry="Host=127.0.0.1;Port=${REGISTRY_PG_PORT:-55432};Username=postgres;Database=registry;Maximum Pool Size=16;Max Auto Prepare=32;Auto Prepare Min Usages=2"
 export Officers__Credentials__0__Token="$token" Officers__Credentials__0__Name="Development officer" Officers__Credentials__0__Role=admin
 export DemoData__Seed=${DEMO_SEED:-true}
 cd "$root/api"

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text;
 using Dapper;
 using Npgsql;
@@ -11,12 +10,21 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
 {
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct)
     {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
         var intent = SearchIntent.Of(request.Q);
+        var page = await SearchAsync(conn, request, intent, typoTolerant: false, ct);
+        // Words that match nothing exactly or as prefixes get a second, typo-tolerant pass (trigram word similarity),
+        // which is too costly to run on every query.
+        return page.Total == 0 && intent.Kind == SearchIntentKind.Name ? await SearchAsync(conn, request, intent, typoTolerant: true, ct) : page;
+    }
+
+    async Task<SearchPage> SearchAsync(NpgsqlConnection conn, SearchRequest request, SearchIntent intent, bool typoTolerant, CancellationToken ct)
+    {
         var p = new DynamicParameters();
         p.Add("q", intent.Text);
         p.Add("tsq", PrefixQuery(intent.Text));
-        var where = Filters(request, intent, p);
-        var (score, sortKey, order, after) = Ordering(request.Sort, intent);
+        var where = Filters(request, intent, typoTolerant, p);
+        var (score, sortKey, order, after) = Ordering(request.Sort, intent, typoTolerant);
         var afterCursor = "true";
         if (SearchCursor.TryDecode(request.Cursor, out var cursorKey, out var cursorId))
         {
@@ -26,51 +34,44 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
         }
         p.Add("limit", request.Limit + 1);
 
-        // One scan: the matching rows are computed once and feed the page, the exact total and the three facets.
+        // The page reads only what it returns (an index can serve the order); the exact total and the three facets
+        // come from one grouping-sets pass over the matches.
         var sql = $"""
-            with matched as materialized (
-                select d.document_id, d.kind, d.number, d.number_norm, d.status, d.issued_on, d.valid_until, d.holder_name,
-                       d.holder_identifier, d.region, {score} as score
-                from read.documents d
-                where {where}
-            ),
-            page as (
-                select d.*, ({sortKey})::text as sort_key from matched d where {afterCursor} order by {order} limit @limit
-            )
-            select
-                (select coalesce(json_agg(json_build_object('documentId', document_id, 'kind', kind, 'number', number, 'status', status,
-                    'issuedOn', issued_on, 'validUntil', valid_until, 'holderName', holder_name, 'holderIdentifier', holder_identifier,
-                    'region', region, 'score', score, 'sortKey', sort_key) order by {order.Replace("d.", "page.", StringComparison.Ordinal)}), '[]')::text from page) as items,
-                (select count(*) from matched) as total,
-                (select coalesce(json_agg(json_build_object('value', kind, 'count', n) order by n desc, kind), '[]')::text
-                   from (select kind, count(*) as n from matched group by kind) f) as kinds,
-                (select coalesce(json_agg(json_build_object('value', status, 'count', n) order by n desc, status), '[]')::text
-                   from (select status, count(*) as n from matched group by status) f) as statuses,
-                (select coalesce(json_agg(json_build_object('value', region, 'count', n) order by n desc, region), '[]')::text
-                   from (select region, count(*) as n from matched where region is not null group by region) f) as regions
+            select d.document_id as documentid, d.kind, d.number, d.status, d.issued_on as issuedon, d.valid_until as validuntil, d.holder_name as holdername,
+                   d.holder_identifier as holderidentifier, d.region, d.score::float8 as score, ({sortKey})::text as sortkey
+            from (select r.*, {score} as score from read.documents r where {where.Replace("d.", "r.", StringComparison.Ordinal)}) d
+            where {afterCursor}
+            order by {order}
+            limit @limit;
+            select grouping(kind) as bykind, grouping(status) as bystatus, grouping(region) as byregion, kind, status, region, count(*) as n
+            from read.documents d where {where}
+            group by grouping sets ((kind), (status), (region), ());
             """;
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var result = await conn.QuerySingleAsync<ResultRow>(new CommandDefinition(sql, p, cancellationToken: ct));
-        var rows = JsonSerializer.Deserialize<List<Row>>(result.Items, Json)!;
-        var facets = new SearchFacets(Facets(result.Kinds), Facets(result.Statuses), Facets(result.Regions));
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, p, cancellationToken: ct));
+        var rows = (await grid.ReadAsync<Row>()).AsList();
+        var groups = (await grid.ReadAsync<Group>()).AsList();
 
         var hasMore = rows.Count > request.Limit;
         if (hasMore) rows.RemoveAt(rows.Count - 1);
         var next = hasMore ? SearchCursor.Encode(rows[^1].SortKey, rows[^1].DocumentId) : null;
+        List<FacetCount> Facet(Func<Group, bool> isFacet, Func<Group, string?> value) =>
+            [.. groups.Where(g => isFacet(g) && value(g) is not null).Select(g => new FacetCount(value(g)!, g.N)).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
         return new SearchPage(
             [.. rows.Select(r => new SearchHit(r.Kind, r.Number, r.Status, r.IssuedOn, r.ValidUntil, r.HolderName, r.HolderIdentifier, r.Region, r.Score))],
-            result.Total, next, facets);
+            groups.FirstOrDefault(g => g is { ByKind: 1, ByStatus: 1, ByRegion: 1 })?.N ?? 0, next,
+            new SearchFacets(
+                Facet(g => g is { ByKind: 0 }, g => g.Kind),
+                Facet(g => g is { ByStatus: 0 }, g => g.Status),
+                Facet(g => g is { ByRegion: 0 }, g => g.Region)));
     }
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    static List<FacetCount> Facets(string json) => JsonSerializer.Deserialize<List<FacetCount>>(json, Json)!;
+    sealed record Group(int ByKind, int ByStatus, int ByRegion, string? Kind, string? Status, string? Region, long N);
 
     /// <summary>Every folded word as a prefix, all required: "караг комир" → 'караг':* &amp; 'комир':*.</summary>
     static string PrefixQuery(string folded) =>
         string.Join(" & ", folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => $"'{w.Replace("'", "", StringComparison.Ordinal)}':*"));
 
-    static string Filters(SearchRequest r, SearchIntent intent, DynamicParameters p)
+    static string Filters(SearchRequest r, SearchIntent intent, bool typoTolerant, DynamicParameters p)
     {
         var clauses = new List<string>
         {
@@ -82,7 +83,8 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
                 // Last digits of a number: a prefix match on the reversed number uses an index.
                 SearchIntentKind.NumberSuffix => "reverse(d.number_norm) like reverse(@q) || '%'",
                 // Whole words or their beginnings through the full-text index; small typos through trigram word similarity.
-                _ => "(d.search @@ to_tsquery('simple', @tsq) or @q <% d.name_folded)",
+                _ when typoTolerant => "@q <% d.name_folded",
+                _ => "d.search @@ to_tsquery('simple', @tsq)",
             },
         };
         void Add(string clause, string name, object? value)
@@ -103,11 +105,12 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
 
     /// <summary>The score expression (over read.documents), then — over the matched rows — the sort key as text (for the
     /// cursor), the order, and the keyset predicate.</summary>
-    static (string Score, string SortKey, string Order, string After) Ordering(SearchSort sort, SearchIntent intent)
+    static (string Score, string SortKey, string Order, string After) Ordering(SearchSort sort, SearchIntent intent, bool typoTolerant)
     {
-        var score = intent.Kind == SearchIntentKind.Name
-            ? "round((word_similarity(@q, d.name_folded) + case when d.name_folded like @q || '%' then 1 else 0 end)::numeric, 6)"
-            : "1::numeric";
+        // Relevance: a name that starts with the query first, then how closely the words match.
+        var score = intent.Kind != SearchIntentKind.Name ? "1::numeric"
+            : typoTolerant ? "round(word_similarity(@q, r.name_folded)::numeric, 6)"
+            : "round((case when r.name_folded like @q || '%' then 1 else 0 end + ts_rank(r.search, to_tsquery('simple', @tsq)))::numeric, 6)";
         return sort switch
         {
             SearchSort.IssuedNewest => (score, "d.issued_on", "d.issued_on desc, d.document_id",
@@ -124,5 +127,4 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
     sealed record Row(Guid DocumentId, string Kind, string Number, string Status, DateOnly IssuedOn, DateOnly? ValidUntil,
         string HolderName, string? HolderIdentifier, string? Region, double Score, string SortKey);
 
-    sealed record ResultRow(string Items, long Total, string Kinds, string Statuses, string Regions);
 }
