@@ -79,9 +79,10 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             {
                 SearchIntentKind.Everything => "true",
                 SearchIntentKind.Bin => "d.holder_identifier = @q",
-                SearchIntentKind.NumberPrefix => "d.number_norm like @q || '%'",
-                // Last digits of a number: a prefix match on the reversed number uses an index.
-                SearchIntentKind.NumberSuffix => "reverse(d.number_norm) like reverse(@q) || '%'",
+                // Normalised numbers are upper-case ASCII letters and digits, all below '~': a prefix is a range.
+                SearchIntentKind.NumberPrefix => "(d.number_norm >= @q and d.number_norm < @q || '~')",
+                // Last digits of a number: a prefix range on the reversed number, which has its own index.
+                SearchIntentKind.NumberSuffix => "(reverse(d.number_norm) >= reverse(@q) and reverse(d.number_norm) < reverse(@q) || '~')",
                 // Whole words or their beginnings through the full-text index; small typos through trigram word similarity.
                 _ when typoTolerant => "@q <% d.name_folded",
                 _ => "d.search @@ to_tsquery('simple', @tsq)",
