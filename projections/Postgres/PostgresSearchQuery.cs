@@ -20,6 +20,32 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
 
     async Task<SearchPage> SearchAsync(NpgsqlConnection conn, SearchRequest request, SearchIntent intent, bool typoTolerant, CancellationToken ct)
     {
+        var statements = Statements(request, intent, typoTolerant);
+        var sql = statements.Page + ";\n" + statements.Facets;
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, statements.Parameters, cancellationToken: ct));
+        var rows = (await grid.ReadAsync<Row>()).AsList();
+        var groups = (await grid.ReadAsync<Group>()).AsList();
+
+        var hasMore = rows.Count > request.Limit;
+        if (hasMore) rows.RemoveAt(rows.Count - 1);
+        var next = hasMore ? SearchCursor.Encode(rows[^1].SortKey, rows[^1].DocumentId) : null;
+        List<FacetCount> Facet(Func<Group, bool> isFacet, Func<Group, string?> value) =>
+            [.. groups.Where(g => isFacet(g) && value(g) is not null).Select(g => new FacetCount(value(g)!, g.N)).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
+        return new SearchPage(
+            [.. rows.Select(r => new SearchHit(r.Kind, r.Number, r.Status, r.IssuedOn, r.ValidUntil, r.HolderName, r.HolderIdentifier, r.Region, r.Score))],
+            groups.FirstOrDefault(g => g is { ByKind: 1, ByStatus: 1, ByRegion: 1 })?.N ?? 0, next,
+            new SearchFacets(
+                Facet(g => g is { ByKind: 0 }, g => g.Kind),
+                Facet(g => g is { ByStatus: 0 }, g => g.Status),
+                Facet(g => g is { ByRegion: 0 }, g => g.Region)));
+    }
+
+    /// <summary>What one pass sends, in one round trip: the page, then the exact total and facets. Public so a test can
+    /// EXPLAIN exactly these statements.</summary>
+    public sealed record PassStatements(string Page, string Facets, DynamicParameters Parameters);
+
+    public static PassStatements Statements(SearchRequest request, SearchIntent intent, bool typoTolerant)
+    {
         var p = new DynamicParameters();
         p.Add("q", intent.Text);
         p.Add("tsq", PrefixQuery(intent.Text));
@@ -36,33 +62,20 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
 
         // The page reads only what it returns (an index can serve the order); the exact total and the three facets
         // come from one grouping-sets pass over the matches.
-        var sql = $"""
+        var page = $"""
             select d.document_id as documentid, d.kind, d.number, d.status, d.issued_on as issuedon, d.valid_until as validuntil, d.holder_name as holdername,
                    d.holder_identifier as holderidentifier, d.region, d.score::float8 as score, ({sortKey})::text as sortkey
             from (select r.*, {score} as score from read.documents r where {where.Replace("d.", "r.", StringComparison.Ordinal)}) d
             where {afterCursor}
             order by {order}
-            limit @limit;
+            limit @limit
+            """;
+        var facets = $"""
             select grouping(kind) as bykind, grouping(status) as bystatus, grouping(region) as byregion, kind, status, region, count(*) as n
             from read.documents d where {where}
-            group by grouping sets ((kind), (status), (region), ());
+            group by grouping sets ((kind), (status), (region), ())
             """;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, p, cancellationToken: ct));
-        var rows = (await grid.ReadAsync<Row>()).AsList();
-        var groups = (await grid.ReadAsync<Group>()).AsList();
-
-        var hasMore = rows.Count > request.Limit;
-        if (hasMore) rows.RemoveAt(rows.Count - 1);
-        var next = hasMore ? SearchCursor.Encode(rows[^1].SortKey, rows[^1].DocumentId) : null;
-        List<FacetCount> Facet(Func<Group, bool> isFacet, Func<Group, string?> value) =>
-            [.. groups.Where(g => isFacet(g) && value(g) is not null).Select(g => new FacetCount(value(g)!, g.N)).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
-        return new SearchPage(
-            [.. rows.Select(r => new SearchHit(r.Kind, r.Number, r.Status, r.IssuedOn, r.ValidUntil, r.HolderName, r.HolderIdentifier, r.Region, r.Score))],
-            groups.FirstOrDefault(g => g is { ByKind: 1, ByStatus: 1, ByRegion: 1 })?.N ?? 0, next,
-            new SearchFacets(
-                Facet(g => g is { ByKind: 0 }, g => g.Kind),
-                Facet(g => g is { ByStatus: 0 }, g => g.Status),
-                Facet(g => g is { ByRegion: 0 }, g => g.Region)));
+        return new PassStatements(page, facets, p);
     }
 
     sealed record Group(int ByKind, int ByStatus, int ByRegion, string? Kind, string? Status, string? Region, long N);

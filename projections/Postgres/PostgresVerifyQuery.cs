@@ -9,7 +9,7 @@ namespace Registry.Projections.Postgres;
 /// <summary>One unique-index point read of the pre-rendered public JSON.</summary>
 public sealed class PostgresVerifyQuery(NpgsqlDataSource dataSource) : IVerifyQuery
 {
-    const string Sql = "select public_json::text from read.documents where number_norm = @numberNorm";
+    public const string Sql = "select public_json::text from read.documents where number_norm = @numberNorm";
 
     public async Task<PublicDocument?> FindAsync(string numberNorm, CancellationToken ct)
     {
@@ -18,11 +18,13 @@ public sealed class PostgresVerifyQuery(NpgsqlDataSource dataSource) : IVerifyQu
         return json is null ? null : JsonSerializer.Deserialize(json, RegistryJson.Default.PublicDocument);
     }
 
+    public const string BulkSql = "select number_norm, public_json::text from read.documents where number_norm = any(@numberNorms)";
+
     public async Task<IReadOnlyDictionary<string, PublicDocument>> FindManyAsync(IReadOnlyCollection<string> numberNorms, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<(string NumberNorm, string Json)>(new CommandDefinition(
-            "select number_norm, public_json::text from read.documents where number_norm = any(@numberNorms)", new { numberNorms = numberNorms.ToArray() }, cancellationToken: ct));
+            BulkSql, new { numberNorms = numberNorms.ToArray() }, cancellationToken: ct));
         return rows.ToDictionary(r => r.NumberNorm, r => JsonSerializer.Deserialize(r.Json, RegistryJson.Default.PublicDocument)!);
     }
 }
