@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Registry.Projections.Caching;
 using Registry.Projections.Elasticsearch;
 using Registry.Projections.Outbox;
 using Registry.Projections.Postgres;
@@ -31,8 +32,9 @@ public static class ProjectionsExtensions
 
         builder.Services.AddSingleton(projector);
         builder.Services.AddSingleton<ProjectionStatus>();
-        builder.Services.AddSingleton<IVerifyQuery, PostgresVerifyQuery>();
-        builder.Services.AddSingleton<ISearchQuery, PostgresSearchQuery>();
+        builder.Services.AddSingleton<PostgresVerifyQuery>();
+        builder.Services.AddSingleton<PostgresSearchQuery>();
+        AddReadModelCache(builder);
         builder.Services.AddSingleton<IOrganisationQuery, PostgresOrganisationQuery>();
         builder.Services.AddSingleton<IChangeFeedQuery, PostgresChangeFeedQuery>();
         builder.Services.AddSingleton<PostgresDocumentProjector>();
@@ -42,5 +44,23 @@ public static class ProjectionsExtensions
         if (builder.Configuration.GetValue("Projections:Enabled", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ProjectorDaemon>());
         builder.AddElasticsearchReadSide(search, projector);
+    }
+
+    /// <summary>The PostgreSQL backend's lookups and search pages through a cache that the projector's notices keep
+    /// exact (ReadCache:Enabled, on by default). The Elasticsearch backend refreshes on its own schedule and is not cached.</summary>
+    static void AddReadModelCache(IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("ReadCache").Get<ReadCacheOptions>() ?? new ReadCacheOptions();
+        var cache = new ReadModelCache(options);
+        builder.Services.AddSingleton(cache);
+        if (!options.Enabled)
+        {
+            builder.Services.AddSingleton<IVerifyQuery>(sp => sp.GetRequiredService<PostgresVerifyQuery>());
+            builder.Services.AddSingleton<ISearchQuery>(sp => sp.GetRequiredService<PostgresSearchQuery>());
+            return;
+        }
+        builder.Services.AddHostedService<ReadModelChangeListener>();
+        builder.Services.AddSingleton<IVerifyQuery>(sp => new CachedVerifyQuery(sp.GetRequiredService<PostgresVerifyQuery>(), cache));
+        builder.Services.AddSingleton<ISearchQuery>(sp => new CachedSearchQuery(sp.GetRequiredService<PostgresSearchQuery>(), cache));
     }
 }

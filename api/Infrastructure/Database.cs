@@ -10,8 +10,10 @@ public static class Database
     {
         var connectionString = builder.Configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
-        builder.Services.AddNpgsqlDataSource(connectionString);
-
+        // The registry's statements are short index reads; JIT compiling them costs more (~30 ms) than it saves.
+        var withoutJit = new NpgsqlConnectionStringBuilder(connectionString);
+        withoutJit.Options = $"{withoutJit.Options} -c jit=off".Trim();
+        builder.Services.AddNpgsqlDataSource(withoutJit.ConnectionString);
     }
 
     public static Task MigrateDatabaseAsync(this WebApplication app)

@@ -4,6 +4,7 @@ using Npgsql;
 using Registry.Domain.Documents;
 using Registry.Domain.Events.V1;
 using Registry.Domain.Search;
+using Registry.Projections.Caching;
 using Registry.Projections.Outbox;
 using Registry.Projections.Public;
 
@@ -36,13 +37,18 @@ public sealed class PostgresDocumentProjector : IProjector
 
     public async Task ApplyAsync(IReadOnlyList<OutboxMessage> batch, NpgsqlTransaction tx, CancellationToken ct)
     {
+        var changedNumbers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var message in batch)
         {
             if (message.Type != DocumentChanged.Type) continue;
             var changed = JsonSerializer.Deserialize(message.Payload, RegistryJson.Default.DocumentChanged)
                 ?? throw new InvalidOperationException($"Outbox message {message.Position} has an empty payload.");
             await tx.Connection!.ExecuteAsync(new CommandDefinition(Upsert, Row(changed, message.Position), tx, cancellationToken: ct));
+            changedNumbers.Add(DocumentNumber.Normalize(changed.Document.Number));
         }
+        // Delivered at commit, so read-model caches evict only once the change is visible.
+        await tx.Connection!.ExecuteAsync(new CommandDefinition("select pg_notify(@channel, @notice)",
+            new { channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(batch[^1].Position, changedNumbers) }, tx, cancellationToken: ct));
     }
 
     static object Row(DocumentChanged changed, long position)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Dapper;
+using Registry.Projections.Caching;
 using Registry.Projections.Outbox;
 
 namespace Registry.Api.Tests.Infrastructure;
@@ -74,10 +76,23 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
         while (DateTime.UtcNow < deadline)
         {
             var lag = await status.LagAsync(CancellationToken.None);
-            if (lag.Count > 0 && lag.All(l => l.Pending == 0)) return;
+            if (lag.Count > 0 && lag.All(l => l.Pending == 0) && await CacheHasHeardAsync()) return;
             await Task.Delay(25);
         }
         throw new TimeoutException("Projections did not catch up in time.");
+    }
+
+    /// <summary>The read-model cache has applied every projector notice sent so far: notices arrive in order, so once it
+    /// has seen a probe sent now it has seen them all.</summary>
+    async Task<bool> CacheHasHeardAsync()
+    {
+        var cache = Services.GetRequiredService<ReadModelCache>();
+        if (!cache.IsLive) return true;
+        var probe = -Random.Shared.NextInt64(1, long.MaxValue);
+        await using (var conn = await DataSource.OpenConnectionAsync())
+            await conn.ExecuteAsync("select pg_notify(@channel, @notice)", new { channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(probe, []) });
+        for (var i = 0; i < 40 && cache.LastSeenPosition != probe; i++) await Task.Delay(5);
+        return cache.LastSeenPosition == probe;
     }
 }
 

@@ -34,7 +34,12 @@ public sealed class LargeSearchSuiteApp : SearchSuiteApp
     }
 }
 
+/// <summary>Loading 200,000 documents saturates this machine's two cores; tests with latency bounds must not share them.</summary>
+[CollectionDefinition(nameof(LargeDataCollection), DisableParallelization = true)]
+public sealed class LargeDataCollection;
+
 /// <summary>EXPLAIN of exactly the statements the PostgreSQL backend sends: no sequential scan of read.documents.</summary>
+[Collection(nameof(LargeDataCollection))]
 public sealed class IndexUseTests(LargeSearchSuiteApp app) : IClassFixture<LargeSearchSuiteApp>
 {
     [Theory]

@@ -1,0 +1,34 @@
+using Registry.Projections.Public;
+using Registry.Projections.Queries;
+
+namespace Registry.Projections.Caching;
+
+public sealed class CachedVerifyQuery(IVerifyQuery database, ReadModelCache cache) : IVerifyQuery
+{
+    public async Task<PublicDocument?> FindAsync(string numberNorm, CancellationToken ct)
+    {
+        if (cache.TryGet(numberNorm, out var cached)) return cached;
+        var readAt = cache.Generation;
+        var document = await database.FindAsync(numberNorm, ct);
+        // Unknown numbers are not remembered: a newly issued document is then visible the moment its projection
+        // commits, without waiting for the notice.
+        if (document is not null) cache.Store(numberNorm, document, readAt);
+        return document;
+    }
+
+    // Bulk checks are one round trip already and would churn the cache with one-off numbers.
+    public Task<IReadOnlyDictionary<string, PublicDocument>> FindManyAsync(IReadOnlyCollection<string> numberNorms, CancellationToken ct) =>
+        database.FindManyAsync(numberNorms, ct);
+}
+
+public sealed class CachedSearchQuery(ISearchQuery database, ReadModelCache cache) : ISearchQuery
+{
+    public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        if (cache.TryGet(request, out var cached)) return cached!;
+        var readAt = cache.Generation;
+        var page = await database.SearchAsync(request, ct);
+        cache.Store(request, page, readAt);
+        return page;
+    }
+}
