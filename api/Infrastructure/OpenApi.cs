@@ -1,6 +1,10 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using Registry.Projections.Public;
+using Registry.Projections.Queries;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Registry.Api.Infrastructure;
@@ -31,6 +35,9 @@ public static class OpenApi
                 Description = "An officer's token. In development `make run` writes one to .local/dev-officer.token.",
             });
             o.OperationFilter<BearerOnAuthorizedOperations>();
+            o.OperationFilter<ParameterExamples>();
+            o.SchemaFilter<SchemaExamples>();
+            o.DocumentFilter<TagDescriptions>();
             o.CustomSchemaIds(t => t.FullName!.Replace("Registry.", "", StringComparison.Ordinal).Replace("Api.Features.", "", StringComparison.Ordinal)
                 .Replace("Projections.", "", StringComparison.Ordinal).Replace('+', '.'));
         });
@@ -38,7 +45,9 @@ public static class OpenApi
 
     public static void UseRegistryOpenApi(this WebApplication app)
     {
-        app.UseSwagger();
+        // Clients generated from the document call the host that served it.
+        app.UseSwagger(o => o.PreSerializeFilters.Add((document, request) =>
+            document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}" }]));
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "Registry v1");
@@ -51,8 +60,87 @@ public static class OpenApi
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-            if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any()) return;
+            if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Security = [new OpenApiSecurityRequirement()]; // explicitly anonymous
+                return;
+            }
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OfficerAuthentication.Scheme, context.Document)] = [] }];
+        }
+    }
+
+    sealed class TagDescriptions : IDocumentFilter
+    {
+        static readonly Dictionary<string, string> Descriptions = new()
+        {
+            ["Verification"] = "Inspectors' lookups: is this document valid on a date, and does it cover an activity or product. Anonymous.",
+            ["Registry"] = "Public search of issued documents and their details with status history. Anonymous.",
+            ["Organisations"] = "An organisation by BIN, with former names and every public document it holds. Anonymous.",
+            ["Changes"] = "An ordered feed of document changes for mirroring the registry. Anonymous.",
+            ["Services"] = "The six state services: who may apply, documents, deadlines, where to apply. Anonymous.",
+            ["Centres"] = "Public Service Centres (annex 1 of the decree) where applications are handed in. Anonymous.",
+            ["Calendar"] = "Deadline computations on Kazakhstan's working-day calendar. Anonymous.",
+            ["Applications"] = "Officers record applications, completeness checks, missing documents and decisions. Bearer token.",
+            ["Documents"] = "Officers suspend, reinstate and revoke issued documents. Bearer token.",
+            ["Admin"] = "Administrators run the deemed-decision sweep on demand. Bearer token.",
+        };
+
+        public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
+            document.Tags = new HashSet<OpenApiTag>(Descriptions.Select(d => new OpenApiTag { Name = d.Key, Description = d.Value }));
+    }
+
+    /// <summary>Values that work against the demo data of `make run`.</summary>
+    sealed class ParameterExamples : IOperationFilter
+    {
+        static readonly Dictionary<string, string> Examples = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["number"] = "ATT-2026-000001",
+            ["q"] = "Қарағанды",
+            ["bin"] = "180940851052",
+            ["kind"] = "attestation",
+            ["status"] = "valid",
+            ["region"] = "Қарағанды облысы",
+            ["asOf"] = "2026-11-25",
+            ["service"] = "attestation",
+            ["submittedOn"] = "2026-03-19",
+        };
+
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                if (parameter.Name is not null && Examples.TryGetValue(parameter.Name, out var example))
+                    parameter.Example = JsonValue.Create(example);
+        }
+    }
+
+    sealed class SchemaExamples : ISchemaFilter
+    {
+        static readonly Dictionary<Type, string> Examples = new()
+        {
+            [typeof(VerificationResult)] = """
+                {"number":"ATT-2026-000001","kind":"attestation","status":"valid","valid":true,"asOf":"2026-11-25","statusOnDate":"valid",
+                 "holder":{"name":"ТОО «Қарағанды Көмір Сервис»","identifier":"180940851052","identifierKind":"bin","type":"legal-entity","region":"Қарағанды облысы","formerNames":[]},
+                 "issuedOn":"2026-03-04","validUntil":null,"deemed":false}
+                """,
+            [typeof(SearchPage)] = """
+                {"items":[{"kind":"attestation","number":"ATT-2026-000001","status":"valid","issuedOn":"2026-03-04","validUntil":null,
+                 "holderName":"ТОО «Қарағанды Көмір Сервис»","holderIdentifier":"180940851052","region":"Қарағанды облысы","score":1.06}],
+                 "total":1,"nextCursor":null,
+                 "facets":{"kind":[{"value":"attestation","count":1}],"status":[{"value":"valid","count":1}],"region":[{"value":"Қарағанды облысы","count":1}]}}
+                """,
+            [typeof(ProblemDetails)] = """
+                {"type":"https://registry.emergency.gov.kz/problems/not-found","title":"No such document","status":404,
+                 "detail":"No document numbered 'ATT-2026-999999' is in the public registry.","instance":"/api/v1/verify/ATT-2026-999999"}
+                """,
+            [typeof(HttpValidationProblemDetails)] = """
+                {"type":"https://registry.emergency.gov.kz/problems/validation","title":"The request is not valid","status":400,
+                 "errors":{"issuedFrom":["Use the date format YYYY-MM-DD."]}}
+                """,
+        };
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is OpenApiSchema concrete && Examples.TryGetValue(context.Type, out var example)) concrete.Examples = [JsonNode.Parse(example)!];
         }
     }
 }

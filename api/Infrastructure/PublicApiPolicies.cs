@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Registry.Api.Infrastructure;
@@ -49,6 +50,8 @@ public static class PublicApiPolicies
         app.UseRateLimiter();
     }
 
+    /// <summary>Every anonymous endpoint shares the per-client limit, and says so in OpenAPI (429 with Retry-After).</summary>
     public static RouteGroupBuilder RequirePublicRateLimit(this RouteGroupBuilder group) =>
-        group.RequireRateLimiting(PolicyName).RequireCors(CorsPolicy);
+        group.RequireRateLimiting(PolicyName).RequireCors(CorsPolicy)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ProblemDetails), ["application/problem+json"]));
 }

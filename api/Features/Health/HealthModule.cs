@@ -12,7 +12,8 @@ public sealed class HealthModule : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
+        var g = app.MapGroup("/health").WithTags("Health").AllowAnonymous()
+            .ExcludeFromDescription(); // probes for the platform, not part of the public contract
         g.MapGet("/live", () => TypedResults.Text("ok")).WithName("Live").WithSummary("The process is up");
         g.MapGet("/ready", Ready).WithName("Ready").WithSummary("The database answers and the projections keep up")
             .Produces<Readiness>().Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);

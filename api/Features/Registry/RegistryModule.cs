@@ -18,7 +18,7 @@ public sealed class RegistryModule : ICarterModule
         g.MapGet("/search", Search).WithName("SearchRegistry")
             .WithSummary("Search issued documents by number, BIN or organisation name, with filters and facets")
             .WithDescription("q matches a whole or partial document number (its beginning, or its last digits), a 12-digit BIN, or words of the holder's name in Kazakh, Russian or Latin spelling. Pages are keyset cursors: pass nextCursor back as cursor.")
-            .Produces<SearchPage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .Produces<SearchPage>().ProducesValidationProblem();
 
         g.MapGet("/{kind}/{number}", Details).WithName("GetDocument")
             .WithSummary("Public details of one document, with its status history")

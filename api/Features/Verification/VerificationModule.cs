@@ -20,11 +20,11 @@ public sealed class VerificationModule : ICarterModule
             .WithSummary("Verify a document by its number")
             .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product.")
             .Produces<VerificationResult>().ProducesProblem(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesValidationProblem();
 
         g.MapPost("/", VerifyMany).WithName("VerifyDocuments")
             .WithSummary($"Verify up to {MaxBulk} numbers in one call, one result per number, in request order")
-            .Produces<BulkVerification>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .Produces<BulkVerification>().ProducesValidationProblem();
     }
 
     public static async Task<IResult> Verify(string number, DateOnly? asOf, string? covers, HttpContext http, IVerifyQuery query, TimeProvider clock, CancellationToken ct)
