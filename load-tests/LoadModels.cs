@@ -48,7 +48,9 @@ public static class LoadModels
             while (next <= now && next < end)
             {
                 var intended = (long)next;
-                if (inFlight.Wait(0)) running.Add(Send(scenario, stats, intended, measureFrom, inFlight));
+                // Sent from the thread pool: building a request takes long enough that a burst sent from this loop
+                // would delay its own later arrivals and charge the server for it.
+                if (inFlight.Wait(0)) running.Add(Task.Run(() => Send(scenario, stats, intended, measureFrom, inFlight)));
                 else if (intended >= measureFrom) Interlocked.Increment(ref stats.Dropped);
                 var elapsed = (next - start) / Stopwatch.Frequency;
                 var currentRate = elapsed < warmup.TotalSeconds ? rampFrom + (rate - rampFrom) * elapsed / Math.Max(warmup.TotalSeconds, 1e-9) : rate;

@@ -48,3 +48,15 @@ done
 
 dotnet load-tests/bin/Release/net10.0/Registry.LoadTests.dll \
   --base-url "http://127.0.0.1:$port" --token-file .local/load-officer.token --connection "$server;Database=$db" "$@"
+
+# WRK=1: baseline and verify load (closed, $WRK_CONNECTIONS connections, $WRK_DURATION) through wrk, to cross-check the harness.
+if [ "${WRK:-0}" = 1 ]; then
+  command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)"; exit 1; }
+  psql "host=127.0.0.1 port=$pg_port user=postgres dbname=$db" -Atc \
+    "select number from read.documents tablesample system (1) limit 5000" > .local/wrk-numbers.txt
+  echo "wrk: baseline (/health/live), ${WRK_CONNECTIONS:-32} connections, ${WRK_DURATION:-30s}"
+  wrk -t2 -c"${WRK_CONNECTIONS:-32}" -d"${WRK_DURATION:-30s}" --latency "http://127.0.0.1:$port/health/live"
+  echo "wrk: verify, ${WRK_CONNECTIONS:-32} connections, ${WRK_DURATION:-30s}"
+  WRK_NUMBERS=.local/wrk-numbers.txt wrk -t2 -c"${WRK_CONNECTIONS:-32}" -d"${WRK_DURATION:-30s}" --latency \
+    -s scripts/wrk-verify.lua "http://127.0.0.1:$port"
+fi
