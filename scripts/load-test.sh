@@ -2,7 +2,7 @@
 # Runs the load-test harness against a Release build of the API on 127.0.0.1:$LOAD_PORT.
 #   scripts/load-test.sh            full plan on a 1M-document database (registry_load; loaded once with COPY)
 #   scripts/load-test.sh --smoke    5-second smoke run on the demo data set (registry_smoke), used by make test
-# Any other arguments go to the harness (see load-tests/README.md), e.g. --duration 30s --scenarios verify,search
+# Any other arguments go to the harness (see "Load testing" in README.md), e.g. --duration 30s --scenarios verify,search
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
