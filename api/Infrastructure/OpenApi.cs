@@ -96,10 +96,10 @@ public static class OpenApi
         {
             ["number"] = "ATT-2026-000001",
             ["q"] = "Қарағанды",
-            ["bin"] = "180940851052",
+            ["bin"] = "090540946148",
             ["kind"] = "attestation",
             ["status"] = "valid",
-            ["region"] = "Қарағанды облысы",
+            ["region"] = "Ақтөбе облысы",
             ["asOf"] = "2026-11-25",
             ["service"] = "attestation",
             ["submittedOn"] = "2026-03-19",
