@@ -34,7 +34,7 @@ public sealed record Options(
         {
             if (args[i] == "--smoke") { smoke = true; continue; }
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-                throw new ArgumentException($"Expected '--name value', got '{args[i]}'. See "Load testing" in README.md.");
+                throw new ArgumentException($"Expected '--name value', got '{args[i]}'. See Load testing in README.md.");
             values[args[i][2..]] = args[++i];
         }
         string Get(string name, string fallback) => values.TryGetValue(name, out var v) ? v : fallback;
