@@ -43,6 +43,22 @@ public sealed class ElasticsearchSearchQuery(ElasticsearchClient client, Elastic
             : [];
 }
 
+public sealed class ElasticsearchOrganisationQuery(ElasticsearchClient client, ElasticsearchOptions options) : IOrganisationQuery
+{
+    public async Task<OrganisationProfile?> FindAsync(string bin, CancellationToken ct)
+    {
+        var response = await client.SearchAsync<RegistryIndexDocument>(ElasticsearchRequests.Organisation(options.Alias, bin), ct);
+        if (!response.IsValidResponse) throw new InvalidOperationException($"Organisation lookup failed: {response.DebugInformation}");
+        var documents = response.Documents.ToList();
+        if (documents.Count == 0) return null;
+        // As on PostgreSQL: each document carries the holder as it was when it last changed; the freshest wins.
+        var holder = documents.MaxBy(d => d.Position)!.Public().Holder;
+        return new OrganisationProfile(bin, holder.Name, holder.FormerNames, holder.Region,
+            [.. documents.Select(d => new SearchHit(d.Kind, d.Number, d.Status, DateOnly.ParseExact(d.IssuedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                d.ValidUntil is null ? null : DateOnly.ParseExact(d.ValidUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture), d.HolderName, d.HolderIdentifier, d.Region, 1))]);
+    }
+}
+
 /// <summary>
 /// The request bodies the public endpoints send, built in one place so contract tests can assert them. Query intent is
 /// read exactly as for PostgreSQL (<see cref="SearchIntent"/>); pages use search_after on the sort key plus documentId
@@ -54,6 +70,14 @@ public static class ElasticsearchRequests
     {
         Query = new TermsQuery("numberNorm", numberNorms.Select(n => (FieldValue)n).ToArray()),
         Size = numberNorms.Count,
+    };
+
+    /// <summary>Every document of one holder, newest first (an index's default result window, 10,000, is far above any holder's count).</summary>
+    public static Elastic.Clients.Elasticsearch.SearchRequest Organisation(string alias, string bin) => new(alias)
+    {
+        Query = new BoolQuery { Filter = [new TermQuery("holderIdentifier", bin)] },
+        Size = 10_000,
+        Sort = [new FieldSort("issuedOn") { Order = SortOrder.Desc }, new FieldSort("numberNorm") { Order = SortOrder.Asc }],
     };
 
     public static Elastic.Clients.Elasticsearch.SearchRequest Search(string alias, Queries.SearchRequest r)

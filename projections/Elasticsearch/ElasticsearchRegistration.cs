@@ -41,6 +41,7 @@ public static class ElasticsearchRegistration
         {
             builder.Services.AddSingleton<IVerifyQuery, ElasticsearchVerifyQuery>();
             builder.Services.AddSingleton<ISearchQuery, ElasticsearchSearchQuery>();
+            builder.Services.AddSingleton<IOrganisationQuery, ElasticsearchOrganisationQuery>();
         }
     }
 

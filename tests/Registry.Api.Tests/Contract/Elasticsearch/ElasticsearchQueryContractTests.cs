@@ -85,6 +85,39 @@ public sealed class ElasticsearchQueryContractTests
     }
 
     [Fact]
+    public async Task An_organisation_is_one_filtered_lookup_newest_first_and_takes_its_holder_from_the_freshest_document()
+    {
+        var fake = new FakeElasticsearch
+        {
+            SearchResponse = """
+                {"took":1,"timed_out":false,"hits":{"total":{"value":2,"relation":"eq"},"hits":[
+                  {"_index":"registry-documents-v1","_id":"a","_score":null,"sort":[1773014400000,"PRM2026000001"],
+                   "_source":{"documentId":"0196a1b2-0000-7000-8000-000000000001","kind":"permit","number":"PRM-2026-000001","numberNorm":"PRM2026000001","numberReversed":"1000006202MRP",
+                     "status":"valid","issuedOn":"2026-03-09","validUntil":null,"holderName":"ТОО «Новое Имя»","holderIdentifier":"990140000017","region":"Атырау облысы",
+                     "sectors":[],"nameFolded":"","scopeFolded":"","version":1,"position":9,
+                     "publicJson":"{\"kind\":\"permit\",\"number\":\"PRM-2026-000001\",\"status\":\"valid\",\"issuedOn\":\"2026-03-09\",\"holder\":{\"name\":\"ТОО «Новое Имя»\",\"identifier\":\"990140000017\",\"identifierKind\":\"bin\",\"type\":\"legal-entity\",\"region\":\"Атырау облысы\",\"formerNames\":[\"ТОО «Старое Имя»\"]},\"version\":1,\"history\":[],\"scope\":[],\"sectors\":[],\"deemed\":false}"}},
+                  {"_index":"registry-documents-v1","_id":"b","_score":null,"sort":[1741478400000,"ATT2025000004"],
+                   "_source":{"documentId":"0196a1b2-0000-7000-8000-000000000002","kind":"attestation","number":"ATT-2025-000004","numberNorm":"ATT2025000004","numberReversed":"4000005202TTA",
+                     "status":"revoked","issuedOn":"2025-03-09","validUntil":null,"holderName":"ТОО «Старое Имя»","holderIdentifier":"990140000017","region":"Атырау облысы",
+                     "sectors":[],"nameFolded":"","scopeFolded":"","version":3,"position":4,"publicJson":"{}"}}]}}
+                """,
+        };
+        var profile = await new ElasticsearchOrganisationQuery(fake.Client(Options), Options).FindAsync("990140000017", CancellationToken.None);
+
+        Assert.Equal("""{"query":{"bool":{"filter":{"term":{"holderIdentifier":{"value":"990140000017"}}}}},"size":10000,"sort":[{"issuedOn":{"order":"desc"}},{"numberNorm":{"order":"asc"}}]}""",
+            fake.Requests.Single().Body);
+        Assert.Equal(("ТОО «Новое Имя»", "ТОО «Старое Имя»"), (profile!.Name, profile.FormerNames.Single()));
+        Assert.Equal(["PRM-2026-000001", "ATT-2025-000004"], profile.Documents.Select(d => d.Number));
+    }
+
+    [Fact]
+    public async Task An_unknown_organisation_is_none()
+    {
+        var fake = new FakeElasticsearch();
+        Assert.Null(await new ElasticsearchOrganisationQuery(fake.Client(Options), Options).FindAsync("990140000017", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_search_answer_is_read_into_hits_an_exact_total_facets_and_a_cursor()
     {
         var fake = new FakeElasticsearch
