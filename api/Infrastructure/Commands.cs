@@ -84,9 +84,9 @@ public static class Commands
         }
 
         var body = JsonSerializer.Serialize(outcome.Problem is { } recorded ? ProblemBody(outcome.StatusCode, recorded, http) : outcome.Body, Json);
-        await conn.ExecuteAsync(new CommandDefinition(Audit, new { actor, action, entityId = outcome.EntityId, details = requestJson }, tx, cancellationToken: ct));
-        if (key is not null)
-            await conn.ExecuteAsync(new CommandDefinition(SaveKey, new { key, actor, hash, status = outcome.StatusCode, body }, tx, cancellationToken: ct));
+        // One round trip: an issuing command holds its number counter's lock until commit.
+        await conn.ExecuteAsync(new CommandDefinition(key is null ? Audit : $"{Audit};\n{SaveKey}",
+            new { actor, action, entityId = outcome.EntityId, details = requestJson, key, hash, status = outcome.StatusCode, body }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
 
         if (outcome.Location is not null) http.Response.Headers.Location = outcome.Location;

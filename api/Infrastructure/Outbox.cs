@@ -29,10 +29,15 @@ public static class Outbox
         select pg_notify('registry_outbox', '');
         """;
 
-    /// <summary>Records that a document changed, with its full current state as of this transaction.</summary>
-    public static async Task AppendDocumentChangedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid documentId, string change, CancellationToken ct)
+    /// <summary>Records that a document changed, with its full current state as of this transaction. <paramref name="writeFirst"/>
+    /// (with <paramref name="writeParameters"/>) runs in the same round trip just before the state is read.</summary>
+    public static async Task AppendDocumentChangedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid documentId, string change, CancellationToken ct,
+        string? writeFirst = null, object? writeParameters = null)
     {
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Snapshot, new { documentId }, tx, cancellationToken: ct));
+        var parameters = new DynamicParameters(writeParameters);
+        parameters.Add("documentId", documentId);
+        var sql = writeFirst is null ? Snapshot : $"{writeFirst.TrimEnd().TrimEnd(';')};\n{Snapshot}";
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
         var d = await grid.ReadSingleAsync<SnapshotRow>();
         var history = (await grid.ReadAsync<HistoryRow>()).Select(h => new StatusChange(h.Status, h.EffectiveOn, h.Reason, h.RecordedAt)).ToList();
         await grid.DisposeAsync();

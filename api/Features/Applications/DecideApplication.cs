@@ -43,17 +43,17 @@ public static class DecideApplication
             DateOnly? refusalDue = request.ProtocolDecidedOn is { } protocol && service.RefusalDueWorkingDaysAfterProtocol is not null
                 ? Deadlines.RefusalDue(service, protocol, calendar) : null;
 
+            await conn.ExecuteAsync(new CommandDefinition(
+                "update applications set status = @status, protocol_decided_on = @ProtocolDecidedOn, version = version + 1 where id = @id",
+                new { id, status = outcome.Next!.Value.Slug(), request.ProtocolDecidedOn }, tx, cancellationToken: ct));
             string? number = null;
             if (outcome.Next == ApplicationStatus.Refused)
                 await conn.ExecuteAsync(new CommandDefinition(
                     "insert into application_refusals (application_id, reasons, refused_on, refused_by) values (@id, @reasons, @decidedOn, @actor)",
                     new { id, reasons, decidedOn, actor }, tx, cancellationToken: ct));
-            else
+            else // last: issuing locks the kind's number counter until commit, and every other issuer of that kind waits on it
                 number = await DocumentIssuance.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, decidedOn, terms.Value.ValidUntil(service.Result, decidedOn),
                     deemed: false, actor, ct);
-            await conn.ExecuteAsync(new CommandDefinition(
-                "update applications set status = @status, protocol_decided_on = @ProtocolDecidedOn, version = version + 1 where id = @id",
-                new { id, status = outcome.Next!.Value.Slug(), request.ProtocolDecidedOn }, tx, cancellationToken: ct));
             return CommandOutcome.Success(200, new Response(id, request.Outcome, number, app.Version + 1, refusalDue), id);
         }, ct);
     }

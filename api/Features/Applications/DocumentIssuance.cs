@@ -15,17 +15,17 @@ public static class DocumentIssuance
         var sequence = await NumberSequences.NextAsync(conn, tx, kind.Slug(), issuedOn.Year, ct);
         var number = DocumentNumber.Format(kind, issuedOn.Year, sequence);
         var documentId = Guid.CreateVersion7();
-        await conn.ExecuteAsync(new CommandDefinition("""
+        // The document's rows and the outbox event share a round trip: the number counter stays locked until commit.
+        await Outbox.AppendDocumentChangedAsync(conn, tx, documentId, deemed ? "deemed-issued" : "issued", ct, """
             insert into documents (id, application_id, kind, number, number_norm, holder_id, status, issued_on, valid_until, deemed)
             values (@documentId, @applicationId, @kind, @number, @norm, @holderId, 'valid', @issuedOn, @validUntil, @deemed);
             insert into document_status_history (document_id, status, effective_on, reason, recorded_by)
             values (@documentId, 'valid', @issuedOn, @reason, @actor);
             """, new
         {
-            documentId, applicationId, kind = kind.Slug(), number, norm = DocumentNumber.Normalize(number), holderId, issuedOn, validUntil, deemed, actor,
+            applicationId, kind = kind.Slug(), number, norm = DocumentNumber.Normalize(number), holderId, issuedOn, validUntil, deemed, actor,
             reason = deemed ? "Deemed issued: no answer by the deadline" : null,
-        }, tx, cancellationToken: ct));
-        await Outbox.AppendDocumentChangedAsync(conn, tx, documentId, deemed ? "deemed-issued" : "issued", ct);
+        });
         return number;
     }
 }
