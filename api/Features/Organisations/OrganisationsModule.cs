@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Carter;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Identifiers;
@@ -21,6 +22,7 @@ public sealed class OrganisationsModule : ICarterModule
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bin"] = ["A BIN is 12 digits with a valid check digit."] }, type: ProblemTypes.Validation);
         var profile = await query.FindAsync(bin, ct);
         if (profile is null) return ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such organisation", $"No public document is held by BIN {bin}.");
-        return Caching.OkWithETag(http, profile, $"{bin}|{string.Join(',', profile.Documents.Select(d => d.Number + d.Status))}|{profile.Name}");
+        // The profile's content is its identity: a holder's region or former names change no document number or status.
+        return Caching.OkWithETag(http, profile, JsonSerializer.Serialize(profile));
     }
 }

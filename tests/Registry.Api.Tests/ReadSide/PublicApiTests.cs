@@ -60,6 +60,26 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
     }
 
     [Fact]
+    public async Task An_organisation_profile_gets_a_new_etag_when_only_the_holder_s_region_changed()
+    {
+        var bin = Scenario.NewBin();
+        var attestation = Scenario.Attestation(bin, "ТОО «Переезд»");
+        var number = await app.Officer().IssueAsync(attestation with { Applicant = attestation.Applicant with { Region = "Астана" } });
+        await app.WaitForProjectionsAsync();
+        var before = (await app.Anonymous().GetAsync($"/api/v1/organisations/{bin}")).Headers.ETag!.Tag;
+
+        // Same name, same documents and statuses afterwards; only the region the holder gave on a new application differs.
+        await app.Officer().SubmitAsync(attestation with { Applicant = attestation.Applicant with { Region = "Абай облысы" } });
+        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
+        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/reinstate", new Features.Documents.ChangeDocumentStatus.Request("Устранено", null), Guid.NewGuid().ToString());
+        await app.WaitForProjectionsAsync();
+
+        var after = await app.Anonymous().GetAsync($"/api/v1/organisations/{bin}", ifNoneMatch: before);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal("Абай облысы", (await after.ReadAsync<OrganisationProfile>()).Region);
+    }
+
+    [Fact]
     public async Task An_organisation_profile_lists_its_documents_and_former_names()
     {
         var bin = Scenario.NewBin();
