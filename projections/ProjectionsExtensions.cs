@@ -34,7 +34,7 @@ public static class ProjectionsExtensions
         builder.Services.AddSingleton<ProjectionStatus>();
         builder.Services.AddSingleton<PostgresVerifyQuery>();
         builder.Services.AddSingleton<PostgresSearchQuery>();
-        AddReadModelCache(builder);
+        AddReadModelCache(builder, search);
         builder.Services.AddSingleton<IOrganisationQuery, PostgresOrganisationQuery>();
         builder.Services.AddSingleton<IChangeFeedQuery, PostgresChangeFeedQuery>();
         builder.Services.AddSingleton<PostgresDocumentProjector>();
@@ -48,12 +48,12 @@ public static class ProjectionsExtensions
 
     /// <summary>The PostgreSQL backend's lookups and search pages through a cache that the projector's notices keep
     /// exact (ReadCache:Enabled, on by default). The Elasticsearch backend refreshes on its own schedule and is not cached.</summary>
-    static void AddReadModelCache(IHostApplicationBuilder builder)
+    static void AddReadModelCache(IHostApplicationBuilder builder, SearchOptions search)
     {
         var options = builder.Configuration.GetSection("ReadCache").Get<ReadCacheOptions>() ?? new ReadCacheOptions();
         var cache = new ReadModelCache(options);
         builder.Services.AddSingleton(cache);
-        if (!options.Enabled)
+        if (!options.Enabled || search.Provider != SearchOptions.Postgres)
         {
             builder.Services.AddSingleton<IVerifyQuery>(sp => sp.GetRequiredService<PostgresVerifyQuery>());
             builder.Services.AddSingleton<ISearchQuery>(sp => sp.GetRequiredService<PostgresSearchQuery>());
