@@ -128,12 +128,12 @@ public static class OpenApi
                  "total":1,"nextCursor":null,
                  "facets":{"kind":[{"value":"attestation","count":1}],"status":[{"value":"valid","count":1}],"region":[{"value":"Қарағанды облысы","count":1}]}}
                 """,
-            [typeof(ProblemDetails)] = """
-                {"type":"https://registry.emergency.gov.kz/problems/not-found","title":"No such document","status":404,
+            [typeof(ProblemDetails)] = $$"""
+                {"type":"{{ProblemTypes.NotFound}}","title":"No such document","status":404,
                  "detail":"No document numbered 'ATT-2026-999999' is in the public registry.","instance":"/api/v1/verify/ATT-2026-999999"}
                 """,
-            [typeof(HttpValidationProblemDetails)] = """
-                {"type":"https://registry.emergency.gov.kz/problems/validation","title":"The request is not valid","status":400,
+            [typeof(HttpValidationProblemDetails)] = $$$"""
+                {"type":"{{{ProblemTypes.Validation}}}","title":"The request is not valid","status":400,
                  "errors":{"issuedFrom":["Use the date format YYYY-MM-DD."]}}
                 """,
         };

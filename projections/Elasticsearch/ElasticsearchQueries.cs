@@ -31,8 +31,7 @@ public sealed class ElasticsearchSearchQuery(ElasticsearchClient client, Elastic
         if (hasMore) hits.RemoveAt(hits.Count - 1);
         var next = hasMore ? SearchCursor.Encode(ElasticsearchRequests.CursorKey(hits[^1].Sort!.First()), Guid.Parse(hits[^1].Source!.DocumentId)) : null;
         return new SearchPage(
-            [.. hits.Select(h => h.Source!).Select(d => new SearchHit(d.Kind, d.Number, d.Status, DateOnly.ParseExact(d.IssuedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                d.ValidUntil is null ? null : DateOnly.ParseExact(d.ValidUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture), d.HolderName, d.HolderIdentifier, d.Region, 1))],
+            [.. hits.Select(h => h.Source!.Hit())],
             response.Total, next,
             new SearchFacets(Facet(response, "kind"), Facet(response, "status"), Facet(response, "region")));
     }
@@ -54,8 +53,7 @@ public sealed class ElasticsearchOrganisationQuery(ElasticsearchClient client, E
         // As on PostgreSQL: each document carries the holder as it was when it last changed; the freshest wins.
         var holder = documents.MaxBy(d => d.Position)!.Public().Holder;
         return new OrganisationProfile(bin, holder.Name, holder.FormerNames, holder.Region,
-            [.. documents.Select(d => new SearchHit(d.Kind, d.Number, d.Status, DateOnly.ParseExact(d.IssuedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                d.ValidUntil is null ? null : DateOnly.ParseExact(d.ValidUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture), d.HolderName, d.HolderIdentifier, d.Region, 1))]);
+            [.. documents.Select(d => d.Hit())]);
     }
 }
 

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Registry.Domain.Documents;
 using Registry.Domain.Events.V1;
 using Registry.Domain.Search;
 using Registry.Projections.Public;
+using Registry.Projections.Queries;
 
 namespace Registry.Projections.Elasticsearch;
 
@@ -41,4 +43,8 @@ public sealed record RegistryIndexDocument(
     }
 
     public PublicDocument Public() => JsonSerializer.Deserialize(PublicJson, RegistryJson.Default.PublicDocument)!;
+
+    /// <summary>A search hit; Elasticsearch relevance scores are not comparable across queries, so every hit scores 1.</summary>
+    public SearchHit Hit() => new(Kind, Number, Status, DateOnly.ParseExact(IssuedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ValidUntil is null ? null : DateOnly.ParseExact(ValidUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture), HolderName, HolderIdentifier, Region, 1);
 }
