@@ -4,6 +4,7 @@ using Registry.Api.Features.Admin;
 using Registry.Api.Features.Calendar;
 using Registry.Api.Features.Centres;
 using Registry.Api.Infrastructure;
+using Registry.Api.Website;
 using Registry.Projections;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddWorkingCalendar();
 builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();
+builder.AddWebsite();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();
@@ -29,6 +31,7 @@ await app.SeedDemoDataIfAskedAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebsite();
 app.UsePublicApiPolicies();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -22,7 +22,8 @@ public sealed record PublicDocument(
 
 public sealed record PublicHolder(string Name, string? Identifier, string IdentifierKind, string Type, string? Region, IReadOnlyList<string> FormerNames);
 
-public sealed record PublicStatusChange(string Status, DateOnly EffectiveOn, string? Reason);
+/// <summary>RecordedAt: when the registry recorded the change (null in read rows projected before it was published).</summary>
+public sealed record PublicStatusChange(string Status, DateOnly EffectiveOn, string? Reason, DateTimeOffset? RecordedAt);
 
 public static class PublicView
 {
@@ -30,7 +31,7 @@ public static class PublicView
         d.Kind, d.Number, d.Status, d.IssuedOn, d.ValidUntil, d.Deemed,
         new PublicHolder(d.Holder.Name, PublicIdentifier(d.Holder), d.Holder.IdentifierKind, d.Holder.ApplicantType, d.Holder.Region, d.Holder.FormerNames),
         d.Sectors, d.Scope,
-        [.. d.History.Select(h => new PublicStatusChange(h.Status, h.EffectiveOn, h.Reason))],
+        [.. d.History.Select(h => new PublicStatusChange(h.Status, h.EffectiveOn, h.Reason, h.RecordedAt))],
         d.Version);
 
     /// <summary>The identifier the public may search by: a BIN. An IIN identifies a person and stays private.</summary>

@@ -36,6 +36,9 @@ public static class DeadlineSweep
 {
     public const string Actor = "deadline-sweeper";
 
+    /// <summary>The history reason of a document expired by its term (the website shows it in Kazakh and Russian).</summary>
+    public const string TermEndedReason = "The document's term has ended";
+
     public sealed record Result(DateOnly Today, int DeemedIssued, int Expired, IReadOnlyList<string> Numbers);
 
     const string Overdue = """
@@ -74,7 +77,7 @@ public static class DeadlineSweep
             "select number_norm from documents where status in ('valid', 'suspended') and valid_until < @today order by valid_until", new { today }, cancellationToken: ct)))
         {
             await using var tx = await conn.BeginTransactionAsync(ct);
-            var outcome = await Documents.ChangeDocumentStatus.ApplyAsync(conn, tx, DocumentAction.Expire, norm, "The document's term has ended", today, null, Actor, ct);
+            var outcome = await Documents.ChangeDocumentStatus.ApplyAsync(conn, tx, DocumentAction.Expire, norm, TermEndedReason, today, null, Actor, ct);
             if (outcome.Problem is not null) continue;
             await tx.CommitAsync(ct);
             expired++;

@@ -9,6 +9,9 @@ namespace Registry.Api.Features.Applications;
 /// outbox event.</summary>
 public static class DocumentIssuance
 {
+    /// <summary>The history reason of a document deemed issued (the website shows it in Kazakh and Russian).</summary>
+    public const string DeemedReason = "Deemed issued: no answer by the deadline";
+
     public static async Task<string> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicationId, DocumentKind kind, Guid holderId,
         DateOnly issuedOn, DateOnly? validUntil, bool deemed, string actor, CancellationToken ct)
     {
@@ -24,7 +27,7 @@ public static class DocumentIssuance
             """, new
         {
             applicationId, kind = kind.Slug(), number, norm = DocumentNumber.Normalize(number), holderId, issuedOn, validUntil, deemed, actor,
-            reason = deemed ? "Deemed issued: no answer by the deadline" : null,
+            reason = deemed ? DeemedReason : null,
         });
         return number;
     }

@@ -20,7 +20,7 @@ public sealed class ServicesModule : ICarterModule
     public sealed record DocumentDescription(string Code, Text Title, IReadOnlyList<string> Channels);
 
     public sealed record ServiceDescription(
-        string Code, Text Name, Text Result, Text Provider, IReadOnlyList<string> Applicants, string Deadline, int DeadlineDays, string DeadlineBasis,
+        string Code, Text Name, Text Result, Text ResultForm, Text Provider, IReadOnlyList<string> Applicants, string Deadline, int DeadlineDays, string DeadlineBasis,
         int CompletenessCheckWorkingDays, bool ExpertConclusionRequired, int? ExpertConclusionValidMonths, IReadOnlyList<string> Channels,
         IReadOnlyList<DocumentDescription> Documents, IReadOnlyList<ApplicationField> ApplicationFields, Text DeemedIfNoAnswer, Text Fee,
         Text CommitteeHours, Text CentreHours, string CentresList, Text Complaints, string LegalBasis, int? RefusalDueWorkingDaysAfterProtocol);
@@ -30,7 +30,7 @@ public sealed class ServicesModule : ICarterModule
         : ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such service", $"No service '{code}'. One of: {string.Join(", ", ServiceCatalogue.All.Select(x => x.Code))}.");
 
     static ServiceDescription Describe(ServiceDefinition s) => new(
-        s.Code, s.Name, s.ResultName, s.Provider, [.. s.Applicants.Select(Slug)], s.Deadline.ToString(), s.Deadline.Days,
+        s.Code, s.Name, s.ResultName, s.ResultForm, s.Provider, [.. s.Applicants.Select(Slug)], s.Deadline.ToString(), s.Deadline.Days,
         s.Deadline.Basis == DeadlineBasis.WorkingDays ? "working-days" : "calendar-days", ServiceCatalogue.CompletenessCheckWorkingDays,
         s.ExpertConclusionRequired, s.ExpertConclusionRequired ? ServiceCatalogue.ExpertConclusionValidityMonths : null,
         [.. s.Channels.Select(Slug)], [.. s.Documents.Select(d => new DocumentDescription(d.Code, d.Title, [.. d.Channels.Select(Slug)]))],

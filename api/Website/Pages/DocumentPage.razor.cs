@@ -1,0 +1,31 @@
+using Registry.Domain.Documents;
+using Registry.Domain.Services;
+using Registry.Projections.Public;
+using Registry.Projections.Queries;
+
+namespace Registry.Api.Website.Pages;
+
+public partial class DocumentPage
+{
+    /// <summary>OnDate: the answer for the date asked (null when none was); DateError when the date could not be read.</summary>
+    public sealed record DocumentModel(PublicDocument Document, ServiceDefinition Service, string StatusToday, VerificationResult? OnDate,
+        string? OnInput, Text? DateError, string CanonicalUrl);
+
+    /// <summary>The same lookup and the same "valid on a date" rule as GET /api/v1/verify/{number}.</summary>
+    public static async Task<IResult> Handle(Lang lang, string number, string? on, HttpContext http, IVerifyQuery query, CancellationToken ct)
+    {
+        var site = Site.For(http, lang);
+        var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
+        if (document is null) return NotFoundPage.Document(site, number);
+        var service = ServiceCatalogue.All.First(s => s.Result.Slug() == document.Kind);
+        VerificationResult? onDate = null;
+        Text? error = null;
+        if (!string.IsNullOrWhiteSpace(on))
+        {
+            if (Formats.TryReadDate(on, out var day)) onDate = Verification.Verify(document, day, null);
+            else error = Labels.DateInvalid;
+        }
+        return new HtmlPage<DocumentPage>(site, new DocumentModel(document, service, Verification.StatusOn(document, site.Today), onDate, on, error,
+            site.Absolute($"/documents/{Uri.EscapeDataString(document.Number)}")), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+}
