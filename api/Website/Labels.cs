@@ -253,7 +253,7 @@ public static class Labels
         [Channel.Portal] = new("«Электрондық үкімет» порталы", "Портал «электронного правительства»"),
     };
 
-    /// <summary>Region names as the registry stores them (Kazakh), with their Russian names.</summary>
+    /// <summary>Region names as the registry and annex 1 store them (Kazakh), with their Russian names.</summary>
     public static readonly IReadOnlyDictionary<string, Text> Regions = new[]
     {
         ("Астана", "Астана"), ("Алматы", "Алматы"), ("Шымкент", "Шымкент"), ("Абай облысы", "Абайская область"),
@@ -263,6 +263,8 @@ public static class Labels
         ("Қостанай облысы", "Костанайская область"), ("Қызылорда облысы", "Кызылординская область"), ("Маңғыстау облысы", "Мангистауская область"),
         ("Павлодар облысы", "Павлодарская область"), ("Солтүстік Қазақстан облысы", "Северо-Казахстанская область"),
         ("Түркістан облысы", "Туркестанская область"), ("Ұлытау облысы", "Область Ұлытау"), ("Шығыс Қазақстан облысы", "Восточно-Казахстанская область"),
+        // Annex 1 of the decree (2012) names the regions of its day.
+        ("Оңтүстік Қазақстан облысы", "Южно-Казахстанская область"), ("Алматы қаласы", "город Алматы"), ("Астана қаласы", "город Астана"),
     }.ToDictionary(r => r.Item1, r => new Text(r.Item1, r.Item2));
 
     /// <summary>Reasons the registry itself writes into a document's history; officers' own reasons are shown as written.</summary>

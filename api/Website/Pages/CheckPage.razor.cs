@@ -106,7 +106,7 @@ public partial class CheckPage
     }
 
     /// <summary>Quoted when needed; a value a spreadsheet would run as a formula (= + - @) is prefixed with an apostrophe.</summary>
-    static string Cell(string value)
+    public static string Cell(string value)
     {
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.IndexOfAny([',', '"', '\n', '\r', ';']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
