@@ -42,6 +42,8 @@ public static class WebsiteRegistration
     public static void AddWebsite(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<WebsiteOptions>(builder.Configuration.GetSection("Website"));
+        builder.Services.AddSingleton<Shared.QrCode.Drawings>();
+        builder.Services.AddSingleton<RenderedPages>();
         // Kazakh and Russian text as UTF-8 characters, not numeric entities (markup characters are still encoded).
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddResponseCompression(o =>

@@ -25,7 +25,10 @@ public partial class DocumentPage
             if (Formats.TryReadDate(on, out var day)) onDate = Verification.Verify(document, day, null);
             else error = Labels.DateInvalid;
         }
+        // Everything the page shows follows from these: the inspectors' hot path renders each version of a page once.
+        var renderedAs = $"{site.Lang}|{site.PathAndQuery}|{site.Today:O}|{site.BaseUrl}|{document.Number}|{document.Version}";
         return new HtmlPage<DocumentPage>(site, new DocumentModel(document, service, Verification.StatusOn(document, site.Today), onDate, on, error,
-            site.Absolute($"/documents/{Uri.EscapeDataString(document.Number)}")), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            site.Absolute($"/documents/{Uri.EscapeDataString(document.Number)}")), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
+            renderedAs: renderedAs);
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Api.Infrastructure;
+using Registry.Api.Tests.Infrastructure;
 using Registry.Web.Tests.Infrastructure;
 
 namespace Registry.Web.Tests.Http;
@@ -54,6 +56,35 @@ public sealed partial class PageResponseTests(WebsiteApp app)
         again.Headers.IfNoneMatch.Add(etag);
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
         Assert.NotEqual(etag, (await client.GetAsync($"/ru/documents/{app.Data.Attestation}")).Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_document_page_is_kept_compressed_and_shows_a_status_change_at_once()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 2), expertiseDate: new DateOnly(2026, 2, 10),
+            name: "ТОО «Кэш Тексеру»"), decidedOn: new DateOnly(2026, 3, 10));
+        await app.WaitForProjectionsAsync();
+        using var client = Client();
+        client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        async Task<(string Html, EntityTagHeaderValue ETag)> Read()
+        {
+            var response = await client.GetAsync($"/kk/documents/{number}");
+            Assert.Equal("br", response.Content.Headers.ContentEncoding.Single());
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            await using var brotli = new BrotliStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+            return (await new StreamReader(brotli).ReadToEndAsync(), response.Headers.ETag!);
+        }
+        var (valid, etag) = await Read();
+        Assert.Contains("Бүгінгі мәртебесі, 30.11.2026: <span class=\"status ok\">Жарамды</span>", valid);
+        Assert.Equal(valid, (await Read()).Html);
+
+        var suspend = await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend",
+            new Api.Features.Documents.ChangeDocumentStatus.Request("Тексеру", new DateOnly(2026, 11, 1)), Guid.NewGuid().ToString());
+        suspend.EnsureSuccessStatusCode();
+        await app.WaitForProjectionsAsync();
+        var (suspended, newTag) = await Read();
+        Assert.Contains("Тоқтатыла тұрған", suspended);
+        Assert.NotEqual(etag, newTag);
     }
 
     [Fact]
