@@ -63,7 +63,7 @@ public sealed partial class PageResponseTests(WebsiteApp app)
     {
         var number = await app.Officer().IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 2), expertiseDate: new DateOnly(2026, 2, 10),
             name: "ТОО «Кэш Тексеру»"), decidedOn: new DateOnly(2026, 3, 10));
-        await app.WaitForProjectionsAsync();
+        await app.WaitForProjectionsAsync(TimeSpan.FromSeconds(30));
         using var client = Client();
         client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
         async Task<(string Html, EntityTagHeaderValue ETag)> Read()
@@ -81,7 +81,7 @@ public sealed partial class PageResponseTests(WebsiteApp app)
         var suspend = await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend",
             new Api.Features.Documents.ChangeDocumentStatus.Request("Тексеру", new DateOnly(2026, 11, 1)), Guid.NewGuid().ToString());
         suspend.EnsureSuccessStatusCode();
-        await app.WaitForProjectionsAsync();
+        await app.WaitForProjectionsAsync(TimeSpan.FromSeconds(30));
         var (suspended, newTag) = await Read();
         Assert.Contains("Тоқтатыла тұрған", suspended);
         Assert.NotEqual(etag, newTag);
