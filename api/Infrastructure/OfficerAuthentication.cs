@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Registry.Api.Infrastructure;
@@ -47,6 +48,12 @@ public static class OfficerAuthentication
     }
 
     public static string OfficerName(this ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+
+    /// <summary>Officers only (the policy's roles), declared once for the group: 401 without a valid token, 403 with the wrong role.</summary>
+    public static RouteGroupBuilder RequireOfficer(this RouteGroupBuilder group, string policy) =>
+        group.RequireAuthorization(policy)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]))
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), ["application/problem+json"]));
 }
 
 sealed class OfficerTokenHandler(

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Registry.Projections.Public;
@@ -22,7 +21,7 @@ public sealed class PostgresOrganisationQuery(NpgsqlDataSource dataSource) : IOr
         if (rows.Count == 0) return null;
         // Every document's snapshot carries the holder as it was when that document last changed; the freshest wins.
         var freshest = rows.MaxBy(r => r.Position)!;
-        var holder = JsonSerializer.Deserialize(freshest.PublicJson, RegistryJson.Default.PublicDocument)!.Holder;
+        var holder = PublicView.FromJson(freshest.PublicJson).Holder;
         return new OrganisationProfile(bin, holder.Name, holder.FormerNames, holder.Region,
             [.. rows.Select(r => new SearchHit(r.Kind, r.Number, r.Status, r.IssuedOn, r.ValidUntil, r.HolderName, r.HolderIdentifier, r.Region, 1))]);
     }
