@@ -69,7 +69,8 @@ public static class DemoDataSeeder
     }
 
     /// <summary>Every 25th application is refused, every 40th left unanswered for the sweep to deem issued, the rest issued
-    /// twelve days after submission.</summary>
+    /// twelve days after submission. Each service's applications are recorded in order by their own worker: numbers are
+    /// counted per kind, so they come out the same on every run while the six services load side by side.</summary>
     public static async Task SeedAsync(NpgsqlDataSource dataSource, int applications, TimeProvider clock, WorkingCalendar calendar, DocumentTermOptions terms,
         CancellationToken ct)
     {
@@ -77,21 +78,28 @@ public static class DemoDataSeeder
         var holders = Enumerable.Range(0, Math.Max(10, applications / 3)).Select(i => NewHolder(random, i)).ToList();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var start = new DateOnly(2024, 1, 9);
-        for (var i = 0; i < applications; i++)
+        var plan = Enumerable.Range(0, applications).Select(i =>
         {
             var service = ServiceCatalogue.All[i % ServiceCatalogue.All.Count];
             var submittedOn = start.AddDays(i * 1000 / applications);
-            var request = Request(service, holders[random.Next(holders.Count)], submittedOn, random);
-            var submitted = await Run(SubmitApplication.ExecuteAsync(dataSource, Command("application.submit", request), request, clock, calendar, ct),
-                SubmitApplication.Validate(request, today));
-            var id = JsonSerializer.Deserialize<SubmitApplication.Response>(submitted.Body!, JsonSerializerOptions.Web)!.Id;
-            if (i % 40 == 7) continue;
-            var decision = i % 25 == 24
-                ? new DecideApplication.Request("refuse", ["Сараптама қорытындысы толық емес / Заключение экспертизы неполное"], submittedOn.AddDays(10))
-                : new DecideApplication.Request("issue", null, submittedOn.AddDays(12));
-            await Run(DecideApplication.ExecuteAsync(dataSource, Command("application.decide", new { id, decision }), id, decision, null, today, terms, calendar, ct),
-                DecideApplication.Validate(decision, today));
-        }
+            DecideApplication.Request? decision = i % 40 == 7 ? null
+                : i % 25 == 24 ? new("refuse", ["Сараптама қорытындысы толық емес / Заключение экспертизы неполное"], submittedOn.AddDays(10))
+                : new("issue", null, submittedOn.AddDays(12));
+            return (service.Code, Request: Request(service, holders[random.Next(holders.Count)], submittedOn, random), Decision: decision);
+        }).ToList();
+
+        await Task.WhenAll(plan.GroupBy(p => p.Code).Select(async service =>
+        {
+            foreach (var (_, request, decision) in service)
+            {
+                var submitted = await Run(SubmitApplication.ExecuteAsync(dataSource, Command("application.submit", request), request, clock, calendar, ct),
+                    SubmitApplication.Validate(request, today));
+                if (decision is null) continue;
+                var id = JsonSerializer.Deserialize<SubmitApplication.Response>(submitted.Body!, JsonSerializerOptions.Web)!.Id;
+                await Run(DecideApplication.ExecuteAsync(dataSource, Command("application.decide", new { id, decision }), id, decision, null, today, terms, calendar, ct),
+                    DecideApplication.Validate(decision, today));
+            }
+        }));
         await DeadlineSweep.RunAsync(dataSource, terms, today, ct);
     }
 

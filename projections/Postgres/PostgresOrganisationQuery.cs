@@ -29,14 +29,3 @@ public sealed class PostgresOrganisationQuery(NpgsqlDataSource dataSource) : IOr
     sealed record Row(Guid DocumentId, string Kind, string Number, string Status, DateOnly IssuedOn, DateOnly? ValidUntil, string HolderName,
         string? HolderIdentifier, string? Region, string PublicJson, long Position);
 }
-
-public sealed class PostgresChangeFeedQuery(NpgsqlDataSource dataSource) : IChangeFeedQuery
-{
-    public async Task<IReadOnlyList<ChangeEntry>> ReadAsync(long after, int limit, CancellationToken ct)
-    {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<ChangeEntry>(new CommandDefinition("""
-            select seq, kind, number, version, change, status, changed_at as changedat from read.changes where seq > @after order by seq limit @limit
-            """, new { after, limit }, cancellationToken: ct))).AsList();
-    }
-}

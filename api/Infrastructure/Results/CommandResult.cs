@@ -16,16 +16,6 @@ public sealed class CommandResult<TResponse>(CommandReply reply) : IResult, IEnd
         CommandReplies.Declare(builder, StatusCodes.Status200OK, typeof(TResponse), StatusCodes.Status404NotFound);
 }
 
-/// <summary>A command that records something new: 201 with <typeparamref name="TResponse"/> and its Location, or a
-/// problem — 409 (concurrent change), 422 (a rule refuses it).</summary>
-public sealed class CreationResult<TResponse>(CommandReply reply) : IResult, IEndpointMetadataProvider
-{
-    public Task ExecuteAsync(HttpContext httpContext) => CommandReplies.WriteAsync(reply, httpContext);
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        CommandReplies.Declare(builder, StatusCodes.Status201Created, typeof(TResponse));
-}
-
 static class CommandReplies
 {
     public static Task WriteAsync(CommandReply reply, HttpContext http)
