@@ -1,5 +1,8 @@
+using Registry.Api.WriteModel;
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Domain.Services;
+using Registry.Projections.Public;
 
 namespace Registry.Api.Website;
 
@@ -204,11 +207,11 @@ public static class Labels
 
     public static readonly IReadOnlyDictionary<string, Text> Statuses = new Dictionary<string, Text>
     {
-        [DocumentLifecycle.Valid] = new("Жарамды", "Действует"),
-        [DocumentLifecycle.Suspended] = new("Тоқтатыла тұрған", "Приостановлен"),
-        [DocumentLifecycle.Revoked] = new("Кері қайтарып алынған", "Отозван"),
-        [DocumentLifecycle.Expired] = new("Мерзімі өткен", "Срок истёк"),
-        ["not-yet-issued"] = new("Әлі берілмеген", "Ещё не выдан"),
+        [DocumentStatus.Valid.Slug()] = new("Жарамды", "Действует"),
+        [DocumentStatus.Suspended.Slug()] = new("Тоқтатыла тұрған", "Приостановлен"),
+        [DocumentStatus.Revoked.Slug()] = new("Кері қайтарып алынған", "Отозван"),
+        [DocumentStatus.Expired.Slug()] = new("Мерзімі өткен", "Срок истёк"),
+        [Verification.NotYetIssued] = new("Әлі берілмеген", "Ещё не выдан"),
     };
 
     public static readonly IReadOnlyDictionary<string, Text> SectorNames = new Dictionary<string, Text>
@@ -232,11 +235,11 @@ public static class Labels
         ["hazardous-facility-design"] = new("Қауіпті өндірістік объектілерді жобалау", "Проектирование опасных производственных объектов"),
     };
 
-    public static readonly IReadOnlyDictionary<string, Text> HolderTypes = new Dictionary<string, Text>
+    public static readonly IReadOnlyDictionary<ApplicantType, Text> HolderTypes = new Dictionary<ApplicantType, Text>
     {
-        ["legal-entity"] = new("Заңды тұлға", "Юридическое лицо"),
-        ["individual"] = new("Жеке тұлға", "Физическое лицо"),
-        ["non-resident"] = new("Бейрезидент заңды тұлға", "Юридическое лицо — нерезидент"),
+        [ApplicantType.LegalEntity] = new("Заңды тұлға", "Юридическое лицо"),
+        [ApplicantType.Individual] = new("Жеке тұлға", "Физическое лицо"),
+        [ApplicantType.NonResident] = new("Бейрезидент заңды тұлға", "Юридическое лицо — нерезидент"),
     };
 
     public static readonly IReadOnlyDictionary<ApplicantType, Text> Applicants = new Dictionary<ApplicantType, Text>
@@ -270,17 +273,21 @@ public static class Labels
     /// <summary>Reasons the registry itself writes into a document's history; officers' own reasons are shown as written.</summary>
     public static readonly IReadOnlyDictionary<string, Text> SystemReasons = new Dictionary<string, Text>
     {
-        [Features.Applications.DocumentIssuance.DeemedReason] = new("Мерзімінде жауап болмағандықтан берілді деп есептеледі", "Считается выданным: нет ответа в срок"),
-        [Features.Admin.DeadlineSweep.TermEndedReason] = new("Қолданылу мерзімі аяқталды", "Срок действия истёк"),
+        [IssuedDocuments.DeemedReason] = new("Мерзімінде жауап болмағандықтан берілді деп есептеледі", "Считается выданным: нет ответа в срок"),
+        [DocumentLifecycle.TermEndedReason] = new("Қолданылу мерзімі аяқталды", "Срок действия истёк"),
     };
 
     public static string ReasonText(string? reason, Lang lang) => reason is null ? "" : Label(SystemReasons, reason, lang);
 
+    /// <summary>A status by its slug (as search hits and the "valid on a date" answer carry it).</summary>
     public static string StatusName(string status, Lang lang) => Label(Statuses, status, lang);
 
+    public static string StatusName(DocumentStatus status, Lang lang) => StatusName(status.Slug(), lang);
+
     /// <summary>A kind by the name of the document its service issues (аттестат, рұқсат …).</summary>
-    public static string KindName(string kind, Lang lang) =>
-        ServiceCatalogue.All.FirstOrDefault(s => s.Result.Slug() == kind)?.ResultName.In(lang) ?? kind;
+    public static string KindName(DocumentKind kind, Lang lang) => ServiceCatalogue.All.First(s => s.Result == kind).ResultName.In(lang);
+
+    public static string KindName(string kind, Lang lang) => Slugs.TryParse<DocumentKind>(kind, out var k) ? KindName(k, lang) : kind;
 
     /// <summary>A sector, activity sub-type or free-text scope item (names of devices and products are kept as written).</summary>
     public static string ScopeName(string item, Lang lang) =>
@@ -288,7 +295,7 @@ public static class Labels
 
     public static string RegionName(string? region, Lang lang) => region is null ? "" : Label(Regions, region, lang);
 
-    public static string HolderTypeName(string type, Lang lang) => Label(HolderTypes, type, lang);
+    public static string HolderTypeName(ApplicantType type, Lang lang) => HolderTypes[type].In(lang);
 
     public static string Format(this Text text, Lang lang, params object?[] args) => string.Format(lang.Culture, text.In(lang), args);
 

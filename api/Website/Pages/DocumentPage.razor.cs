@@ -17,7 +17,7 @@ public partial class DocumentPage
         var site = Site.For(http, lang);
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
         if (document is null) return NotFoundPage.Document(site, number);
-        var service = ServiceCatalogue.All.First(s => s.Result.Slug() == document.Kind);
+        var service = ServiceCatalogue.All.First(s => s.Result == document.Kind);
         VerificationResult? onDate = null;
         Text? error = null;
         if (!string.IsNullOrWhiteSpace(on))
@@ -27,7 +27,7 @@ public partial class DocumentPage
         }
         // Everything the page shows follows from these: the inspectors' hot path renders each version of a page once.
         var renderedAs = $"{site.Lang}|{site.PathAndQuery}|{site.Today:O}|{site.BaseUrl}|{document.Number}|{document.Version}";
-        return new HtmlPage<DocumentPage>(site, new DocumentModel(document, service, Verification.StatusOn(document, site.Today), onDate, on, error,
+        return new HtmlPage<DocumentPage>(site, new DocumentModel(document, service, Verification.Verify(document, site.Today, null).StatusOnDate, onDate, on, error,
             site.Absolute($"/documents/{Uri.EscapeDataString(document.Number)}")), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
             renderedAs: renderedAs);
     }

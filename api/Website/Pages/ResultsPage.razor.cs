@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Projections.Queries;
 
@@ -33,7 +34,7 @@ public partial class ResultsPage
     {
         var input = new SearchInput(
             string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)],
-            DocumentKinds.TryParseSlug(kind, out var k) ? k.Slug() : null,
+            Slugs.TryParse<DocumentKind>(kind, out var k) ? k.Slug() : null,
             status is not null && Labels.Statuses.ContainsKey(status) && status != "not-yet-issued" ? status : null,
             string.IsNullOrWhiteSpace(region) ? null : region,
             sort is not null && Sorts.ContainsKey(sort) ? sort : "relevance",

@@ -4,10 +4,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using Registry.Api.DemoData;
 using Registry.Api.Features.Documents;
 using Registry.Api.Tests.Infrastructure;
+using Registry.Api.WriteModel;
+using Registry.Domain.Calendar;
 
 namespace Registry.Web.Tests.Infrastructure;
 
@@ -105,8 +108,8 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
     /// that searches have facets and more than one page.</summary>
     async Task<TestData> SeedAsync()
     {
-        await using (var conn = await DataSource.OpenConnectionAsync())
-            await DemoDataSeeder.SeedAsync(conn, 120, CancellationToken.None);
+        await DemoDataSeeder.SeedAsync(DataSource, 120, Services.GetRequiredService<TimeProvider>(), Services.GetRequiredService<WorkingCalendar>(),
+            Services.GetRequiredService<IOptions<DocumentTermOptions>>().Value, CancellationToken.None);
 
         var officer = Officer();
         var submitted = new DateOnly(2026, 3, 2);

@@ -1,7 +1,8 @@
-using Registry.Api.DemoData;
 using Registry.Api.Website;
 using Registry.Api.Website.Pages;
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
+using Registry.Projections.Public;
 using Registry.Domain.Services;
 
 namespace Registry.Web.Tests.Units;
@@ -11,13 +12,13 @@ public sealed class LabelsTests
     [Fact]
     public void Every_code_the_domain_stores_has_a_kazakh_and_a_russian_label()
     {
-        string[] statuses = [DocumentLifecycle.Valid, DocumentLifecycle.Suspended, DocumentLifecycle.Revoked, DocumentLifecycle.Expired, "not-yet-issued"];
+        string[] statuses = [.. Slugs.All<DocumentStatus>(), Verification.NotYetIssued];
         foreach (var lang in new[] { Lang.Kk, Lang.Ru })
         {
             Assert.All(statuses, s => Assert.NotEqual(s, Labels.StatusName(s, lang)));
-            Assert.All(DocumentKinds.All, k => Assert.NotEqual(k.Slug(), Labels.KindName(k.Slug(), lang)));
-            Assert.All(ServiceCatalogue.Sectors.Concat(ServiceCatalogue.ActivitySubTypes).Concat(DemoDataSeeder.Sectors), c => Assert.NotEqual(c, Labels.ScopeName(c, lang)));
-            Assert.All(new[] { "legal-entity", "individual", "non-resident" }, t => Assert.NotEqual(t, Labels.HolderTypeName(t, lang)));
+            Assert.All(Slugs.All<DocumentKind>(), k => Assert.NotEqual(k, Labels.KindName(k, lang)));
+            Assert.All(ServiceCatalogue.Sectors.Concat(ServiceCatalogue.ActivitySubTypes), c => Assert.NotEqual(c, Labels.ScopeName(c, lang)));
+            Assert.All(Enum.GetValues<ApplicantType>(), t => Assert.NotEqual(t.Slug(), Labels.HolderTypeName(t, lang)));
         }
         Assert.All(Enum.GetValues<ApplicantType>(), a => Assert.True(Labels.Applicants.ContainsKey(a)));
         Assert.All(Enum.GetValues<Channel>(), c => Assert.True(Labels.ChannelNames.ContainsKey(c)));
