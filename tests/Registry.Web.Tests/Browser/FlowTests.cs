@@ -184,7 +184,7 @@ public sealed class FlowTests(WebsiteApp app)
         await page.GotoAsync($"/ru/documents/{app.Data.Attestation}?on=01.06.2026");
         var size = int.Parse((await page.Locator(".qr svg").GetAttributeAsync("viewBox"))!.Split(' ')[2], CultureInfo.InvariantCulture);
         var path = (await page.Locator(".qr svg path").GetAttributeAsync("d"))!;
-        Assert.Equal($"{WebsiteApp.PublicBaseUrl}/ru/documents/{app.Data.Attestation}", Decode(size, path));
+        Assert.Equal($"{WebsiteApp.PublicBaseUrl}/documents/{app.Data.Attestation}", Decode(size, path));
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator("header nav").IsVisibleAsync());

@@ -152,13 +152,17 @@ public sealed partial class PageResponseTests(WebsiteApp app)
     }
 
     [Fact]
-    public async Task The_root_leads_to_the_kazakh_site_and_other_languages_are_not_pages()
+    public async Task The_root_and_a_document_s_qr_address_lead_to_a_language_and_other_languages_are_not_pages()
     {
         using var client = Client();
         var root = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
         Assert.Equal("/kk", root.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/en/search?q=x")).StatusCode);
+        var qr = new HttpRequestMessage(HttpMethod.Get, $"/documents/{app.Data.Attestation}");
+        qr.Headers.AcceptLanguage.ParseAdd("en-US,ru;q=0.8,kk;q=0.5");
+        Assert.Equal($"/ru/documents/{app.Data.Attestation}", (await client.SendAsync(qr)).Headers.Location!.ToString());
+        Assert.Equal($"/kk/documents/{app.Data.Attestation}", (await client.GetAsync($"/documents/{app.Data.Attestation}")).Headers.Location!.ToString());
         var missing = await client.GetAsync("/ru/documents/ATT-1999-000000");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("Документа с номером «ATT-1999-000000» нет в реестре.", await missing.Content.ReadAsStringAsync());
