@@ -52,12 +52,9 @@ public sealed class HtmlPage<TPage>(Site site, object model, int statusCode = St
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
         var (body, encoding) = page.For(http.Request);
-        if (encoding is not null)
-        {
-            // Already compressed: the response compression middleware leaves a response with a Content-Encoding alone.
-            response.Headers.ContentEncoding = encoding;
-            response.Headers.Vary = HeaderNames.AcceptEncoding;
-        }
+        if (page.IsBrotli) response.Headers.Vary = HeaderNames.AcceptEncoding;
+        // Already compressed: the response compression middleware leaves a response with a Content-Encoding alone.
+        if (encoding is not null) response.Headers.ContentEncoding = encoding;
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, http.RequestAborted);
     }
@@ -77,29 +74,29 @@ public sealed class HtmlPage<TPage>(Site site, object model, int statusCode = St
     }
 }
 
-/// <summary>A page's bytes, with Brotli and gzip copies when it is kept for reuse. The ETag is weak: the same page in
-/// any of its encodings.</summary>
-public sealed record RenderedPage(byte[] Html, byte[]? Brotli, byte[]? Gzip, EntityTagHeaderValue ETag)
+/// <summary>A page's bytes: plain when rendered for one answer, Brotli-compressed when kept for reuse (every current
+/// browser accepts Brotli; any other client gets the plain bytes back, which the compression middleware may gzip). The
+/// ETag is weak: the same page in any encoding.</summary>
+public sealed record RenderedPage(byte[] Bytes, bool IsBrotli, EntityTagHeaderValue ETag)
 {
-    public static RenderedPage Of(byte[] html, bool compress) => new(html,
-        compress ? Compress(html, s => new BrotliStream(s, CompressionLevel.Optimal)) : null,
-        compress ? Compress(html, s => new GZipStream(s, CompressionLevel.Optimal)) : null,
-        new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(html), 0, 8)}\"", isWeak: true));
+    public static RenderedPage Of(byte[] html, bool compress) => new(compress ? Brotli(html) : html, compress, ETagOf(html));
 
-    public int Size => Html.Length + (Brotli?.Length ?? 0) + (Gzip?.Length ?? 0);
-
-    /// <summary>The copy this client accepts (Brotli before gzip), or the plain bytes and no encoding.</summary>
+    /// <summary>The Brotli bytes for a client that accepts them, otherwise the plain page.</summary>
     public (byte[] Body, string? Encoding) For(HttpRequest request)
     {
-        if (Brotli is null || Gzip is null) return (Html, null);
-        var accepted = request.GetTypedHeaders().AcceptEncoding.Where(e => e.Quality is null or > 0).Select(e => e.Value.Value).ToList();
-        return accepted.Contains("br") ? (Brotli, "br") : accepted.Contains("gzip") ? (Gzip, "gzip") : (Html, null);
+        if (!IsBrotli) return (Bytes, null);
+        if (request.GetTypedHeaders().AcceptEncoding.Any(e => e.Value == "br" && e.Quality is null or > 0)) return (Bytes, "br");
+        using var plain = new MemoryStream();
+        using (var brotli = new BrotliStream(new MemoryStream(Bytes), CompressionMode.Decompress)) brotli.CopyTo(plain);
+        return (plain.ToArray(), null);
     }
 
-    static byte[] Compress(byte[] bytes, Func<Stream, Stream> compressor)
+    static EntityTagHeaderValue ETagOf(byte[] html) => new($"\"{Convert.ToHexStringLower(SHA256.HashData(html), 0, 8)}\"", isWeak: true);
+
+    static byte[] Brotli(byte[] bytes)
     {
         using var output = new MemoryStream();
-        using (var stream = compressor(output)) stream.Write(bytes);
+        using (var stream = new BrotliStream(output, CompressionLevel.Optimal)) stream.Write(bytes);
         return output.ToArray();
     }
 }
@@ -114,7 +111,7 @@ public sealed class RenderedPages : IDisposable
     {
         if (cache.TryGetValue(key, out RenderedPage? page)) return page!;
         page = RenderedPage.Of(await render(), compress: true);
-        cache.Set(key, page, new MemoryCacheEntryOptions { Size = page.Size, SlidingExpiration = TimeSpan.FromHours(1) });
+        cache.Set(key, page, new MemoryCacheEntryOptions { Size = page.Bytes.Length, SlidingExpiration = TimeSpan.FromHours(1) });
         return page;
     }
 
