@@ -15,7 +15,11 @@ public static class Database
         // The registry's statements are short index reads; JIT compiling them costs more (~30 ms) than it saves.
         var withoutJit = new NpgsqlConnectionStringBuilder(connectionString);
         withoutJit.Options = $"{withoutJit.Options} -c jit=off".Trim();
+        // A request cancelled by its time-out (see Outages) must not then wait for a frozen server to acknowledge the
+        // cancellation: the connection is dropped at once instead.
+        if (!connectionString.Contains("Cancellation Timeout", StringComparison.OrdinalIgnoreCase)) withoutJit.CancellationTimeout = -1;
         builder.Services.AddNpgsqlDataSource(withoutJit.ConnectionString);
+        builder.Services.AddSingleton<Features.Health.ReadinessProbe>();
     }
 
     public static Task MigrateDatabaseAsync(this WebApplication app)
