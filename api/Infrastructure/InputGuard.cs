@@ -13,7 +13,8 @@ namespace Registry.Api.Infrastructure;
 /// </summary>
 public static class InputGuard
 {
-    static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool Required)[]> Properties = new();
+    static readonly NullabilityInfoContext Nullability = new();
 
     public static TBuilder GuardInput<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory((factory, next) =>
@@ -54,18 +55,34 @@ public static class InputGuard
                 return;
             case IEnumerable items:
                 var index = 0;
-                foreach (var item in items) Check(item, $"{path}[{index++}]", errors, depth + 1);
+                foreach (var item in items)
+                {
+                    if (item is null) errors[$"{path}[{index}]"] = ["An entry cannot be null."];
+                    else Check(item, $"{path}[{index}]", errors, depth + 1);
+                    index++;
+                }
                 return;
         }
         var type = value.GetType();
         if (!IsRequestShape(type)) return;
-        foreach (var property in Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray()))
+        foreach (var (property, required) in Properties.GetOrAdd(type, Describe))
         {
             var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
             // A request body's fields are named as in the JSON ("applicant.name"); the body parameter's own name is not.
-            Check(property.GetValue(value), root ? name : $"{path}.{name}", errors, depth + 1);
+            var field = root ? name : $"{path}.{name}";
+            var fieldValue = property.GetValue(value);
+            if (fieldValue is null && required) errors[field] = ["This field is required."];
+            else Check(fieldValue, field, errors, depth + 1);
         }
     }
+
+    /// <summary>A record's properties, and whether each is declared non-nullable (then null is "missing").</summary>
+    static (PropertyInfo, bool)[] Describe(Type type) =>
+    [
+        .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .Select(p => (p, !p.PropertyType.IsValueType && Nullability.Create(p).ReadState == NullabilityState.NotNull)),
+    ];
 
     /// <summary>False for text PostgreSQL cannot store: a NUL character, or a lone UTF-16 surrogate.</summary>
     public static bool IsStorable(string text)

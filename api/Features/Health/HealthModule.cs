@@ -1,5 +1,6 @@
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Api.Infrastructure;
 
 namespace Registry.Api.Features.Health;
 
@@ -14,12 +15,14 @@ public sealed class HealthModule : ICarterModule
         g.MapGet("/ready", Ready).WithName("Ready")
             .WithSummary("The database answers and every projector's oldest pending event is younger than 30 s")
             .WithDescription("200 when ready; 503 with the same body when the database is unreachable or the projections are behind. The answer is computed at most once a second.")
+            .Produces<ReadinessProbe.Readiness>(StatusCodes.Status200OK)
             .Produces<ReadinessProbe.Readiness>(StatusCodes.Status503ServiceUnavailable);
     }
 
-    static async Task<JsonHttpResult<ReadinessProbe.Readiness>> Ready(ReadinessProbe probe, CancellationToken ct)
+    static async Task<JsonHttpResult<ReadinessProbe.Readiness>> Ready(ReadinessProbe probe, HttpContext http, CancellationToken ct)
     {
         var readiness = await probe.CheckAsync(ct);
+        if (readiness.Status != ReadinessProbe.Ready) http.Response.Headers.RetryAfter = ProblemTypes.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Json(readiness, statusCode: readiness.Status == ReadinessProbe.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -65,6 +65,6 @@ public sealed class RegistryModule : ICarterModule
         var document = Slugs.TryParse<DocumentKind>(kind, out var parsed) ? await query.FindAsync(DocumentNumber.Normalize(number), ct) : null;
         if (document is null || document.Kind != parsed)
             return new NotFoundProblem("No such document", $"No {kind} numbered '{number}' is in the public registry.");
-        return Caching.IsNotModified(http, $"{document.Number}|{document.Version}") ? new NotModified() : TypedResults.Ok(document);
+        return Caching.IsNotModified(http, document.Version, Caching.PublicLookup) ? new NotModified() : TypedResults.Ok(document);
     }
 }

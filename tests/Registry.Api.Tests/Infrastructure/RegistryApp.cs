@@ -46,9 +46,18 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Officers:Credentials:2:Role"] = "auditor",
             ["Projections:PollInterval"] = "00:00:00.200",
             ["RateLimiting:PermitsPerSecond"] = "100000",
+            // The suite shares two cores with four other test processes: a read may legitimately take longer than the
+            // production time-out. OutageTests set the real one.
+            ["Timeouts:Reads"] = "00:00:30",
+            ["Timeouts:Writes"] = "00:00:30",
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (ContractRecorder.Directory is { } cases && settings.GetValueOrDefault("Contract:Record") != "false")
+        {
+            Directory.CreateDirectory(cases);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ContractRecorder(cases)));
+        }
     }
 
     public HttpClient Anonymous() => CreateClient();
