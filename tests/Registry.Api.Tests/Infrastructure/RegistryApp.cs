@@ -22,13 +22,18 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration a test class needs (e.g. projections off, a low rate limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync();
+    public async Task InitializeAsync() => ConnectionString = await CreateDatabaseAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await TestDatabase.DropAsync(ConnectionString);
+        await DropDatabaseAsync(ConnectionString);
     }
+
+    /// <summary>A fresh database on the suite's cluster; OutageTests use a cluster of their own.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
+    protected virtual Task DropDatabaseAsync(string connectionString) => TestDatabase.DropAsync(connectionString);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
