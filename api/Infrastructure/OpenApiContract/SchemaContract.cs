@@ -26,7 +26,8 @@ sealed class SchemaContract : ISchemaFilter
         {
             if (!members.TryGetValue(name, out var member)) continue;
             var nullable = IsNullable(member);
-            if (!nullable) concrete.Required.Add(name);
+            // A 400 from ASP.NET Core's own binding (a malformed date in the query) carries no errors map.
+            if (!nullable && !(schemaName == "ValidationProblemDetails" && name == "errors")) concrete.Required.Add(name);
             var described = Describe(property, ContractVocabulary.Description(schemaName, name), nullable, ContractVocabulary.EnumFor(schemaName, name));
             properties[name] = described;
         }
