@@ -35,17 +35,19 @@ public sealed class AnnexOneStructureTests
         "\tҚапал бөлімшесі",                                    // line 23: a sub-department after phones and a separator
         "\tҚапал ауылы, 3-үй",
         "\t8 (72841) 2-17-60",
-        "",
-        "\tСарқан бөлімшесі",                                   // line 27: another, this one without a phone
+        "\tСарқан бөлімшесі",                                   // line 26: another straight after a phone, no separator
         "\tСарқан қаласы",
         "",
-        "\t2. «Алматы облысы бойынша ХҚО» РМК филиалы",          // line 30
-        "\t1.",                                                 // line 31
+        "\tКөктал бөлімшесі",                                   // line 29: after a separator, the one before had no phone
+        "\tКөктал ауылы",
+        "",
+        "\t2. «Алматы облысы бойынша ХҚО» РМК филиалы",          // line 32
+        "\t1.",                                                 // line 33
         "\t«Алматы облысы бойынша ХҚО» РМК филиалы",
         "\tТалдықорған қаласы, Қабанбай батыр көшесі, 26-үй",
         "\t8 (7282) 24-41-33",
         "",
-        "«Ұйымдарды",                                           // line 36: the next annex's heading opens here
+        "«Ұйымдарды",                                           // line 38: the next annex's heading opens here
         "аттестаттау» стандартына",
         "2-қосымша",
     ];
@@ -63,9 +65,10 @@ public sealed class AnnexOneStructureTests
                     [new("8 (72832) 2-14-51", "+77283221451")], 17),
                 new("01-02-1", "01-02", CentreLevel.SubDepartment, 1, "Ақмола облысы", "Қапал бөлімшесі", "Қапал ауылы, 3-үй",
                     [new("8 (72841) 2-17-60", "+77284121760")], 23),
-                new("01-02-2", "01-02", CentreLevel.SubDepartment, 1, "Ақмола облысы", "Сарқан бөлімшесі", "Сарқан қаласы", [], 27),
+                new("01-02-2", "01-02", CentreLevel.SubDepartment, 1, "Ақмола облысы", "Сарқан бөлімшесі", "Сарқан қаласы", [], 26),
+                new("01-02-3", "01-02", CentreLevel.SubDepartment, 1, "Ақмола облысы", "Көктал бөлімшесі", "Көктал ауылы", [], 29),
                 new("02-01", null, CentreLevel.Branch, 2, "Алматы облысы", "«Алматы облысы бойынша ХҚО» РМК филиалы",
-                    "Талдықорған қаласы, Қабанбай батыр көшесі, 26-үй", [new("8 (7282) 24-41-33", "+77282244133")], 31),
+                    "Талдықорған қаласы, Қабанбай батыр көшесі, 26-үй", [new("8 (7282) 24-41-33", "+77282244133")], 33),
             ],
             AnnexOneParser.Parse(Annex()),
             new CentreComparer());
@@ -99,7 +102,7 @@ public sealed class AnnexOneStructureTests
     {
         var lines = Annex();
         lines[LineOf(lines, "2. «Алматы облысы бойынша ХҚО» РМК филиалы")] = "\t3. «Алматы облысы бойынша ХҚО» РМК филиалы";
-        Assert.Equal("Annex 1, line 30: region 2 expected: '3. «Алматы облысы бойынша ХҚО» РМК филиалы'",
+        Assert.Equal("Annex 1, line 32: region 2 expected: '3. «Алматы облысы бойынша ХҚО» РМК филиалы'",
             Assert.Throws<CentresParseException>(() => AnnexOneParser.Parse(lines)).Message);
     }
 
@@ -116,7 +119,7 @@ public sealed class AnnexOneStructureTests
     {
         var lines = Annex();
         lines[LineOf(lines, "Сарқан қаласы")] = "Сарқан қаласы";
-        Assert.Equal("Annex 1, line 28: text that is neither an indented entry field nor a phone number: 'Сарқан қаласы'",
+        Assert.Equal("Annex 1, line 27: text that is neither an indented entry field nor a phone number: 'Сарқан қаласы'",
             Assert.Throws<CentresParseException>(() => AnnexOneParser.Parse(lines)).Message);
     }
 
@@ -127,6 +130,14 @@ public sealed class AnnexOneStructureTests
         lines.Insert(LineOf(lines, "Ақсу аудандық бөлімі") + 1, "\t3."); // the next numbered entry comes straight after the name
         Assert.Equal("Annex 1, line 17: an entry without an address: 'Ақсу аудандық бөлімі'",
             Assert.Throws<CentresParseException>(() => AnnexOneParser.Parse(lines)).Message);
+    }
+
+    [Fact]
+    public void A_number_followed_by_another_number_is_an_entry_without_a_name_or_address()
+    {
+        var lines = Annex();
+        lines.Insert(LineOf(lines, "2.") + 1, "\t3.");
+        Assert.Equal("Annex 1, line 17: an entry without an address: ''", Assert.Throws<CentresParseException>(() => AnnexOneParser.Parse(lines)).Message);
     }
 
     [Fact]
@@ -151,7 +162,7 @@ public sealed class AnnexOneStructureTests
     {
         var twice = Annex().Concat(Annex().Select(l => l.Replace("Көкшетау", "Щучинск", StringComparison.Ordinal))).ToList();
         Assert.Equal("Щучинск қаласы, Әуезов көшесі, 189 а үй", AnnexOneParser.Parse(twice, 2)[0].Address);
-        Assert.Equal(48, AnnexOneParser.Parse(twice, 2)[0].SourceLine);
+        Assert.Equal(50, AnnexOneParser.Parse(twice, 2)[0].SourceLine);
         Assert.Equal("Көкшетау қаласы, Әуезов көшесі, 189 а үй", AnnexOneParser.Parse(twice, 1)[0].Address);
     }
 
