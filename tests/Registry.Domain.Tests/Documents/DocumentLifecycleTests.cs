@@ -7,29 +7,29 @@ namespace Registry.Domain.Tests.Documents;
 public sealed class DocumentLifecycleTests
 {
     /// <summary>Every status × every action: the new status, or null when the action is refused.</summary>
-    public static TheoryData<string, DocumentAction, string?> Table => new()
+    public static TheoryData<DocumentStatus, DocumentAction, DocumentStatus?> Table => new()
     {
-        { "valid", DocumentAction.Suspend, "suspended" },
-        { "valid", DocumentAction.Reinstate, null },
-        { "valid", DocumentAction.Revoke, "revoked" },
-        { "valid", DocumentAction.Expire, "expired" },
-        { "suspended", DocumentAction.Suspend, null },
-        { "suspended", DocumentAction.Reinstate, "valid" },
-        { "suspended", DocumentAction.Revoke, "revoked" },
-        { "suspended", DocumentAction.Expire, "expired" }, // a term runs out during a suspension too
-        { "revoked", DocumentAction.Suspend, null },
-        { "revoked", DocumentAction.Reinstate, null },
-        { "revoked", DocumentAction.Revoke, null },
-        { "revoked", DocumentAction.Expire, null },
-        { "expired", DocumentAction.Suspend, null },
-        { "expired", DocumentAction.Reinstate, null },
-        { "expired", DocumentAction.Revoke, null },
-        { "expired", DocumentAction.Expire, null },
+        { DocumentStatus.Valid, DocumentAction.Suspend, DocumentStatus.Suspended },
+        { DocumentStatus.Valid, DocumentAction.Reinstate, null },
+        { DocumentStatus.Valid, DocumentAction.Revoke, DocumentStatus.Revoked },
+        { DocumentStatus.Valid, DocumentAction.Expire, DocumentStatus.Expired },
+        { DocumentStatus.Suspended, DocumentAction.Suspend, null },
+        { DocumentStatus.Suspended, DocumentAction.Reinstate, DocumentStatus.Valid },
+        { DocumentStatus.Suspended, DocumentAction.Revoke, DocumentStatus.Revoked },
+        { DocumentStatus.Suspended, DocumentAction.Expire, DocumentStatus.Expired }, // a term runs out during a suspension too
+        { DocumentStatus.Revoked, DocumentAction.Suspend, null },
+        { DocumentStatus.Revoked, DocumentAction.Reinstate, null },
+        { DocumentStatus.Revoked, DocumentAction.Revoke, null },
+        { DocumentStatus.Revoked, DocumentAction.Expire, null },
+        { DocumentStatus.Expired, DocumentAction.Suspend, null },
+        { DocumentStatus.Expired, DocumentAction.Reinstate, null },
+        { DocumentStatus.Expired, DocumentAction.Revoke, null },
+        { DocumentStatus.Expired, DocumentAction.Expire, null },
     };
 
     [Theory]
     [MemberData(nameof(Table))]
-    public void Each_action_on_each_status_leads_to_its_status_or_is_refused_with_a_reason(string from, DocumentAction action, string? to)
+    public void Each_action_on_each_status_leads_to_its_status_or_is_refused_with_a_reason(DocumentStatus from, DocumentAction action, DocumentStatus? to)
     {
         var transition = DocumentLifecycle.Apply(from, action);
         Assert.Equal(to, transition.NewStatus);
@@ -39,15 +39,36 @@ public sealed class DocumentLifecycleTests
     }
 
     [Theory]
-    [InlineData("valid", DocumentAction.Reinstate, "Only a suspended document can be reinstated.")]
-    [InlineData("suspended", DocumentAction.Suspend, "The document is already suspended.")]
-    [InlineData("revoked", DocumentAction.Reinstate, "A revoked document is final; it cannot be changed.")]
-    public void A_refused_action_says_why(string from, DocumentAction action, string refusal) =>
+    [InlineData(DocumentStatus.Valid, DocumentAction.Reinstate, "Only a suspended document can be reinstated.")]
+    [InlineData(DocumentStatus.Suspended, DocumentAction.Suspend, "The document is already suspended.")]
+    [InlineData(DocumentStatus.Revoked, DocumentAction.Reinstate, "A revoked document is final; it cannot be changed.")]
+    public void A_refused_action_says_why(DocumentStatus from, DocumentAction action, string refusal) =>
         Assert.Equal(refusal, DocumentLifecycle.Apply(from, action).Refusal);
 
     [Fact]
     public void An_expired_document_is_final_too() =>
-        Assert.Contains("expired document is final", DocumentLifecycle.Apply("expired", DocumentAction.Revoke).Refusal);
+        Assert.Contains("expired document is final", DocumentLifecycle.Apply(DocumentStatus.Expired, DocumentAction.Revoke).Refusal);
+
+    [Fact]
+    public void The_table_covers_every_status_and_every_action() =>
+        Assert.Equal(Enum.GetValues<DocumentStatus>().Length * Enum.GetValues<DocumentAction>().Length, Table.Count);
+
+    [Theory]
+    [InlineData(DocumentAction.Suspend, new[] { DocumentStatus.Valid })]
+    [InlineData(DocumentAction.Reinstate, new[] { DocumentStatus.Suspended })]
+    [InlineData(DocumentAction.Revoke, new[] { DocumentStatus.Valid, DocumentStatus.Suspended })]
+    [InlineData(DocumentAction.Expire, new[] { DocumentStatus.Valid, DocumentStatus.Suspended })]
+    public void A_sweep_selects_exactly_the_statuses_an_action_is_allowed_from(DocumentAction action, DocumentStatus[] from) =>
+        Assert.Equal(from, DocumentLifecycle.StatusesAllowing(action));
+
+    [Theory]
+    [InlineData("2026-06-30", "2026-06-30", false)] // the last valid day
+    [InlineData("2026-06-30", "2026-07-01", true)]
+    [InlineData(null, "2099-01-01", false)]         // no term, no end
+    public void A_term_ends_after_its_last_valid_day(string? validUntil, string today, bool ended) =>
+        Assert.Equal(ended, DocumentLifecycle.TermEnded(validUntil is null ? null : Day(validUntil), Day(today)));
+
+    static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData("2026-03-01", null, null)]

@@ -1,3 +1,4 @@
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 
 namespace Registry.Domain.Tests.Documents;
@@ -53,7 +54,7 @@ public sealed class DocumentNumberTests
     {
         Assert.Equal(slug, kind.Slug());
         Assert.Equal(prefix, kind.NumberPrefix());
-        Assert.True(DocumentKinds.TryParseSlug(slug.ToUpperInvariant(), out var parsed));
+        Assert.True(Slugs.TryParse<DocumentKind>(slug.ToUpperInvariant(), out var parsed));
         Assert.Equal(kind, parsed);
     }
 
@@ -67,7 +68,7 @@ public sealed class DocumentNumberTests
     [InlineData(null)]
     public void An_unknown_kind_slug_is_not_parsed(string? slug)
     {
-        Assert.False(DocumentKinds.TryParseSlug(slug, out var kind));
+        Assert.False(Slugs.TryParse<DocumentKind>(slug, out var kind));
         Assert.Equal(default, kind);
     }
 

@@ -45,8 +45,21 @@ public sealed class TaxpayerNumberTests
     [InlineData("880132300017", false)] // 32 January is no birth date
     [InlineData("990140000017", false)] // a BIN: "day" 40
     [InlineData("880101300011", false)] // wrong check digit
-    public void An_iin_opens_with_a_birth_date_and_a_century_digit_from_1_to_6(string value, bool iin) =>
+    [InlineData(null, false)]
+    public void An_iin_opens_with_a_birth_date_and_a_century_digit_from_1_to_6(string? value, bool iin) =>
         Assert.Equal(iin, TaxpayerNumber.LooksLikeIin(value));
+
+    [Theory]
+    [InlineData("990140000017", true)]  // 4: a resident legal entity
+    [InlineData("990150000011", true)]  // 5: a non-resident one
+    [InlineData("990160000016", true)]  // 6: an individual entrepreneur in joint form
+    [InlineData("990130000012", false)] // 3: no kind of entity
+    [InlineData("990170000010", false)] // 7: none either
+    [InlineData("880101300010", false)] // an IIN: the fifth digit starts a day of the month
+    [InlineData("990140000018", false)] // wrong check digit
+    [InlineData(null, false)]
+    public void A_bin_has_the_kind_of_entity_in_its_fifth_digit(string? value, bool bin) =>
+        Assert.Equal(bin, TaxpayerNumber.LooksLikeBin(value));
 
     [Fact]
     public void An_iin_is_shown_to_the_public_without_its_birth_date_and_serial() =>
