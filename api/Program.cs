@@ -9,6 +9,7 @@ using Registry.Projections;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.ConfigureRegistryHost();
 builder.AddRegistryDatabase();
 builder.AddOfficerAuthentication();
 builder.AddDeadlineSweeper();
@@ -17,6 +18,8 @@ builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();
 builder.AddWebsite();
+builder.AddRegistryMetrics();
+builder.AddOutageHandling();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();
@@ -32,11 +35,14 @@ await app.SeedDemoDataIfAskedAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebsite();
+app.UseRequestTimeouts();
 app.UsePublicApiPolicies();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRegistryOpenApi();
-app.MapCarter();
+app.MapGroup("").GuardInput().MapCarter();
+app.MapRegistryMetrics();
+app.LogStartupLine();
 
 app.Run();
 

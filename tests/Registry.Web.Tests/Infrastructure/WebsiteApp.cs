@@ -50,6 +50,8 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
         ["DeadlineSweep:Enabled"] = "false",
         ["Website:BaseUrl"] = PublicBaseUrl,
         ["Logging:LogLevel:Default"] = "Warning",
+        // The website's HTML pages are not in the OpenAPI document: their 400s and 404s are not API contract cases.
+        ["Contract:Record"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
