@@ -19,6 +19,7 @@ public sealed class WebsiteModule : ICarterModule
     {
         app.MapGet("/", () => TypedResults.Redirect("/kk")).ExcludeFromDescription();
         app.MapGet("/assets/{name}", SiteAssets.Serve).ExcludeFromDescription();
+        app.MapGet("/documents/{number}/qr.svg", Shared.QrCode.Image).ExcludeFromDescription().RequireRateLimiting(PublicApiPolicies.PolicyName);
         app.MapGet("/documents/{number}", DocumentPage.Canonical).ExcludeFromDescription().RequireRateLimiting(PublicApiPolicies.PolicyName);
 
         var site = app.MapGroup("/{lang:regex(^(kk|ru)$)}").ExcludeFromDescription().RequireRateLimiting(PublicApiPolicies.PolicyName);

@@ -182,14 +182,20 @@ public sealed class FlowTests(WebsiteApp app)
     {
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync($"/ru/documents/{app.Data.Attestation}?on=01.06.2026");
-        var size = int.Parse((await page.Locator(".qr svg").GetAttributeAsync("viewBox"))!.Split(' ')[2], CultureInfo.InvariantCulture);
-        var path = (await page.Locator(".qr svg path").GetAttributeAsync("d"))!;
+        // The code is an image of its own, drawn once per document and kept by the browser.
+        Assert.True(await page.Locator(".qr img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        var image = await page.APIRequest.GetAsync((await page.Locator(".qr img").GetAttributeAsync("src"))!);
+        Assert.Equal("image/svg+xml", image.Headers["content-type"].Split(';')[0]);
+        Assert.Contains("max-age", image.Headers["cache-control"]);
+        var svg = await image.TextAsync();
+        var size = int.Parse(Regex.Match(svg, "viewBox=\"0 0 (\\d+) ").Groups[1].Value, CultureInfo.InvariantCulture);
+        var path = Regex.Match(svg, "<path d=\"([^\"]+)\"").Groups[1].Value;
         Assert.Equal($"{WebsiteApp.PublicBaseUrl}/documents/{app.Data.Attestation}", Decode(size, path));
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator("header nav").IsVisibleAsync());
         Assert.False(await page.Locator("form.fields").IsVisibleAsync());
-        Assert.True(await page.Locator(".qr svg").IsVisibleAsync());
+        Assert.True(await page.Locator(".qr img").IsVisibleAsync());
         Assert.True(await page.Locator(".answer").IsVisibleAsync());
         Assert.Empty(errors);
     }
