@@ -15,16 +15,26 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await SearchAsync(conn, request, null, ct);
+    }
+
+    /// <summary>The search on an open connection; <paramref name="sent"/>, when given, receives every planned statement
+    /// sent with its parameters (the plan tests EXPLAIN them).</summary>
+    public static async Task<SearchPage> SearchAsync(NpgsqlConnection conn, SearchRequest request, List<(string Sql, DynamicParameters Parameters)>? sent,
+        CancellationToken ct)
+    {
         var plan = await PlanAsync(conn, request, ct);
         if (plan.MatchesNothing) return Empty;
+        var probe = plan.Probe();
+        sent?.AddRange(probe is null ? [] : [(probe, plan.Parameters)]);
         var broad = plan.KnownBroad
-            || (plan.Probe() is { } probe && await conn.ExecuteScalarAsync<long>(new CommandDefinition(probe, plan.Parameters, cancellationToken: ct)) > SearchPage.ExactTotalLimit);
+            || (probe is not null && await conn.ExecuteScalarAsync<long>(new CommandDefinition(probe, plan.Parameters, cancellationToken: ct)) > SearchPage.ExactTotalLimit);
         if (!broad)
         {
-            var counted = await ReadAsync(conn, plan, plan.Counted(), exact: true, ct);
-            if (counted.Total <= SearchPage.ExactTotalLimit) return counted;
+            var counted = await ReadAsync(conn, plan, plan.Counted(), exact: true, sent, ct);
+            if (counted.TotalRelation == TotalRelation.Eq) return counted;
         }
-        return await ReadAsync(conn, plan, plan.Broad(), exact: false, ct);
+        return await ReadAsync(conn, plan, plan.Broad(), exact: false, sent, ct);
     }
 
     /// <summary>The plan for a request: its readings, and its words looked up in the vocabulary. Public for the plan tests.</summary>
@@ -37,8 +47,10 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
 
     static readonly SearchPage Empty = new([], 0, TotalRelation.Eq, null, new SearchFacets(true, [], [], []));
 
-    async Task<SearchPage> ReadAsync(NpgsqlConnection conn, SearchPlan plan, string sql, bool exact, CancellationToken ct)
+    static async Task<SearchPage> ReadAsync(NpgsqlConnection conn, SearchPlan plan, string sql, bool exact, List<(string, DynamicParameters)>? sent,
+        CancellationToken ct)
     {
+        sent?.Add((sql, plan.Parameters));
         var row = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(new CommandDefinition(sql, plan.Parameters, cancellationToken: ct));
         var items = JsonSerializer.Deserialize<List<ItemRow>>(row.Items, JsonSerializerOptions.Web)!;
         var facets = JsonSerializer.Deserialize<List<FacetRow>>(row.Facets, JsonSerializerOptions.Web)!;

@@ -184,7 +184,7 @@ public sealed class SearchPlan
                 limit @cap),
             page as (
                 select m.document_id, m.tier, {orderTier} as order_tier, m.sort_key from m where {after}
-                order by {orderTier}, m.sort_key collate "C", m.document_id limit @limit)
+                order by {(relevance ? "m.tier, " : "")}m.sort_key collate "C", m.document_id limit @limit)
             select (select count(*) from m) as total,
                    ({Facets("m", "1")}) as facets,
                    ({Items}) as items
