@@ -7,8 +7,8 @@ public static class Typos
 {
     public const int MinLength = 5;
 
-    /// <summary>The letters a folded word can hold: Cyrillic after <see cref="SearchText.Fold"/> (й, ы and ё are gone) and digits.</summary>
-    const string Alphabet = "абвгдежзиклмнопрстуфхцчшщъьэюя0123456789";
+    /// <summary>The letters a folded word can hold: Cyrillic after <see cref="SearchText.Fold"/> (й, ы, ё, я and ю are gone) and digits.</summary>
+    const string Alphabet = "абвгдежзиклмнопрстуфхцчшщъьэ0123456789";
 
     public static bool MayCorrect(string foldedWord) => foldedWord.Length >= MinLength && !foldedWord.All(char.IsAsciiDigit);
 
