@@ -26,6 +26,28 @@ public sealed class DocumentNumberTests
         Assert.Equal("ATT2026000123", DocumentNumber.Normalize(typed));
 
     [Theory]
+    [InlineData("ATT-2024-1", "ATT2024000001")]
+    [InlineData("att 2024 17", "ATT2024000017")]
+    [InlineData("ATT-2O24-OOOOO1", "ATT2024000001")]
+    [InlineData("АТТ-2024-000001", "ATT2024000001")]
+    [InlineData("ATT2O24000001", "ATT2024000001")]
+    public void A_number_typed_without_leading_zeros_or_with_O_for_zero_is_read_as_the_number(string typed, string meant) =>
+        Assert.Equal(meant, DocumentNumber.Reading(typed));
+
+    [Theory]
+    [InlineData("ATT-2024")]
+    [InlineData("ATT-24-1")]
+    [InlineData("ATT-2024-1234567")]
+    [InlineData("XYZ-2024-1")]
+    [InlineData("ATT-2024-1A")]
+    public void Text_that_is_not_a_whole_number_has_no_reading(string typed) => Assert.Null(DocumentNumber.Reading(typed));
+
+    [Theory]
+    [InlineData("ATT-2024", "ATT2024")]
+    [InlineData("атт 2O2", "ATT202")]
+    public void The_beginning_of_a_number_is_read_with_O_as_zero(string typed, string prefix) => Assert.Equal(prefix, DocumentNumber.PrefixReading(typed));
+
+    [Theory]
     [InlineData(DocumentAction.Suspend, "valid", "suspended")]
     [InlineData(DocumentAction.Reinstate, "suspended", "valid")]
     [InlineData(DocumentAction.Revoke, "valid", "revoked")]
