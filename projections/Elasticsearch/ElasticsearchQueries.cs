@@ -181,19 +181,25 @@ public static class ElasticsearchRequests
         if (intent.Terms.Count > 0)
         {
             if (intent.Terms.Count > 1) Add(SearchTier.Phrase, Phrases(intent.Terms));
-            Add(SearchTier.AllWords, new BoolQuery { Must = [.. intent.Terms.Select(t => Term(t, typo: false))] });
+            Add(SearchTier.AllWords, new BoolQuery { Must = [.. intent.Terms.Select((t, i) => Term(t, typo: false, last: i == intent.Terms.Count - 1))] });
             if (intent.Terms.Any(t => TypoWord(t) is not null))
-                tiers.Add((TypoScore, new BoolQuery { Must = [.. intent.Terms.Select(t => Term(t, typo: true))] }));
+                tiers.Add((TypoScore, new BoolQuery { Must = [.. intent.Terms.Select((t, i) => Term(t, typo: true, last: i == intent.Terms.Count - 1))] }));
         }
         return tiers;
     }
 
-    /// <summary>A word as typed (the last one of the term unfinished), or the place under another name.</summary>
-    static Query Term(QueryTerm term, bool typo)
+    /// <summary>A word as typed (the query's last word unfinished, as on PostgreSQL), or the place under another name.</summary>
+    static Query Term(QueryTerm term, bool typo, bool last)
     {
         var forms = new List<Query>
         {
-            term.Words.Count == 1 ? new MatchQuery("searchText.prefix", term.Text) : new MatchPhrasePrefixQuery("searchText", term.Text),
+            (term.Words.Count, last) switch
+            {
+                (1, true) => new MatchQuery("searchText.prefix", term.Text),
+                (1, false) => new MatchQuery("searchText", term.Text),
+                (_, true) => new MatchPhrasePrefixQuery("searchText", term.Text),
+                _ => new MatchPhraseQuery("searchText", term.Text),
+            },
         };
         forms.AddRange(term.OtherNames.Select(name => (Query)new MatchPhraseQuery("searchText", string.Join(' ', name))));
         if (typo && TypoWord(term) is { } word) forms.Add(new MatchQuery("searchText", word) { Fuzziness = new Fuzziness(1) });

@@ -50,6 +50,19 @@ public sealed class PostgresDocumentProjector : IProjector
         select term, count(*) from read.documents, unnest(tsvector_to_array(search)) as term group by term;
         """;
 
+    /// <summary>Copies read.search_rows afresh from the documents, index built after the rows: after a bulk load that ran
+    /// with its trigger disabled (<see cref="SearchRowsTrigger"/>).</summary>
+    public const string RebuildSearchRows = """
+        truncate read.search_rows;
+        drop index if exists read.read_search_rows_match;
+        insert into read.search_rows (document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search)
+        select document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search from read.documents;
+        create index read_search_rows_match on read.search_rows using gin (search, kind, region);
+        """;
+
+    /// <summary>The row trigger that keeps read.search_rows (migration 0201); a bulk load disables it and rebuilds after.</summary>
+    public const string SearchRowsTrigger = "documents_search_rows";
+
     public async Task ApplyAsync(IReadOnlyList<OutboxMessage> batch, NpgsqlTransaction tx, CancellationToken ct)
     {
         var changedNumbers = new HashSet<string>(StringComparer.Ordinal);

@@ -49,6 +49,11 @@ public sealed class SearchPlan
 
     public IReadOnlyList<PlannedTier> Tiers => tiers;
 
+    /// <summary>Where the matches are counted, faceted and ranked: read.search_rows (migration 0201, a quarter of the
+    /// row size, so a count of 10,000 matches stays in memory) when the query is words alone; read.documents when a
+    /// reading needs its number or BIN indexes.</summary>
+    public string Source { get; }
+
     public SearchPlan(SearchRequest request, SearchIntent intent, IReadOnlyList<ResolvedTerm>? words)
     {
         Request = request;
@@ -76,6 +81,9 @@ public sealed class SearchPlan
         }
         if (intent.IsEverything) AddOrderedByRank(SearchTier.AllWords, "true");
         MatchesNothing = tiers.Count == 0;
+        // Words alone (no number or BIN reading, not sorted by number) are counted and sampled on the narrow copy.
+        Source = tiers.Count > 0 && tiers.All(t => t.Tier is SearchTier.Phrase or SearchTier.AllWords && t.Predicate != "true") && request.Sort != SearchSort.Number
+            ? "read.search_rows" : "read.documents";
         KnownBroad = filters.Count == 0 && AtLeast > SearchPage.ExactTotalLimit;
         if (request.Sort != SearchSort.Relevance) MergeTiersForSort(request.Sort);
         Parameters.Add("limit", request.Limit + 1);
@@ -179,8 +187,8 @@ public sealed class SearchPlan
         return $"""
             with m as materialized (
                 select d.document_id, d.kind, d.status, d.region, {tier} as tier, {key} as sort_key
-                from read.documents d
-                where ({string.Join(" or ", tiers.Select(t => t.Predicate))}) and {Filters}
+                from {Source} d
+                where ({string.Join(" or ", Matching.Select(t => t.Predicate))}) and {Filters}
                 limit @cap),
             page as (
                 select m.document_id, m.tier, {orderTier} as order_tier, m.sort_key from m where {after}
@@ -235,13 +243,17 @@ public sealed class SearchPlan
                 select w.* from ({(walks.Count == 0 ? "select null::uuid as document_id, 0 as tier, 0 as order_tier, '' as sort_key where false" : string.Join("\nunion all\n", walks))}) w
                 order by w.order_tier, w.sort_key collate "C", w.document_id limit @limit),
             m as (
-                select d.kind, d.status, d.region from read.documents d tablesample system (@samplePercent) repeatable (11)
-                where ({string.Join(" or ", tiers.Select(t => t.Predicate))}) and {Filters})
+                select d.kind, d.status, d.region from {Source} d tablesample system (@samplePercent) repeatable (11)
+                where ({string.Join(" or ", Matching.Select(t => t.Predicate))}) and {Filters})
             select {SearchPage.ExactTotalLimit + 1}::bigint as total,
                    ({Facets("m", "100.0 / @samplePercent")}) as facets,
                    ({Items}) as items
             """;
     }
+
+    /// <summary>The tiers whose union is every match: a phrase match also holds all the words, so the phrase tier adds
+    /// nothing to the match (only to the order) — leaving it out spares the full-text index a second, positional scan.</summary>
+    IEnumerable<PlannedTier> Matching => tiers.Any(t => t.Tier == SearchTier.AllWords) ? tiers.Where(t => t.Tier != SearchTier.Phrase) : tiers;
 
     /// <summary>A name tier is walked in search_order with its match tested on each index entry: "is true" keeps the
     /// planner off the full-text index, which would collect every match before sorting them.</summary>

@@ -12,7 +12,7 @@ public sealed record ResolvedTerm(string TsQuery, long AtLeast);
 
 /// <summary>
 /// Reads the query's words against read.search_terms (every indexed word and how many documents hold it) in one round
-/// trip. An unfinished last word becomes the few whole words it begins, when there are few (exact words are cheaper for
+/// trip. The query's unfinished last word becomes the few whole words it begins, when there are few (exact words are cheaper for
 /// the full-text index than a prefix, which collects every match of every completion); a word that begins no indexed
 /// word and has five letters or more is corrected to the words one edit away that exist (a second round trip, only then).
 /// </summary>
@@ -46,8 +46,9 @@ public static class SearchVocabulary
             if (i < 0) lookups.Add((word, prefix));
             return i < 0 ? lookups.Count - 1 : i;
         }
-        var plans = terms.Select(t => (
-            Typed: t.Words.Select((w, i) => Index(w, i == t.Words.Count - 1)).ToArray(),
+        // Only the query's last word may be unfinished: a word followed by another was typed to its end.
+        var plans = terms.Select((t, n) => (
+            Typed: t.Words.Select((w, i) => Index(w, n == terms.Count - 1 && i == t.Words.Count - 1)).ToArray(),
             Others: t.OtherNames.Select(name => name.Select(w => Index(w, false)).ToArray()).ToArray())).ToArray();
 
         var found = lookups.Select(_ => new List<(string Term, long Documents)>()).ToArray();

@@ -27,6 +27,7 @@ public sealed class LargeSearchSuiteApp : SearchSuiteApp
             await using var conn = await DataSource.OpenConnectionAsync();
             // What autovacuum does in production: statistics for the planner, a visibility map for index-only scans.
             await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.documents", commandTimeout: 0));
+            await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.search_rows", commandTimeout: 0));
             loaded = true;
         }
         finally

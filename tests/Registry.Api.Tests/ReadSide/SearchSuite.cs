@@ -88,6 +88,8 @@ public static class SearchCases
         Q("ё folds to е", "Елкин", "E"),
         Q("ё typed as ё", "Ёлкин", "E"),
         Q("A word prefix matches", "Павлод", "F", "M"),
+        Q("The last word may be unfinished", "Павлодар Энерг", "F"),
+        Q("A word followed by another was typed to its end", "Павлод Энерго"),
         Q("Kazakh ғ and ж in Latin", "Zhezqazgan", "G", "L"),
         Q("Russian spelling of Жезқазған", "Жезказган", "G", "L"),
         // Forgiving input
