@@ -45,6 +45,7 @@ public class SearchSuiteApp : RegistryApp
         await Issue("K", "attestation", "ТОО «Каспий Бұрғылау»", "Атырау облысы", sector: "oil-and-gas", day: 10);
         await Issue("L", "permit", "ТОО «Мыс Өндіру Жезқазған»", "Ұлытау облысы", subject: "Конвейер ленточный", day: 11);
         await Issue("M", "fire-equipment-conclusion", "ТОО «Павлодар Жылу»", "Павлодар облысы", subject: "Спринклер СВН-15", day: -1);
+        await Issue("N", "accreditation", "ТОО «Теплоэлектроэнергоснабжение»", "Астана", day: 12);
         await officer.PostJsonAsync($"/api/v1/documents/{Numbers["F"]}/suspend", new ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
         await officer.PostJsonAsync($"/api/v1/documents/{Numbers["G"]}/revoke", new ChangeDocumentStatus.Request("Решение суда", null), Guid.NewGuid().ToString());
         await WaitForProjectionsAsync();
@@ -90,6 +91,8 @@ public static class SearchCases
         Q("A word prefix matches", "Павлод", "F", "M"),
         Q("The last word may be unfinished", "Павлодар Энерг", "F"),
         Q("A word followed by another was typed to its end", "Павлод Энерго"),
+        Q("The beginning of a word longer than 20 letters, itself over 20 letters", "Теплоэлектроэнергоснаб", "N"),
+        Q("A one-letter word is the beginning of a word, as the others", "Ёлкин С", "E"),
         Q("Kazakh ғ and ж in Latin", "Zhezqazgan", "G", "L"),
         Q("Russian spelling of Жезқазған", "Жезказган", "G", "L"),
         // Forgiving input
