@@ -112,14 +112,11 @@ public static class SearchCursor
     /// casts it.</summary>
     public static bool IsValidFor(string? cursor, SearchSort sort)
     {
-        if (!TryDecode(cursor, out var key, out _)) return false;
-        return sort switch
-        {
-            SearchSort.IssuedNewest or SearchSort.IssuedOldest =>
-                DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) || long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            SearchSort.Number => key.Length is > 0 and <= 40 && key.All(char.IsAsciiLetterOrDigit),
-            _ => key.Length <= 40 && double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && double.IsFinite(score),
-        };
+        // Every cursor this API writes is "tier:key" (TierKey): the tier, then the tier's own order key — a rank or an
+        // identifier (letters and digits), or a day or epoch milliseconds (a signed whole number) for the date sorts.
+        if (!TryDecode(cursor, out var sortKey, out _) || !TryReadTierKey(sortKey, out _, out var key) || key.Length is 0 or > 40) return false;
+        return key.All(char.IsAsciiLetterOrDigit)
+            || (sort is SearchSort.IssuedNewest or SearchSort.IssuedOldest && long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
     }
 
     public static bool TryDecode(string? cursor, out string sortKey, out Guid id)
