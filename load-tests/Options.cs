@@ -22,7 +22,8 @@ public sealed record Options(
     TimeSpan Warmup,
     string OutputDirectory,
     bool Smoke,
-    IReadOnlyDictionary<string, double> MaxP99Ms)
+    IReadOnlyDictionary<string, double> MaxP99Ms,
+    TimeSpan ClassDuration)
 {
     public static readonly string[] DefaultPlan = ["baseline", "verify", "search", "mixed", "write", "page-document", "page-search"];
 
@@ -53,7 +54,8 @@ public sealed record Options(
             ParseDuration(Get("warmup", smoke ? "1s" : "5s")),
             Get("out", "load-tests/reports"),
             smoke,
-            thresholds);
+            thresholds,
+            ParseDuration(Get("class-duration", smoke ? "1s" : "10s")));
     }
 
     /// <summary>"60s", "2m", "500ms" or plain seconds.</summary>

@@ -17,8 +17,13 @@ using var http = new HttpClient(new SocketsHttpHandler
 
 var token = options.TokenFile is { } file ? File.ReadAllText(file).Trim() : null;
 var samples = await Samples.LoadAsync(options.Connection);
-var plan = options.Scenarios.Contains("baseline") ? options.Scenarios.OrderBy(s => s == "baseline" ? 0 : 1).ToList() : options.Scenarios.ToList();
+// search-classes: one scenario per query class, one user at a time (the issue's per-class latency table).
+var plan = options.Scenarios.OrderBy(s => s == "baseline" ? 0 : 1)
+    .SelectMany(s => s == "search-classes" ? Scenarios.Classes.Select(c => $"search-class:{c}") : [s]).ToList();
 var results = new List<ScenarioStats>();
+// The machine may be shared: its load average before and after the run goes into the report next to the figures.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+var loadBefore = LoadAverage();
 var lagLine = "";
 foreach (var name in plan)
 {
@@ -28,7 +33,10 @@ foreach (var name in plan)
         : Scenarios.Create(name, http, samples, token);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name}: {options.Model} {(options.Model == LoadModel.Closed ? $"{options.VirtualUsers} users" : $"{options.Rate}/s (ramp from {options.RampFrom}/s)")}, warm-up {options.Warmup.TotalSeconds} s, {options.Duration.TotalSeconds} s"));
-    var stats = options.Model == LoadModel.Closed
+    var oneAtATime = name.StartsWith("search-class:", StringComparison.Ordinal);
+    var stats = oneAtATime
+        ? await LoadModels.RunClosedAsync(scenario, 1, TimeSpan.FromSeconds(Math.Min(1, options.Warmup.TotalSeconds)), options.ClassDuration)
+        : options.Model == LoadModel.Closed
         ? await LoadModels.RunClosedAsync(scenario, options.VirtualUsers, options.Warmup, options.Duration)
         : await LoadModels.RunOpenAsync(scenario, options.Rate, options.RampFrom, options.Warmup, options.Duration);
     if (scenario.Finish is { } finish) await finish();
@@ -39,7 +47,7 @@ if (results.FirstOrDefault(r => r.Name == "baseline") is { Rps: > 0 } baseline)
     foreach (var r in results) r.BaselineRatio = r.Rps / baseline.Rps;
 
 var header = string.Create(CultureInfo.InvariantCulture,
-    $"{DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {options.BaseUrl}, {samples.Numbers.Length} sample numbers. {lagLine}");
+    $"{DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, load average {loadBefore} before / {LoadAverage()} after, {options.BaseUrl}, {samples.Numbers.Length} sample numbers. {lagLine}");
 Report.Write(results, options, header);
 
 var failures = new List<string>();

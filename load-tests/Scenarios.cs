@@ -13,7 +13,7 @@ namespace Registry.LoadTests;
 public sealed record Scenario(string Name, Func<Task<Reply>> Step, LongConcurrentHistogram? ProjectionLag = null, Func<Task>? Finish = null);
 
 /// <summary>Real numbers, BINs and names to ask for, read once from the read model.</summary>
-public sealed record Samples(string[] Numbers, string[] Bins, string[] Names)
+public sealed record Samples(string[] Numbers, string[] Bins, string[] Names, string[] CommonWords)
 {
     public static async Task<Samples> LoadAsync(string connectionString)
     {
@@ -35,7 +35,21 @@ public sealed record Samples(string[] Numbers, string[] Bins, string[] Names)
             names.Add(reader.GetString(2));
         }
         if (numbers.Count == 0) throw new InvalidOperationException("read.documents is empty: load data first (make seed-large, or make run for the demo set).");
-        return new Samples([.. numbers], [.. bins], [.. names]);
+        await reader.CloseAsync();
+        // Words at least 5 % of the registry holds (legal forms, trade words, cities): what a broad query types.
+        await using var common = new NpgsqlCommand("""
+            select term from read.search_terms
+            where documents >= 0.05 * greatest(1, (select reltuples from pg_class where oid = 'read.documents'::regclass)) and term ~ '^[^0-9]{3,}$'
+            order by documents desc limit 40
+            """, conn);
+        var words = new List<string>();
+        try
+        {
+            await using var wr = await common.ExecuteReaderAsync();
+            while (await wr.ReadAsync()) words.Add(wr.GetString(0));
+        }
+        catch (PostgresException) { } // a read model without the vocabulary
+        return new Samples([.. numbers], [.. bins.Distinct()], [.. names.Distinct()], words.Count > 0 ? [.. words] : ["тоо"]);
     }
 }
 
@@ -54,9 +68,10 @@ public static class Scenarios
         // The website's pages, as a browser asks for them (compressed), on the same numbers and the same query mix.
         "page-document" => new(name, () => Get(http, VerifyPath(samples).Replace("/api/v1/verify/", "/kk/documents/", StringComparison.Ordinal), compressed: true)),
         "page-search" => new(name, () => Get(http, SearchPath(samples, page: true), compressed: true)),
+        _ when name.StartsWith("search-class:", StringComparison.Ordinal) => SearchClass(name, http, samples),
         "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
         "write" => new(name, () => Decide(http, token ?? throw new InvalidOperationException("The write scenario needs --token-file."))),
-        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, search, mixed, write, page-document, page-search, lag."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, search, search-classes, mixed, write, page-document, page-search, lag."),
     };
 
     /// <summary>Random existing numbers, and 5 % numbers that do not exist.</summary>
@@ -64,23 +79,103 @@ public static class Scenarios
         ? $"/api/v1/verify/ATT-1999-{Random.Shared.Next(999999):D6}"
         : $"/api/v1/verify/{s.Numbers[Random.Shared.Next(s.Numbers.Length)]}";
 
-    /// <summary>A mix of what people type: a name fragment, a full number, the last digits of a number, a BIN; some with filters.</summary>
+    /// <summary>
+    /// A mix of what people type, in rough proportions of a public registry's search box: a BIN (20 %), a full number
+    /// (15 %), a number's beginning (5 %) or end (5 %), a number without its zeros (5 %), one distinctive name word (20 %),
+    /// two words of a name (10 %), a common word (5 %), a word with one typo (5 %), a partial BIN (5 %), an old place name
+    /// (5 %); a fifth with a filter. Drawn from thousands of sampled documents, so the queries are thousands of distinct ones.
+    /// </summary>
     static string SearchPath(Samples s, bool page = false)
     {
-        var q = Random.Shared.Next(4) switch
+        var r = Random.Shared.Next(100);
+        var q = r switch
         {
-            0 => NameFragment(s.Names[Random.Shared.Next(s.Names.Length)]),
-            1 => s.Numbers[Random.Shared.Next(s.Numbers.Length)],
-            2 => s.Numbers[Random.Shared.Next(s.Numbers.Length)][^6..],
-            _ => s.Bins.Length > 0 ? s.Bins[Random.Shared.Next(s.Bins.Length)] : s.Numbers[0],
+            < 20 => Pick(s.Bins, s.Numbers),
+            < 35 => Pick(s.Numbers),
+            < 40 => Pick(s.Numbers)[..^3],
+            < 45 => Pick(s.Numbers)[^6..],
+            < 50 => Unpadded(Pick(s.Numbers)),
+            < 70 => NameFragment(Pick(s.Names)),
+            < 80 => TwoWords(Pick(s.Names)),
+            < 85 => Pick(s.CommonWords),
+            < 90 => Typo(NameFragment(Pick(s.Names))),
+            < 95 => Pick(s.Bins, s.Numbers)[..Random.Shared.Next(6, 10)],
+            _ => Pick(OldPlaceNames),
         };
-        var filter = Random.Shared.Next(Filters.Length);
+        var filter = Random.Shared.Next(5) == 0 ? 1 + Random.Shared.Next(Filters.Length - 1) : 0;
         return page ? $"/kk/search?q={Uri.EscapeDataString(q)}{PageFilters[filter]}" : $"/api/v1/registry/search?q={Uri.EscapeDataString(q)}{Filters[filter]}";
     }
 
+    static readonly string[] OldPlaceNames = ["Гурьев", "Актюбинск", "Семипалатинск", "Целиноград", "Акмола", "Усть-Каменогорск", "Джезказган", "Кзыл-Орда", "Уральск", "Чимкент"];
+
+    /// <summary>
+    /// One class of query the issue names, sent by one user at a time (search-classes expands to one scenario per class):
+    /// each request draws another query of that class from the sample, so the figure is not one cached plan.
+    /// </summary>
+    public static readonly string[] Classes =
+        ["bin", "number", "number-prefix", "unpadded-number", "common-word", "two-words", "three-words", "latin", "typo", "old-place-name", "partial-bin", "digits-in-name"];
+
+    static Scenario SearchClass(string name, HttpClient http, Samples s)
+    {
+        var cls = name["search-class:".Length..];
+        Func<string> query = cls switch
+        {
+            "bin" => () => Pick(s.Bins, s.Numbers),
+            "number" => () => Pick(s.Numbers),
+            "number-prefix" => () => Pick(s.Numbers)[..^3],
+            "unpadded-number" => () => Unpadded(Pick(s.Numbers)),
+            "common-word" => () => Pick(s.CommonWords),
+            "two-words" => () => TwoWords(Pick(s.Names)),
+            "three-words" => () => Pick(["ТОО Мұнай Көмір", "ТОО Атырау Мұнай", "ЖШС Сервис Құрылыс", "АО Караганда Энерго", "ТОО Алматы Лифт Сервис"]),
+            "latin" => () => Pick(["Qaragandy", "Atyrau", "Saryarqa", "Shymkent", "Aqtobe", "Oskemen", "Pavlodar", "Almaty Servis"]),
+            "typo" => () => Typo(NameFragment(Pick(s.Names))),
+            "old-place-name" => () => Pick(OldPlaceNames),
+            "partial-bin" => () => Pick(s.Bins, s.Numbers)[..Random.Shared.Next(6, 10)],
+            "digits-in-name" => () => DigitsInName(s),
+            _ => throw new ArgumentException($"Unknown search class '{cls}'. Known: {string.Join(", ", Classes)}."),
+        };
+        return new(name, () => Get(http, $"/api/v1/registry/search?q={Uri.EscapeDataString(query())}"));
+    }
+
+    static string Pick(string[] values, string[]? fallback = null) =>
+        values.Length > 0 ? values[Random.Shared.Next(values.Length)] : fallback![Random.Shared.Next(fallback!.Length)];
+
+    /// <summary>ATT-2019-000017 as a person copies it from paper: ATT-2019-17.</summary>
+    static string Unpadded(string number)
+    {
+        var dash = number.LastIndexOf('-');
+        if (dash < 0) return number;
+        var digits = number[(dash + 1)..].TrimStart('0');
+        return number[..(dash + 1)] + (digits.Length > 0 ? digits : "0");
+    }
+
+    static string[] Words(string name) =>
+        name.Split([' ', '«', '»', '"', '-', '№'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2).ToArray();
+
     /// <summary>The longest word of the name inside its quotes, as a person would type it.</summary>
-    static string NameFragment(string name) =>
-        name.Split([' ', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3).OrderByDescending(w => w.Length).FirstOrDefault() ?? name;
+    static string NameFragment(string name) => Words(name).OrderByDescending(w => w.Length).FirstOrDefault() ?? name;
+
+    /// <summary>Two neighbouring words of a name ("Атырау Мұнай").</summary>
+    static string TwoWords(string name)
+    {
+        var words = Words(name);
+        if (words.Length < 2) return name;
+        var i = Random.Shared.Next(words.Length - 1);
+        return $"{words[i]} {words[i + 1]}";
+    }
+
+    /// <summary>One letter dropped from a word of five letters or more; shorter words as typed.</summary>
+    static string Typo(string word) => word.Length < 5 ? word : word.Remove(1 + Random.Shared.Next(word.Length - 2), 1);
+
+    static string DigitsInName(Samples s)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var digits = new string([.. Pick(s.Names).SkipWhile(c => !char.IsDigit(c)).TakeWhile(char.IsDigit)]);
+            if (digits.Length >= 4) return digits;
+        }
+        return "2004";
+    }
 
     static async Task<Reply> Get(HttpClient http, string path, bool compressed = false)
     {

@@ -3,12 +3,13 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Api.Features.Admin;
+using Registry.Api.Features.Documents;
 using Registry.Api.Features.Applications;
 using Registry.Api.WriteModel;
+using Registry.Domain.Applications;
 using Registry.Domain.Calendar;
 using Registry.Domain.Common;
 using Registry.Domain.Documents;
-using Registry.Domain.Identifiers;
 using Registry.Domain.Services;
 
 namespace Registry.Api.DemoData;
@@ -23,30 +24,6 @@ public static class DemoDataSeeder
 {
     public const string DemoOfficer = "demo-seed";
     const long SeedLock = 20121068_0002;
-
-    static readonly string[] LegalForms = ["ТОО", "АО", "ЖШС", "АҚ", "ПК"];
-    static readonly string[] Roots =
-    [
-        "Қарағанды Көмір", "Атырау Мұнай Сервис", "ҚазМұнайГаз Бұрғылау", "Павлодар Энергоқұрылыс", "Ақтөбе Хром", "Шымкент Цемент",
-        "Өскемен Титан", "Жезқазған Мыс", "Маңғыстау Газ", "Ертіс Химия", "Балқаш Металл", "Теміртау Болат", "Екібастұз Энерго",
-        "Қостанай Минерал", "Тараз Фосфор", "Орал Мұнайгаз", "Кокшетау Лифт", "Семей Өрт Қауіпсіздігі", "Алматы Өнеркәсіп Сараптама",
-        "Астана Техникалық Қадағалау", "Казахстанская Промышленная Безопасность", "Сарыарка Энергосервис", "Южполиметалл", "Казтрансгаз Аймак",
-        "Северный Кран", "Жайык Буровые Технологии", "Каспий Нефтехим", "Алтай Горная Компания", "Степногорск Уран", "Қызылорда Мұнай Өнімдері",
-        "Ақсу Ферроқорытпа", "Торғай Кен", "Жетісу Газ Жабдықтары", "Бурабай Өрт Сөндіру Құралдары", "Kazakh Industrial Expertise",
-    ];
-    static readonly string[] Suffixes = ["", " Сервис", " Групп", " Инжиниринг", " Орталығы", " Холдинг", " Плюс"];
-    static readonly string[] Regions =
-    [
-        "Астана", "Алматы", "Шымкент", "Абай облысы", "Ақмола облысы", "Ақтөбе облысы", "Алматы облысы", "Атырау облысы", "Батыс Қазақстан облысы",
-        "Жамбыл облысы", "Жетісу облысы", "Қарағанды облысы", "Қостанай облысы", "Қызылорда облысы", "Маңғыстау облысы", "Павлодар облысы",
-        "Солтүстік Қазақстан облысы", "Түркістан облысы", "Ұлытау облысы", "Шығыс Қазақстан облысы",
-    ];
-    public static readonly string[] Subjects =
-    [
-        "Буровая установка БУ-2500", "Взрывчатое вещество Гранулит АС-8", "Подъёмный кран КС-55713", "Газовый котёл Vitoplex 200",
-        "Технология подземного выщелачивания урана", "Резервуар РВС-5000", "Огнетушитель ОП-5", "Пожарный рукав 51 мм", "Спринклер СВН-15",
-        "Станция пожарной сигнализации Рубеж-2ОП", "Стандарт организации СТ ТОО 1234-2025", "Опасный производственный объект: нефтебаза Атырау",
-    ];
 
     public static async Task SeedDemoDataIfAskedAsync(this WebApplication app)
     {
@@ -70,38 +47,88 @@ public static class DemoDataSeeder
 
     /// <summary>Every 25th application is refused, every 40th left unanswered for the sweep to deem issued, the rest issued
     /// twelve days after submission. Each service's applications are recorded in order by their own worker: numbers are
-    /// counted per kind, so they come out the same on every run while the six services load side by side.</summary>
+    /// counted per kind, so they come out the same on every run while the six services load side by side. Then, one at a
+    /// time so the outcome is the same on every run: renamed holders apply once more under their new name (the old one
+    /// becomes a former name), some documents are suspended, reinstated or revoked through the officers' command, and the
+    /// sweep deems the unanswered applications issued and expires documents whose configured term has ended.</summary>
     public static async Task SeedAsync(NpgsqlDataSource dataSource, int applications, TimeProvider clock, WorkingCalendar calendar, DocumentTermOptions terms,
         CancellationToken ct)
     {
         var random = new Random(20121068);
-        var holders = Enumerable.Range(0, Math.Max(10, applications / 3)).Select(i => NewHolder(random, i)).ToList();
+        var holders = Enumerable.Range(0, Math.Max(10, applications / 3)).Select(i => Population.NewHolder(random, i)).ToList();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var start = new DateOnly(2024, 1, 9);
         var plan = Enumerable.Range(0, applications).Select(i =>
         {
             var service = ServiceCatalogue.All[i % ServiceCatalogue.All.Count];
             var submittedOn = start.AddDays(i * 1000 / applications);
+            var holder = holders[random.Next(holders.Count)];
+            while (!Intake.MayApply(service, holder.Type)) holder = holders[random.Next(holders.Count)];
             DecideApplication.Request? decision = i % 40 == 7 ? null
                 : i % 25 == 24 ? new("refuse", ["Сараптама қорытындысы толық емес / Заключение экспертизы неполное"], submittedOn.AddDays(10))
                 : new("issue", null, submittedOn.AddDays(12));
-            return (service.Code, Request: Request(service, holders[random.Next(holders.Count)], submittedOn, random), Decision: decision);
+            return (service.Code, Holder: holder, Request: Request(service, holder, holder.FormerName ?? holder.Name, submittedOn, random), Decision: decision);
         }).ToList();
 
+        var issued = new List<(string Number, DateOnly IssuedOn)>();
         await Task.WhenAll(plan.GroupBy(p => p.Code).Select(async service =>
         {
-            foreach (var (_, request, decision) in service)
-            {
-                var submitted = await Run(SubmitApplication.ExecuteAsync(dataSource, Command("application.submit", request), request, clock, calendar, ct),
-                    SubmitApplication.Validate(request, today));
-                if (decision is null) continue;
-                var id = JsonSerializer.Deserialize<SubmitApplication.Response>(submitted.Body!, JsonSerializerOptions.Web)!.Id;
-                await Run(DecideApplication.ExecuteAsync(dataSource, Command("application.decide", new { id, decision }), id, decision, null, today, terms, calendar, ct),
-                    DecideApplication.Validate(decision, today));
-            }
+            var numbers = new List<(string, DateOnly)>();
+            foreach (var (_, _, request, decision) in service)
+                if (await SubmitAndDecideAsync(dataSource, request, decision, clock, calendar, today, terms, ct) is { } number)
+                    numbers.Add((number, decision!.DecidedOn!.Value));
+            lock (issued) issued.AddRange(numbers);
         }));
+
+        var permit = ServiceCatalogue.Find("permit")!;
+        var renamed = plan.Select(p => p.Holder).Where(h => h.FormerName is not null).Distinct().ToList();
+        for (var i = 0; i < renamed.Count; i++)
+        {
+            var submittedOn = start.AddDays(1000 + i % 20);
+            await SubmitAndDecideAsync(dataSource, Request(permit, renamed[i], renamed[i].Name, submittedOn, random),
+                new("issue", null, submittedOn.AddDays(12)), clock, calendar, today, terms, ct);
+        }
+
+        issued.Sort((a, b) => string.CompareOrdinal(a.Number, b.Number));
+        for (var i = 0; i < issued.Count; i++)
+        {
+            var (number, issuedOn) = issued[i];
+            DocumentAction[] actions = (i % 53) switch { 5 => [DocumentAction.Suspend], 17 => [DocumentAction.Revoke], 29 => [DocumentAction.Suspend, DocumentAction.Reinstate], 41 => [DocumentAction.Suspend, DocumentAction.Revoke], _ => [] };
+            for (var step = 0; step < actions.Length; step++)
+            {
+                var effectiveOn = Min(issuedOn.AddDays(40 + 30 * step), today);
+                var (action, reason) = (actions[step], StatusReasons[actions[step]]);
+                await Run(Commands.RunAsync(dataSource, Command($"document.{action.Slug()}", new { number, reason, effectiveOn }),
+                    (conn, tx, actor) => ChangeDocumentStatus.ApplyAsync(conn, tx, action, number, reason, effectiveOn, null, actor, ct), ct), []);
+            }
+        }
         await DeadlineSweep.RunAsync(dataSource, terms, today, ct);
     }
+
+    static readonly Dictionary<DocumentAction, string> StatusReasons = new()
+    {
+        [DocumentAction.Suspend] = "Предписание об устранении нарушений / Бұзушылықтарды жою туралы нұсқама",
+        [DocumentAction.Reinstate] = "Нарушения устранены / Бұзушылықтар жойылды",
+        [DocumentAction.Revoke] = "Решение суда / Сот шешімі",
+    };
+
+    static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    /// <summary>Records the application and, when there is a decision, the decision; returns the number issued, if any.</summary>
+    static async Task<string?> SubmitAndDecideAsync(NpgsqlDataSource dataSource, SubmitApplication.Request request, DecideApplication.Request? decision,
+        TimeProvider clock, WorkingCalendar calendar, DateOnly today, DocumentTermOptions terms, CancellationToken ct)
+    {
+        var submitted = await Run(SubmitApplication.ExecuteAsync(dataSource, Command("application.submit", request), request, clock, calendar, ct),
+            SubmitApplication.Validate(request, today));
+        if (decision is null) return null;
+        var id = JsonSerializer.Deserialize<SubmitApplication.Response>(submitted.Body!, JsonSerializerOptions.Web)!.Id;
+        var decided = await Run(DecideApplication.ExecuteAsync(dataSource, Command("application.decide", new { id, decision }), id, decision, null, today, terms, calendar, ct),
+            DecideApplication.Validate(decision, today));
+        return JsonSerializer.Deserialize<DecideApplication.Response>(decided.Body!, JsonSerializerOptions.Web)!.DocumentNumber;
+    }
+
+    static SubmitApplication.ApplicantDto Applicant(PopulationHolder holder, string name) =>
+        new(holder.Type.Slug(), holder.Identifier, name, $"{holder.City}, ул. Абая, {holder.Identifier[^3..].TrimStart('0')}", $"+7701{holder.Identifier[^7..]}", holder.Region);
 
     static CommandRequest Command(string action, object request) => new(action, request, DemoOfficer, "demo-data");
 
@@ -114,37 +141,16 @@ public static class DemoDataSeeder
     }
 
     /// <summary>A complete application for the service, on a channel the service takes.</summary>
-    static SubmitApplication.Request Request(ServiceDefinition service, SubmitApplication.ApplicantDto holder, DateOnly submittedOn, Random random)
+    static SubmitApplication.Request Request(ServiceDefinition service, PopulationHolder holder, string name, DateOnly submittedOn, Random random)
     {
         var channel = service.Channels[random.Next(service.Channels.Count)];
         var attestation = service.Result == DocumentKind.Attestation;
-        return new(service.Code, channel.Slug(), submittedOn, holder,
+        return new(service.Code, channel.Slug(), submittedOn, Applicant(holder, name),
             attestation ? [ServiceCatalogue.Sectors[random.Next(ServiceCatalogue.Sectors.Count)]] : [],
             attestation ? [ServiceCatalogue.ActivitySubTypes[random.Next(ServiceCatalogue.ActivitySubTypes.Count)]] : [],
-            service.Fields.Any(f => f.Name == "subjects") ? [new SubmitApplication.SubjectDto(Subjects[random.Next(Subjects.Length)], null)] : [],
+            service.Fields.Any(f => f.Name == "subjects") ? [new SubmitApplication.SubjectDto(Population.Subject(random, service.Result, holder.City), null)] : [],
             service.ExpertConclusionRequired ? new SubmitApplication.ExpertConclusionDto("ТОО «Сараптама Орталығы»", $"EX-{submittedOn:yyyyMMdd}", submittedOn.AddDays(-20)) : null,
             [.. service.DocumentsFor(channel).Select(d => new SubmitApplication.AttachedDocumentDto(d.Code, d.Title.Ru))],
             null);
-    }
-
-    public static SubmitApplication.ApplicantDto NewHolder(Random random, int index)
-    {
-        var root = Roots[index % Roots.Length];
-        var suffix = Suffixes[index / Roots.Length % Suffixes.Length];
-        if (root.EndsWith(suffix, StringComparison.Ordinal)) suffix = "";
-        var name = $"{LegalForms[random.Next(LegalForms.Length)]} «{root}{suffix}{(index >= Roots.Length * Suffixes.Length ? $" {index}" : "")}»";
-        return new SubmitApplication.ApplicantDto(ApplicantType.LegalEntity.Slug(), NewBin(random), name, $"{Regions[index % Regions.Length]}, ул. Абая, {random.Next(1, 200)}",
-            $"+7701{random.Next(1000000, 9999999)}", Regions[index % Regions.Length]);
-    }
-
-    /// <summary>A BIN: registration year and month, 4 (legal entity), 0 (head office), five digits, the check digit.</summary>
-    public static string NewBin(Random random)
-    {
-        while (true)
-        {
-            var first11 = $"{random.Next(0, 25):D2}{random.Next(1, 13):D2}40{random.Next(0, 100000):D5}";
-            var check = TaxpayerNumber.CheckDigit(first11);
-            if (check >= 0) return first11 + check;
-        }
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Api.DemoData;
+using Registry.Api.WriteModel;
 using Registry.Projections.Elasticsearch;
 using Registry.Projections.Outbox;
 
@@ -15,7 +17,9 @@ public static class MaintenanceCommands
         if (app.Configuration.GetValue("MigrateOnly", false)) return true;
         if (app.Configuration.GetValue<int?>("SeedLarge") is { } count)
         {
-            await LargeDataSet.LoadAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), count, Console.Out, app.Lifetime.ApplicationStopping);
+            await LargeDataSet.LoadAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), count,
+                app.Services.GetRequiredService<IOptions<DocumentTermOptions>>().Value, DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetLocalNow().Date),
+                Console.Out, app.Lifetime.ApplicationStopping);
             return true;
         }
         if (app.Configuration.GetValue("Reindex", false))

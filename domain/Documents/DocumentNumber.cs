@@ -28,6 +28,58 @@ public static class DocumentNumber
         return sb.ToString();
     }
 
+    /// <summary>
+    /// What a person who typed a number most likely meant, when it is not in the stored form: the sequence without its
+    /// leading zeros ("ATT-2024-1" is ATT2024000001) and the letter O for a zero ("ATT-2O24-OOOO01"). Null when the text
+    /// is not a whole number of a known kind even so.
+    /// </summary>
+    public static string? Reading(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var norm = Normalize(raw);
+        var prefix = DocumentKinds.All.Select(k => k.NumberPrefix()).FirstOrDefault(p => norm.StartsWith(p, StringComparison.Ordinal));
+        if (prefix is null) return null;
+        // The digit groups as typed, after the kind: "2024" and "1" in "ATT-2024-1".
+        var groups = new List<string>();
+        var group = new StringBuilder();
+        var skipped = 0;
+        foreach (var c in raw)
+        {
+            var upper = char.ToUpperInvariant(c);
+            var latin = char.IsAsciiLetterOrDigit(upper) ? upper : CyrillicLookAlike(upper);
+            if (skipped < prefix.Length)
+            {
+                if (latin is not null) skipped++;
+                continue;
+            }
+            if (latin is { } l && (char.IsAsciiDigit(l) || l == 'O')) group.Append(l == 'O' ? '0' : l);
+            else if (latin is not null) return null;
+            else if (group.Length > 0)
+            {
+                groups.Add(group.ToString());
+                group.Clear();
+            }
+        }
+        if (group.Length > 0) groups.Add(group.ToString());
+        var digits = string.Concat(groups);
+        return groups switch
+        {
+            [{ Length: 4 } year, { Length: >= 1 and <= 6 } sequence] => $"{prefix}{year}{sequence.PadLeft(6, '0')}",
+            _ when digits.Length == 10 => prefix + digits,
+            _ => null,
+        };
+    }
+
+    /// <summary>The beginning of a number ("ATT-2024", "атт 2O2"), normalised with O read as 0; null when the text is not one.</summary>
+    public static string? PrefixReading(string? raw)
+    {
+        var norm = Normalize(raw);
+        var prefix = DocumentKinds.All.Select(k => k.NumberPrefix()).FirstOrDefault(p => norm.StartsWith(p, StringComparison.Ordinal));
+        if (prefix is null || norm.Length <= prefix.Length || norm.Length > prefix.Length + 10) return null;
+        var rest = norm[prefix.Length..].Replace('O', '0');
+        return rest.All(char.IsAsciiDigit) ? prefix + rest : null;
+    }
+
     static char? CyrillicLookAlike(char c) => c switch
     {
         'А' => 'A', 'В' => 'B', 'Е' => 'E', 'К' => 'K', 'М' => 'M', 'Н' => 'H', 'О' => 'O',

@@ -5,8 +5,9 @@ namespace Registry.Domain.Search;
 
 /// <summary>
 /// The one fold every search backend indexes and queries with, so that "Қарағанды", "Караганды" and "Qaragandy" meet:
-/// lower case; Kazakh-specific Cyrillic letters folded to their base letters; ё → е, й → и; Latin (the 2021 Kazakh Latin
-/// alphabet, with or without diacritics) transliterated to Cyrillic; punctuation becomes a space.
+/// lower case; Kazakh-specific Cyrillic letters folded to their base letters; ё → е, й and ы → и, я → иа, ю → иу; Latin (the
+/// 2021 Kazakh Latin alphabet, with or without diacritics) transliterated to Cyrillic letter by letter, so "Saryarqa" and
+/// "Сарыарқа" meet as "сариарка" and "Yablonka" and "Яблонка" as "иаблонка"; punctuation becomes a space.
 /// </summary>
 public static class SearchText
 {
@@ -19,7 +20,7 @@ public static class SearchText
         for (var i = 0; i < lower.Length; i++)
         {
             var c = lower[i];
-            string? piece = FoldCyrillic(c) is { } cyr ? cyr.ToString() : FoldLatin(lower, ref i);
+            var piece = FoldCyrillic(c) ?? FoldLatin(lower, ref i);
             if (piece is null)
             {
                 if (char.IsLetterOrDigit(c)) piece = c.ToString();
@@ -36,15 +37,17 @@ public static class SearchText
         return sb.ToString().TrimEnd();
     }
 
-    static char? FoldCyrillic(char c) => c switch
+    /// <summary>я and ю as the two sounds they are: Latin spells them "ya"/"yu" in Russian style and "ia"/"iu" in Kazakh
+    /// style, and Kazakh y is ы — letter by letter, every spelling folds to the same.</summary>
+    static string? FoldCyrillic(char c) => c switch
     {
-        'ә' => 'а', 'ғ' => 'г', 'қ' => 'к', 'ң' => 'н', 'ө' => 'о', 'ұ' or 'ү' => 'у', 'һ' => 'х', 'і' => 'и',
-        'ё' => 'е', 'й' or 'ы' => 'и',
-        >= 'а' and <= 'я' => c,
+        'ә' => "а", 'ғ' => "г", 'қ' => "к", 'ң' => "н", 'ө' => "о", 'ұ' or 'ү' => "у", 'һ' => "х", 'і' => "и",
+        'ё' => "е", 'й' or 'ы' => "и", 'я' => "иа", 'ю' => "иу",
+        >= 'а' and <= 'я' => c.ToString(),
         _ => null,
     };
 
-    /// <summary>Latin letters to Cyrillic; digraphs (sh, ch, zh, ts, ya, yu) read as one letter.</summary>
+    /// <summary>Latin letters to Cyrillic; digraphs (sh, ch, zh, ts) read as one letter.</summary>
     static string? FoldLatin(string s, ref int i)
     {
         var c = s[i];
@@ -55,8 +58,6 @@ public static class SearchText
             ('c', 'h') => "ч",
             ('z', 'h') => "ж",
             ('t', 's') => "ц",
-            ('y', 'a') => "я",
-            ('y', 'u') => "ю",
             _ => null,
         };
         if (digraph is not null)

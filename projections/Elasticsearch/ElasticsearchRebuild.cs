@@ -30,7 +30,7 @@ public sealed class ElasticsearchRebuild(ElasticsearchClient client, Elasticsear
         select document_id::text as documentid, kind, number, number_norm as numbernorm, reverse(number_norm) as numberreversed, status,
                to_char(issued_on, 'YYYY-MM-DD') as issuedon, to_char(valid_until, 'YYYY-MM-DD') as validuntil, holder_name as holdername,
                holder_identifier as holderidentifier, region, sectors, name_folded as namefolded, scope_folded as scopefolded,
-               public_json::text as publicjson, version::bigint as version, position
+               public_json::text as publicjson, search_order as searchorder, version::bigint as version, position
         from read.documents where document_id > @after order by document_id limit @limit
         """;
 
@@ -200,10 +200,11 @@ public sealed class ElasticsearchRebuild(ElasticsearchClient client, Elasticsear
         public string NameFolded { get; init; } = "";
         public string ScopeFolded { get; init; } = "";
         public string PublicJson { get; init; } = "";
+        public long SearchOrder { get; init; }
         public long Version { get; init; }
         public long Position { get; init; }
 
         public RegistryIndexDocument Document() => new(DocumentId, Kind, Number, NumberNorm, NumberReversed, Status, IssuedOn, ValidUntil, HolderName,
-            HolderIdentifier, Region, Sectors, NameFolded, ScopeFolded, PublicJson, Version, Position);
+            HolderIdentifier, Region, Sectors, NameFolded, ScopeFolded, PublicJson, SearchOrder, Version, Position);
     }
 }

@@ -27,6 +27,7 @@ public sealed record RegistryIndexDocument(
     [property: JsonPropertyName("nameFolded")] string NameFolded,
     [property: JsonPropertyName("scopeFolded")] string ScopeFolded,
     [property: JsonPropertyName("publicJson")] string PublicJson,
+    [property: JsonPropertyName("searchOrder")] long SearchOrder,
     [property: JsonPropertyName("version")] long Version,
     [property: JsonPropertyName("position")] long Position)
 {
@@ -34,5 +35,5 @@ public sealed record RegistryIndexDocument(
 
     public PublicDocument Public() => PublicView.FromJson(PublicJson);
 
-    public SearchHit Hit() => this.Map<SearchHit>();
+    public SearchHit Hit(SearchTier match) => this.Map<SearchHit>() with { Match = match };
 }

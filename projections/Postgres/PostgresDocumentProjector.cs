@@ -14,38 +14,87 @@ public sealed class PostgresDocumentProjector : IProjector
     public const string ProjectorName = "postgres-documents";
     public string Name => ProjectorName;
 
+    // Returns the document's words before and after, when the upsert applied, so the batch can keep read.search_terms exact.
     const string Upsert = """
-        with upserted as (
+        with previous as (select tsvector_to_array(search) as terms from read.documents where document_id = @DocumentId),
+        upserted as (
             insert into read.documents (document_id, version, kind, number, number_norm, status, issued_on, valid_until,
-                holder_id, holder_name, holder_identifier, region, sectors, name_folded, scope_folded, public_json, position, updated_at)
+                holder_id, holder_name, holder_identifier, region, sectors, name_folded, scope_folded, public_json, search_order, position, updated_at)
             values (@DocumentId, @Version, @Kind, @Number, @NumberNorm, @Status, @IssuedOn, @ValidUntil,
-                @HolderId, @HolderName, @HolderIdentifier, @Region, @Sectors, @NameFolded, @ScopeFolded, @PublicJson::jsonb, @Position, now())
+                @HolderId, @HolderName, @HolderIdentifier, @Region, @Sectors, @NameFolded, @ScopeFolded, @PublicJson::jsonb, @SearchOrder, @Position, now())
             on conflict (document_id) do update set
                 version = excluded.version, status = excluded.status, valid_until = excluded.valid_until,
                 holder_name = excluded.holder_name, holder_identifier = excluded.holder_identifier, region = excluded.region,
                 sectors = excluded.sectors, name_folded = excluded.name_folded, scope_folded = excluded.scope_folded,
-                public_json = excluded.public_json, position = excluded.position, updated_at = now()
+                public_json = excluded.public_json, search_order = excluded.search_order, position = excluded.position, updated_at = now()
             where read.documents.version < excluded.version
-            returning document_id
+            returning tsvector_to_array(search) as terms
+        ),
+        changed as (
+            insert into read.changes (document_id, kind, number, version, change, status)
+            select @DocumentId, @Kind, @Number, @Version, @Change, @Status from upserted
         )
-        insert into read.changes (document_id, kind, number, version, change, status)
-        select @DocumentId, @Kind, @Number, @Version, @Change, @Status from upserted
+        select u.terms as added, coalesce(p.terms, '{}') as removed from upserted u left join previous p on true
         """;
+
+    /// <summary>Adds each term's change in document count over the batch, in one statement.</summary>
+    const string CountTerms = """
+        insert into read.search_terms (term, documents) select term, delta from unnest(@terms::text[], @deltas::int[]) as t(term, delta)
+        on conflict (term) do update set documents = read.search_terms.documents + excluded.documents
+        """;
+
+    /// <summary>Counts every term afresh from the documents: after a bulk load.</summary>
+    public const string RecountTerms = """
+        truncate read.search_terms;
+        insert into read.search_terms (term, documents)
+        select term, count(*) from read.documents, unnest(tsvector_to_array(search)) as term group by term;
+        """;
+
+    /// <summary>Copies read.search_rows afresh from the documents, index built after the rows: after a bulk load that ran
+    /// with its trigger disabled (<see cref="SearchRowsTrigger"/>).</summary>
+    public const string RebuildSearchRows = """
+        truncate read.search_rows;
+        drop index if exists read.read_search_rows_match;
+        insert into read.search_rows (document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search)
+        select document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search from read.documents;
+        create index read_search_rows_match on read.search_rows using gin (search, kind, region);
+        """;
+
+    /// <summary>The row trigger that keeps read.search_rows (migration 0201); a bulk load disables it and rebuilds after.</summary>
+    public const string SearchRowsTrigger = "documents_search_rows";
 
     public async Task ApplyAsync(IReadOnlyList<OutboxMessage> batch, NpgsqlTransaction tx, CancellationToken ct)
     {
         var changedNumbers = new HashSet<string>(StringComparer.Ordinal);
+        var termDeltas = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var message in batch)
         {
             if (message.Type != DocumentChanged.Type) continue;
             var changed = DocumentChanged.FromJson(message.Payload);
             var row = DocumentReadRow.From(changed.Document, message.Position);
-            await tx.Connection!.ExecuteAsync(new CommandDefinition(Upsert, Parameters(row, changed.Change), tx, cancellationToken: ct));
+            var terms = await tx.Connection!.QuerySingleOrDefaultAsync<TermChange>(new CommandDefinition(Upsert, Parameters(row, changed.Change), tx, cancellationToken: ct));
+            if (terms is not null)
+            {
+                foreach (var term in terms.Added) termDeltas[term] = termDeltas.GetValueOrDefault(term) + 1;
+                foreach (var term in terms.Removed) termDeltas[term] = termDeltas.GetValueOrDefault(term) - 1;
+            }
             changedNumbers.Add(row.NumberNorm);
         }
+        var counted = termDeltas.Where(t => t.Value != 0).ToList();
         // Delivered at commit, so read-model caches evict only once the change is visible.
-        await tx.Connection!.ExecuteAsync(new CommandDefinition("select pg_notify(@channel, @notice)",
-            new { channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(batch[^1].Position, changedNumbers) }, tx, cancellationToken: ct));
+        await tx.Connection!.ExecuteAsync(new CommandDefinition($"{CountTerms};\nselect pg_notify(@channel, @notice)",
+            new
+            {
+                terms = counted.Select(t => t.Key).ToArray(), deltas = counted.Select(t => t.Value).ToArray(),
+                channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(batch[^1].Position, changedNumbers),
+            }, tx, cancellationToken: ct));
+    }
+
+    /// <summary>A class: Dapper converts PostgreSQL arrays only when assigning properties.</summary>
+    sealed class TermChange
+    {
+        public string[] Added { get; init; } = [];
+        public string[] Removed { get; init; } = [];
     }
 
     static DynamicParameters Parameters(DocumentReadRow row, string change)

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Registry.Domain.Common;
+
 namespace Registry.Projections.Queries;
 
 /// <summary>Public search: filters, a total, facets and keyset pages, answered by PostgreSQL or Elasticsearch.</summary>
@@ -27,6 +30,7 @@ public sealed record SearchRequest(
     string? Cursor = null,
     int Limit = 20);
 
+/// <summary>One document of a page. Match: which reading of the query found it (<see cref="SearchTier"/>).</summary>
 public sealed record SearchHit(
     string Kind,
     string Number,
@@ -36,10 +40,27 @@ public sealed record SearchHit(
     string HolderName,
     string? HolderIdentifier,
     string? Region,
-    double Score);
+    SearchTier Match);
 
 public sealed record FacetCount(string Value, long Count);
 
-public sealed record SearchFacets(IReadOnlyList<FacetCount> Kind, IReadOnlyList<FacetCount> Status, IReadOnlyList<FacetCount> Region);
+/// <summary>Counts by kind, status and region. Exact when the total is exact; for a total above
+/// <see cref="SearchPage.ExactTotalLimit"/> the PostgreSQL backend estimates them from a sample of the registry and says so
+/// (Exact = false); Elasticsearch counts them exactly.</summary>
+public sealed record SearchFacets(bool Exact, IReadOnlyList<FacetCount> Kind, IReadOnlyList<FacetCount> Status, IReadOnlyList<FacetCount> Region);
 
-public sealed record SearchPage(IReadOnlyList<SearchHit> Items, long Total, string? NextCursor, SearchFacets Facets);
+/// <summary>How to read <see cref="SearchPage.Total"/>: the exact number of matches (eq), or a lower bound (gte) —
+/// Elasticsearch's track_total_hits semantics.</summary>
+[JsonConverter(typeof(SlugJsonConverter<TotalRelation>))]
+public enum TotalRelation
+{
+    Eq,
+    Gte,
+}
+
+/// <summary>A page of matches, best first. Total counts every match up to <see cref="ExactTotalLimit"/>; above that it is
+/// that limit with TotalRelation gte ("more than 10,000"), as a search engine says "about".</summary>
+public sealed record SearchPage(IReadOnlyList<SearchHit> Items, long Total, TotalRelation TotalRelation, string? NextCursor, SearchFacets Facets)
+{
+    public const int ExactTotalLimit = 10_000;
+}

@@ -1,40 +1,107 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Domain.Search;
 
 namespace Registry.Projections.Queries;
 
-public enum SearchIntentKind
+/// <summary>One word of a name query, or a place name of several words. <see cref="Words"/> are folded as typed, the last
+/// one matched as the beginning of a word (the person may still be typing); <see cref="OtherNames"/> are the place's
+/// other names (Гурьев for Атырау), each matched as whole words.</summary>
+public sealed record QueryTerm(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> OtherNames)
 {
-    Everything,
-    Bin,
-    NumberPrefix,
-    NumberSuffix,
-    Name,
+    public string Text => string.Join(' ', Words);
 }
 
-/// <summary>What the free-text query is: a BIN, a document number (whole or its beginning), the last digits of a
-/// number, or words of a name. Every search backend reads the query the same way.</summary>
-public sealed record SearchIntent(SearchIntentKind Kind, string Text)
+/// <summary>
+/// What the free-text query asks for, read the same way by every search backend. A query can mean several things at
+/// once: "197302" is the last digits of a number, the first digits of a BIN and a number inside a name, and each
+/// reading is a tier of the answer (<see cref="SearchTier"/>).
+/// <list type="bullet">
+/// <item>a whole number, also unpadded (ATT-2024-1) or with the letter O for a zero;</item>
+/// <item>the beginning of a number (ATT-2024), or its last digits (3 digits or more);</item>
+/// <item>a BIN (12 digits), or its first digits (6 to 11) — only BINs are in the read models, never an IIN;</item>
+/// <item>words of a name (or of the scope: devices, products), folded; place names carry their other names.</item>
+/// </list>
+/// </summary>
+public sealed record SearchIntent(
+    string? Number,
+    string? NumberPrefix,
+    string? NumberSuffix,
+    string? Bin,
+    string? BinPrefix,
+    IReadOnlyList<QueryTerm> Terms)
 {
+    public const int MinBinPrefix = 6;
+    public const int MinNumberSuffix = 3;
+    public const int MaxTerms = 8;
+
+    public static readonly SearchIntent Everything = new(null, null, null, null, null, []);
+
+    public bool IsEverything => this == Everything || (Number ?? NumberPrefix ?? NumberSuffix ?? Bin ?? BinPrefix) is null && Terms.Count == 0;
+
     public static SearchIntent Of(string? q)
     {
-        if (string.IsNullOrWhiteSpace(q)) return new(SearchIntentKind.Everything, "");
-        var norm = DocumentNumber.Normalize(q);
-        var allDigits = norm.Length > 0 && norm.All(char.IsAsciiDigit);
-        if (allDigits && norm.Length == 12) return new(SearchIntentKind.Bin, norm);
-        if (allDigits && norm.Length >= 3) return new(SearchIntentKind.NumberSuffix, norm);
-        if (norm.Length >= 4 && LooksLikeNumber(norm)) return new(SearchIntentKind.NumberPrefix, norm);
-        return new(SearchIntentKind.Name, SearchText.Fold(q));
+        if (string.IsNullOrWhiteSpace(q)) return Everything;
+        if (DocumentNumber.Reading(q) is { } number) return Everything with { Number = number };
+        if (DocumentNumber.PrefixReading(q) is { } prefix) return Everything with { NumberPrefix = prefix };
+
+        var terms = ReadTerms(SearchText.Fold(q));
+        var digits = new StringBuilder();
+        foreach (var c in q)
+            if (char.IsAsciiDigit(c)) digits.Append(c);
+            else if (!char.IsWhiteSpace(c) && c is not ('-' or '/' or '.' or '_')) return Everything with { Terms = terms };
+        return digits.Length switch
+        {
+            12 => Everything with { Bin = digits.ToString() },
+            >= MinBinPrefix and < 12 => new(null, null, digits.ToString(), null, digits.ToString(), terms),
+            >= MinNumberSuffix => Everything with { NumberSuffix = digits.ToString(), Terms = terms },
+            _ => Everything with { Terms = terms },
+        };
     }
 
-    /// <summary>A kind prefix (ATT, PRM, …) followed by digits.</summary>
-    static bool LooksLikeNumber(string norm) =>
-        DocumentKinds.All.Any(k => norm.StartsWith(k.NumberPrefix(), StringComparison.Ordinal)) && norm[3..].All(char.IsAsciiDigit);
+    /// <summary>Folded words, with a place's several words kept together when the place-name file knows them.</summary>
+    static List<QueryTerm> ReadTerms(string folded)
+    {
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var terms = new List<QueryTerm>();
+        for (var i = 0; i < words.Length && terms.Count < MaxTerms;)
+        {
+            var taken = 1;
+            IReadOnlyList<string[]> others = [];
+            for (var n = Math.Min(PlaceNames.Default.LongestName, words.Length - i); n >= 1; n--)
+                if (PlaceNames.Default.OtherNames(string.Join(' ', words, i, n)) is { Count: > 0 } found)
+                {
+                    (taken, others) = (n, found);
+                    break;
+                }
+            terms.Add(new QueryTerm(words[i..(i + taken)], others));
+            i += taken;
+        }
+        return terms;
+    }
 }
 
-/// <summary>Opaque keyset cursor: the last row's sort key and id, so pages stay stable while documents are added.</summary>
+/// <summary>The tiers of an answer, best first. Within the identifier tiers the order is the identifier's; within the
+/// name tiers it is <see cref="SearchRanking"/>'s: valid before suspended, expired and revoked, newest first.</summary>
+[JsonConverter(typeof(SlugJsonConverter<SearchTier>))]
+public enum SearchTier
+{
+    /// <summary>The whole number, or the BIN.</summary>
+    Exact = 0,
+    NumberPrefix = 1,
+    NumberSuffix = 2,
+    BinPrefix = 3,
+    /// <summary>The words in the order typed, next to each other (the last one may be unfinished).</summary>
+    Phrase = 4,
+    /// <summary>Every word, anywhere in the name or scope.</summary>
+    AllWords = 5,
+}
+
+/// <summary>Opaque keyset cursor: the tier, the last row's sort key in it and its id, so pages stay stable while documents
+/// are added.</summary>
 public static class SearchCursor
 {
     public static string Encode(string sortKey, Guid id) =>
@@ -45,14 +112,11 @@ public static class SearchCursor
     /// casts it.</summary>
     public static bool IsValidFor(string? cursor, SearchSort sort)
     {
-        if (!TryDecode(cursor, out var key, out _)) return false;
-        return sort switch
-        {
-            SearchSort.IssuedNewest or SearchSort.IssuedOldest =>
-                DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) || long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            SearchSort.Number => key.Length is > 0 and <= 40 && key.All(char.IsAsciiLetterOrDigit),
-            _ => key.Length <= 40 && double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && double.IsFinite(score),
-        };
+        // Every cursor this API writes is "tier:key" (TierKey): the tier, then the tier's own order key — a rank or an
+        // identifier (letters and digits), or a day or epoch milliseconds (a signed whole number) for the date sorts.
+        if (!TryDecode(cursor, out var sortKey, out _) || !TryReadTierKey(sortKey, out _, out var key) || key.Length is 0 or > 40) return false;
+        return key.All(char.IsAsciiLetterOrDigit)
+            || (sort is SearchSort.IssuedNewest or SearchSort.IssuedOldest && long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
     }
 
     public static bool TryDecode(string? cursor, out string sortKey, out Guid id)
@@ -74,5 +138,18 @@ public static class SearchCursor
         {
             return false;
         }
+    }
+
+    /// <summary>A relevance cursor's key: the tier and the sort key within it ("4:1260123").</summary>
+    public static string TierKey(SearchTier tier, string key) => $"{(int)tier}:{key}";
+
+    public static bool TryReadTierKey(string sortKey, out SearchTier tier, out string key)
+    {
+        tier = default;
+        key = "";
+        var colon = sortKey.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || !int.TryParse(sortKey.AsSpan(0, colon), out var t) || !Enum.IsDefined((SearchTier)t)) return false;
+        (tier, key) = ((SearchTier)t, sortKey[(colon + 1)..]);
+        return true;
     }
 }

@@ -2,6 +2,7 @@ using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Domain.Events.V1;
 using Registry.Domain.Search;
+using Registry.Domain.Services;
 using Registry.Projections.Public;
 
 namespace Registry.Projections.ReadModel;
@@ -10,6 +11,8 @@ namespace Registry.Projections.ReadModel;
 /// The one mapping from a document's event snapshot to what the public read models hold: the PostgreSQL projector
 /// upserts it into read.documents, the Elasticsearch projector indexes it, the bulk loader copies it. Names are folded
 /// with former names included, the number is normalised, only a BIN is searchable, and the public JSON is pre-rendered.
+/// Searchable scope is what people name — devices, products, objects — not the catalogue's English codes (sectors and
+/// activity sub-types are filters): "gas" must not find every document coded oil-and-gas.
 /// </summary>
 public sealed record DocumentReadRow(
     Guid DocumentId,
@@ -28,6 +31,7 @@ public sealed record DocumentReadRow(
     string NameFolded,
     string ScopeFolded,
     string PublicJson,
+    long SearchOrder,
     long Position)
 {
     /// <summary>The number read backwards, so "the last digits of a number" is a prefix search.</summary>
@@ -37,6 +41,6 @@ public sealed record DocumentReadRow(
         d.DocumentId, d.Version, d.Kind.Slug(), d.Number, DocumentNumber.Normalize(d.Number), d.Status.Slug(), d.IssuedOn, d.ValidUntil,
         d.Holder.Id, d.Holder.Name, PublicView.SearchableIdentifier(d.Holder), d.Holder.Region, d.Sectors,
         SearchText.Fold(string.Join(' ', d.Holder.FormerNames.Prepend(d.Holder.Name))),
-        SearchText.Fold(string.Join(' ', d.Sectors.Concat(d.Scope))),
-        PublicView.ToJson(PublicView.From(d)), position);
+        SearchText.Fold(string.Join(' ', d.Scope.Where(s => !ServiceCatalogue.ActivitySubTypes.Contains(s) && !ServiceCatalogue.Sectors.Contains(s)))),
+        PublicView.ToJson(PublicView.From(d)), SearchRanking.Order(d.Status, d.IssuedOn), position);
 }

@@ -27,8 +27,8 @@ public static class ReadModelMapping
         config.NewConfig<RegistryIndexDocument, SearchHit>()
             .Map(h => h.IssuedOn, d => DateOnly.ParseExact(d.IssuedOn, IsoDate, CultureInfo.InvariantCulture))
             .Map(h => h.ValidUntil, d => d.ValidUntil == null ? (DateOnly?)null : DateOnly.ParseExact(d.ValidUntil, IsoDate, CultureInfo.InvariantCulture))
-            // Elasticsearch relevance scores are not comparable across queries, so every hit scores 1.
-            .Map(h => h.Score, _ => 1d);
+            // Which reading of the query found the hit is the query's to say, not the document's.
+            .Ignore(h => h.Match);
         return config;
     }
 }

@@ -20,7 +20,14 @@ public sealed class RegistryModule : ICarterModule
 
         g.MapGet("/search", Search).WithName("SearchRegistry")
             .WithSummary("Search issued documents by number, BIN or organisation name, with filters and facets")
-            .WithDescription("q matches a whole or partial document number (its beginning, or its last digits), a 12-digit BIN, or words of the holder's name in Kazakh, Russian or Latin spelling. Pages are keyset cursors: pass nextCursor back as cursor.");
+            .WithDescription("q matches a whole document number (also typed without leading zeros, ATT-2024-1, or with the letter O for a zero), "
+                + "its beginning (ATT-2024) or its last digits, a 12-digit BIN or its first 6 or more digits, or words of the holder's name "
+                + "or of the document's scope in Kazakh, Russian or Latin spelling — each word from its beginning, with one typo allowed in "
+                + "words of five letters or more, and places under their old or Russian names (Гурьев finds Атырау). Results come best first: "
+                + "the exact number or BIN, then partial numbers and BINs, then names with the words together in the order typed, then names "
+                + "with the words anywhere; within each, valid before suspended, expired and revoked, newest first. match says which. "
+                + "total is exact up to 10,000 (totalRelation eq); above, it is 10,000 with totalRelation gte. Facets are exact when the total is; "
+                + "otherwise facets.exact is false and the counts are estimates. Pages are keyset cursors: pass nextCursor back as cursor.");
 
         g.MapGet("/{kind}/{number}", Details).WithName("GetDocument")
             .WithSummary("Public details of one document, with its status history");

@@ -23,7 +23,7 @@ public sealed class VerificationModule : ICarterModule
 
         g.MapGet("/{number}", Verify).WithName("VerifyDocument")
             .WithSummary("Verify a document by its number")
-            .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product.");
+            .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters, and is otherwise exact. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product. A 404 for a number typed without its leading zeros (ATT-2024-1) or with the letter O for a zero lists the document it probably means in didYouMean.");
 
         g.MapPost("/", VerifyMany).WithName("VerifyDocuments")
             .WithSummary($"Verify up to {MaxBulk} numbers in one call, one result per number, in request order");
@@ -34,9 +34,20 @@ public sealed class VerificationModule : ICarterModule
     {
         var day = asOf ?? Today(clock);
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
-        if (document is null) return new NotFoundProblem("No such document", $"No document numbered '{number}' is in the public registry.");
+        if (document is null) return await NotFoundAsync(number, query, ct);
         if (Caching.IsNotModified(http, $"{document.Number}|{document.Version}|{day:O}|{covers}")) return new NotModified();
         return TypedResults.Ok(Projections.Public.Verification.Verify(document, day, covers));
+    }
+
+    /// <summary>Verification never guesses: a mistyped number is not found, and the answer names the document the
+    /// caller probably meant (unpadded sequence, letter O for zero), if one exists, so the inspector can check it.</summary>
+    static async Task<NotFoundProblem> NotFoundAsync(string number, IVerifyQuery query, CancellationToken ct)
+    {
+        var reading = DocumentNumber.Reading(number);
+        var meant = reading is not null && reading != DocumentNumber.Normalize(number) ? await query.FindAsync(reading, ct) : null;
+        return new NotFoundProblem("No such document",
+            meant is null ? $"No document numbered '{number}' is in the public registry." : $"No document numbered '{number}' is in the public registry. Did you mean {meant.Number}?",
+            new Dictionary<string, object?> { ["didYouMean"] = meant is null ? Array.Empty<string>() : [meant.Number] });
     }
 
     public sealed record BulkRequest(IReadOnlyList<string> Numbers, DateOnly? AsOf);

@@ -12,7 +12,7 @@ public static class Scenario
 
     public static string NewBin()
     {
-        lock (Gate) return DemoDataSeeder.NewBin(Random);
+        lock (Gate) return Population.NewBin(Random);
     }
 
     public static SubmitApplication.Request Attestation(string? bin = null, string name = "ТОО «Қарағанды Көмір»", DateOnly? submittedOn = null, string channel = "committee") => new(

@@ -52,7 +52,7 @@ public sealed class ReadCacheTests(RegistryApp app) : IClassFixture<RegistryApp>
     {
         var cache = new ReadModelCache(new ReadCacheOptions());
         var request = new SearchRequest("Қарағанды");
-        var page = new SearchPage([], 0, null, new SearchFacets([], [], []));
+        var page = new SearchPage([], 0, TotalRelation.Eq, null, new SearchFacets(true, [], [], []));
         cache.Listening(true);
         var readAt = cache.Generation;
         cache.Changed(ReadModelCache.Notice(7, ["ATT2026000001"]));

@@ -6,6 +6,7 @@ using Registry.Domain.Search;
 using Registry.Domain.Services;
 using Registry.Projections.Elasticsearch;
 using Registry.Projections.Public;
+using Registry.Projections.Queries;
 using Registry.Projections.ReadModel;
 
 namespace Registry.Api.Tests.ReadSide;
@@ -46,8 +47,10 @@ public sealed class ReadModelMappingTests
             (document.HolderName, document.HolderIdentifier, document.Region, document.NameFolded, document.ScopeFolded, document.PublicJson, document.Version, document.Position));
         Assert.Equal(row.Sectors, document.Sectors);
 
-        var hit = document.Hit();
-        Assert.Equal((row.Kind, row.Number, row.Status, row.IssuedOn, row.ValidUntil, row.HolderName, 1d), (hit.Kind, hit.Number, hit.Status, hit.IssuedOn, hit.ValidUntil, hit.HolderName, hit.Score));
+        Assert.Equal(row.SearchOrder, document.SearchOrder);
+
+        var hit = document.Hit(SearchTier.Phrase);
+        Assert.Equal((row.Kind, row.Number, row.Status, row.IssuedOn, row.ValidUntil, row.HolderName, SearchTier.Phrase), (hit.Kind, hit.Number, hit.Status, hit.IssuedOn, hit.ValidUntil, hit.HolderName, hit.Match));
     }
 
     [Fact]

@@ -27,6 +27,28 @@ public sealed class DocumentNumberTests
         Assert.Equal("ATT2026000123", DocumentNumber.Normalize(typed));
 
     [Theory]
+    [InlineData("ATT-2024-1", "ATT2024000001")]
+    [InlineData("att 2024 17", "ATT2024000017")]
+    [InlineData("ATT-2O24-OOOOO1", "ATT2024000001")]
+    [InlineData("АТТ-2024-000001", "ATT2024000001")]
+    [InlineData("ATT2O24000001", "ATT2024000001")]
+    public void A_number_typed_without_leading_zeros_or_with_O_for_zero_is_read_as_the_number(string typed, string meant) =>
+        Assert.Equal(meant, DocumentNumber.Reading(typed));
+
+    [Theory]
+    [InlineData("ATT-2024")]
+    [InlineData("ATT-24-1")]
+    [InlineData("ATT-2024-1234567")]
+    [InlineData("XYZ-2024-1")]
+    [InlineData("ATT-2024-1A")]
+    public void Text_that_is_not_a_whole_number_has_no_reading(string typed) => Assert.Null(DocumentNumber.Reading(typed));
+
+    [Theory]
+    [InlineData("ATT-2024", "ATT2024")]
+    [InlineData("атт 2O2", "ATT202")]
+    public void The_beginning_of_a_number_is_read_with_O_as_zero(string typed, string prefix) => Assert.Equal(prefix, DocumentNumber.PrefixReading(typed));
+
+    [Theory]
     [InlineData("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")] // every Russian look-alike, upper case
     [InlineData("авекмнорстху", "ABEKMHOPCTXY")] // and lower case
     [InlineData("ІЈЅ", "IJS")]                   // Kazakh/Ukrainian І and the Serbian Ј, Ѕ
@@ -36,6 +58,15 @@ public sealed class DocumentNumberTests
     [InlineData("ЖҚБ", "")]                      // Cyrillic letters with no Latin look-alike are dropped
     public void Each_cyrillic_look_alike_reads_as_its_latin_twin(string typed, string normalised) =>
         Assert.Equal(normalised, DocumentNumber.Normalize(typed));
+
+    [Theory]
+    [InlineData(DocumentAction.Suspend, "valid", "suspended")]
+    [InlineData(DocumentAction.Reinstate, "suspended", "valid")]
+    [InlineData(DocumentAction.Revoke, "valid", "revoked")]
+    [InlineData(DocumentAction.Revoke, "suspended", "revoked")]
+    [InlineData(DocumentAction.Expire, "valid", "expired")]
+    public void Allowed_status_changes(DocumentAction action, string from, string to) =>
+        Assert.Equal(Slugs.Parse<DocumentStatus>(to), DocumentLifecycle.Apply(Slugs.Parse<DocumentStatus>(from), action).NewStatus);
 
     [Theory]
     [InlineData(null)]

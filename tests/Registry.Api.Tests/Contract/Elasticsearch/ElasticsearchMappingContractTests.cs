@@ -23,10 +23,14 @@ public sealed partial class ElasticsearchMappingContractTests
     public void The_index_document_has_exactly_the_mapped_fields()
     {
         var document = new RegistryIndexDocument("0196a1b2-0000-7000-8000-000000000001", "permit", "PRM-2026-000001", "PRM2026000001", "1000006202MRP", "valid",
-            "2026-03-09", "2031-03-08", "ТОО «Атырау»", "990140000017", "Атырау облысы", ["oil-and-gas"], "тоо атырау", "буровая", "{}", 1, 7);
+            "2026-03-09", "2031-03-08", "ТОО «Атырау»", "990140000017", "Атырау облысы", ["oil-and-gas"], "тоо атырау", "буровая", "{}", 260308, 1, 7);
         var json = new FakeElasticsearch().Client(Options).ElasticsearchClientSettings.SourceSerializer.SerializeToString(document);
 
-        Assert.Equal(Properties.Select(p => p.Key).Order(StringComparer.Ordinal), JsonNode.Parse(json)!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        // searchText is filled by copy_to from the folded name and scope, never sent.
+        var copiedTo = Properties.Select(p => p.Value?["copy_to"]?.GetValue<string>()).OfType<string>().ToHashSet();
+        Assert.Equal(["searchText"], copiedTo);
+        Assert.Equal(Properties.Select(p => p.Key).Where(k => !copiedTo.Contains(k)).Order(StringComparer.Ordinal),
+            JsonNode.Parse(json)!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -37,7 +41,7 @@ public sealed partial class ElasticsearchMappingContractTests
 
         Assert.Empty(uses.SelectMany(Violations));
         // The walk sees every kind of use the code makes, so an empty list of violations means something.
-        Assert.Equal(["aggregation", "match", "range", "sort", "term", "terms"], uses.Select(u => u.Use).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["aggregation", "match", "match_phrase", "match_phrase_prefix", "prefix", "range", "sort", "term", "terms"], uses.Select(u => u.Use).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -132,7 +136,7 @@ public sealed partial class ElasticsearchMappingContractTests
     [InlineData("Павлодарр", "ТОО «Павлодар Энерго Аудит»", false)]
     public void The_prefix_field_s_analyzers_let_every_query_word_reach_the_name_it_begins(string query, string name, bool matches)
     {
-        var prefix = Properties["nameFolded"]!["fields"]!["prefix"]!;
+        var prefix = Properties["searchText"]!["fields"]!["prefix"]!;
         var indexed = Analyze(prefix["analyzer"]!.GetValue<string>(), SearchText.Fold(name)).ToHashSet();
         var searched = Analyze(prefix["search_analyzer"]!.GetValue<string>(), SearchText.Fold(query)).ToList();
 

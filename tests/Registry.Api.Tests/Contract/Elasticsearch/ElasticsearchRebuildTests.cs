@@ -166,4 +166,14 @@ public sealed class ElasticsearchSearchSuiteTests(ElasticsearchSuiteApp app) : I
         await Task.Delay(TimeSpan.FromSeconds(1)); // the index refreshes every 200 ms
         await SearchCases.AssertAsync(app, c);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(SearchCases.PagedQueries), MemberType = typeof(SearchCases))]
+    public async Task Keyset_pages_walk_the_answer_once_in_order(string? q, string? sort)
+    {
+        Skip.If(ElasticsearchSuiteApp.Url is null, "ELASTICSEARCH_URL is not set: the Elasticsearch run of the search suite needs a cluster (see docs/elasticsearch.md).");
+        await app.LoadAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await SearchCases.AssertPagingAsync(app, SearchCases.Paged(q, sort));
+    }
 }

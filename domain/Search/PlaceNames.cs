@@ -1,0 +1,71 @@
+using System.Reflection;
+
+namespace Registry.Domain.Search;
+
+/// <summary>One place under all its names: the Kazakh and Russian names of today and the former ones people still type.</summary>
+public sealed record Place(string Kazakh, string Russian, IReadOnlyList<string> FormerNames, string Region)
+{
+    public IEnumerable<string> AllNames => FormerNames.Prepend(Russian).Prepend(Kazakh);
+}
+
+public sealed class PlaceNamesDataException(string message) : Exception(message);
+
+/// <summary>
+/// Old and Russian place names (<c>data/search/place-names.csv</c>, shipped inside this assembly): search reads every name
+/// of a place as the same place, so "Гурьев" finds holders named after Атырау and "Усть-Каменогорск" those named after
+/// Өскемен. Names are compared folded (<see cref="SearchText.Fold"/>), as token sequences.
+/// </summary>
+public sealed class PlaceNames
+{
+    public static PlaceNames Default { get; } = Parse(ReadShippedFile());
+
+    readonly Dictionary<string, List<string[]>> alternatives = new(StringComparer.Ordinal);
+
+    PlaceNames(IReadOnlyList<Place> places)
+    {
+        All = places;
+        foreach (var place in places)
+        {
+            var names = place.AllNames.Select(SearchText.Fold).Distinct(StringComparer.Ordinal).ToList();
+            if (names.Count < 2) continue;
+            foreach (var name in names)
+            {
+                if (alternatives.ContainsKey(name)) throw new PlaceNamesDataException($"'{name}' names two places in the place-name file.");
+                alternatives[name] = [.. names.Where(n => n != name).Select(n => n.Split(' '))];
+            }
+        }
+        LongestName = alternatives.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
+    }
+
+    public IReadOnlyList<Place> All { get; }
+
+    /// <summary>The most words a place name has, folded ("усть каменогорск" has two).</summary>
+    public int LongestName { get; }
+
+    /// <summary>The other names (as folded words) of the place the folded words name, or none.</summary>
+    public IReadOnlyList<string[]> OtherNames(string foldedWords) =>
+        alternatives.TryGetValue(foldedWords, out var names) ? names : [];
+
+    /// <summary>Lines "kazakh;russian;former1|former2;region"; '#' starts a comment line.</summary>
+    public static PlaceNames Parse(string text)
+    {
+        var places = new List<Place>();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var fields = line.Split(';');
+            if (fields.Length != 4 || fields[0].Length == 0 || fields[1].Length == 0 || fields[3].Length == 0)
+                throw new PlaceNamesDataException($"Place-name line {i + 1} is not 'kazakh;russian;former names;region': {line}");
+            places.Add(new Place(fields[0], fields[1], fields[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), fields[3]));
+        }
+        return new PlaceNames(places);
+    }
+
+    static string ReadShippedFile()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("place-names.csv")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+}

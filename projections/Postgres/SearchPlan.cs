@@ -1,0 +1,280 @@
+using Dapper;
+using Registry.Domain.Common;
+using Registry.Domain.Documents;
+using Registry.Domain.Search;
+using Registry.Projections.Queries;
+
+namespace Registry.Projections.Postgres;
+
+/// <summary>One reading of the query: which documents it matches (a SQL predicate over read.documents d), the native
+/// order within it, and that order as cursor text.</summary>
+public sealed record PlannedTier(SearchTier Tier, string Predicate, string OrderBy, string SortKey, string After);
+
+/// <summary>
+/// The SQL the PostgreSQL backend sends for one search, built from the query's readings (<see cref="SearchIntent"/>)
+/// and its resolved words (<see cref="SearchVocabulary"/>). Two shapes, chosen by how many documents match:
+/// <list type="bullet">
+/// <item><see cref="Counted"/>: at most 10,001 matches are read (the full-text and number indexes find them), counted,
+/// faceted and ranked — exact totals and facets for every query up to 10,000 matches.</item>
+/// <item><see cref="Broad"/>: for more matches, each tier walks an index in its own order and stops at the page: names
+/// walk read_documents_search_order (valid before suspended, expired, revoked; newest first), which carries the
+/// tsvector, so a word in 10 % of the documents costs a page of index entries, not a ranking of 100,000 rows. Facets
+/// then come from a fixed sample of the registry, marked approximate; the total is "more than 10,000".</item>
+/// </list>
+/// Public so a test can EXPLAIN exactly these statements.
+/// </summary>
+public sealed class SearchPlan
+{
+    /// <summary>In a broad query of several words, phrase matches rank first among the best this many matches (Elasticsearch
+    /// calls this a rescore window); with 10,000 matches or fewer every phrase match ranks first.</summary>
+    public const int PhraseWindow = 200;
+
+    const string Boundary = "(select b.search_order, b.document_id from boundary b)";
+
+    readonly List<string> filters = [];
+    readonly List<PlannedTier> tiers = [];
+
+    public DynamicParameters Parameters { get; } = new();
+    public SearchRequest Request { get; }
+    public SearchIntent Intent { get; }
+
+    /// <summary>More than 10,000 documents certainly match: one word that many documents hold, and no filter.</summary>
+    public bool KnownBroad { get; }
+
+    /// <summary>At least this many documents match (from the vocabulary's counts); sizes the facet sample.</summary>
+    public long AtLeast { get; }
+
+    /// <summary>No reading of the query can match anything (a word that is in no document, even with a typo).</summary>
+    public bool MatchesNothing { get; }
+
+    public IReadOnlyList<PlannedTier> Tiers => tiers;
+
+    /// <summary>Where the matches are counted, faceted and ranked: read.search_rows (migration 0201, a quarter of the
+    /// row size, so a count of 10,000 matches stays in memory) when the query is words alone; read.documents when a
+    /// reading needs its number or BIN indexes.</summary>
+    public string Source { get; }
+
+    public SearchPlan(SearchRequest request, SearchIntent intent, IReadOnlyList<ResolvedTerm>? words)
+    {
+        Request = request;
+        Intent = intent;
+        AddFilters(request);
+        if (intent.Number is not null || intent.Bin is not null)
+        {
+            var exact = new List<string>();
+            if (intent.Number is { } number) exact.Add(Param("d.number_norm = @number", "number", number));
+            if (intent.Bin is { } bin) exact.Add(Param("d.holder_identifier = @bin", "bin", bin));
+            AddOrderedByRank(SearchTier.Exact, $"({string.Join(" or ", exact)})");
+        }
+        if (intent.NumberPrefix is { } prefix)
+            Add(SearchTier.NumberPrefix, Param("(d.number_norm >= @numberPrefix and d.number_norm < @numberPrefix || '~')", "numberPrefix", prefix), "d.number_norm");
+        if (intent.NumberSuffix is { } suffix)
+            Add(SearchTier.NumberSuffix, Param("(reverse(d.number_norm) >= @numberSuffix and reverse(d.number_norm) < @numberSuffix || '~')", "numberSuffix",
+                new string([.. suffix.Reverse()])), "reverse(d.number_norm)");
+        if (intent.BinPrefix is { } binPrefix)
+            Add(SearchTier.BinPrefix, Param("(d.holder_identifier >= @binPrefix and d.holder_identifier < @binPrefix || '~')", "binPrefix", binPrefix), "d.holder_identifier");
+        if (words is { Count: > 0 })
+        {
+            if (words.Count > 1) AddOrderedByRank(SearchTier.Phrase, Param("d.search @@ to_tsquery('simple', @phrase)", "phrase", string.Join(" <-> ", words.Select(w => w.TsQuery))));
+            AddOrderedByRank(SearchTier.AllWords, Param("d.search @@ to_tsquery('simple', @words)", "words", string.Join(" & ", words.Select(w => w.TsQuery))));
+            AtLeast = words.Count == 1 ? words[0].AtLeast : 0;
+        }
+        if (intent.IsEverything) AddOrderedByRank(SearchTier.AllWords, "true");
+        MatchesNothing = tiers.Count == 0;
+        // Words alone (no number or BIN reading, not sorted by number) are counted and sampled on the narrow copy.
+        Source = tiers.Count > 0 && tiers.All(t => t.Tier is SearchTier.Phrase or SearchTier.AllWords && t.Predicate != "true") && request.Sort != SearchSort.Number
+            ? "read.search_rows" : "read.documents";
+        KnownBroad = filters.Count == 0 && AtLeast > SearchPage.ExactTotalLimit;
+        if (request.Sort != SearchSort.Relevance) MergeTiersForSort(request.Sort);
+        Parameters.Add("limit", request.Limit + 1);
+        Parameters.Add("cap", SearchPage.ExactTotalLimit + 1);
+    }
+
+    string Param(string sql, string name, object value)
+    {
+        Parameters.Add(name, value);
+        return sql;
+    }
+
+    void AddFilters(SearchRequest r)
+    {
+        void Filter(string clause, string name, object? value)
+        {
+            if (value is null) return;
+            filters.Add(clause);
+            Parameters.Add(name, value);
+        }
+        Filter("d.kind = @kind", "kind", r.Kind);
+        // A status is a range of search_order, so the ordered walk can start and stop at it.
+        if (r.Status is not null && Slugs.TryParse<DocumentStatus>(r.Status, out var status))
+        {
+            filters.Add("d.search_order >= @statusFrom and d.search_order < @statusTo");
+            Parameters.Add("statusFrom", SearchRanking.Rank(status) * 1_000_000L);
+            Parameters.Add("statusTo", (SearchRanking.Rank(status) + 1) * 1_000_000L);
+        }
+        Filter("d.region = @region", "region", r.Region);
+        Filter("d.sectors @> array[@sector]", "sector", r.Sector);
+        Filter("d.holder_identifier = @holder", "holder", r.Bin);
+        Filter("d.issued_on >= @issuedFrom", "issuedFrom", r.IssuedFrom);
+        Filter("d.issued_on <= @issuedTo", "issuedTo", r.IssuedTo);
+    }
+
+    void AddOrderedByRank(SearchTier tier, string predicate) =>
+        tiers.Add(new PlannedTier(tier, predicate, "d.search_order", "lpad(d.search_order::text, 8, '0')",
+            "(d.search_order, d.document_id) > (@cursorKey::bigint, @cursorId)"));
+
+    void Add(SearchTier tier, string predicate, string orderBy) =>
+        tiers.Add(new PlannedTier(tier, predicate, orderBy, orderBy, $"({orderBy}, d.document_id) > (@cursorKey, @cursorId)"));
+
+    /// <summary>Sorted by date or number, the readings are one set in that order; each row still says which reading found it.</summary>
+    void MergeTiersForSort(SearchSort sort)
+    {
+        var (orderBy, key, after) = sort switch
+        {
+            // Keys as text that sorts ascending: days counted down (newest first) or up (oldest first), or the number.
+            SearchSort.IssuedNewest => ("d.issued_on desc, d.document_id", "lpad((999999 - (d.issued_on - date '0001-01-01'))::text, 6, '0')",
+                "(d.issued_on < date '0001-01-01' + (999999 - @cursorKey::int) or (d.issued_on = date '0001-01-01' + (999999 - @cursorKey::int) and d.document_id > @cursorId))"),
+            SearchSort.IssuedOldest => ("d.issued_on, d.document_id", "lpad((d.issued_on - date '0001-01-01')::text, 6, '0')",
+                "(d.issued_on, d.document_id) > (date '0001-01-01' + @cursorKey::int, @cursorId)"),
+            _ => ("d.number_norm, d.document_id", "d.number_norm", "(d.number_norm, d.document_id) > (@cursorKey, @cursorId)"),
+        };
+        var merged = new PlannedTier(tiers.Count == 1 ? tiers[0].Tier : SearchTier.AllWords, $"({string.Join(" or ", tiers.Select(t => t.Predicate))})",
+            orderBy, key, after);
+        MatchTier = TierCase();
+        tiers.Clear();
+        tiers.Add(merged);
+    }
+
+    /// <summary>For a date or number sort: which reading found each row, as SQL (null for relevance, where the tier is the order).</summary>
+    public string? MatchTier { get; private set; }
+
+    string TierCase() =>
+        tiers.Count == 1 ? ((int)tiers[0].Tier).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : $"case {string.Join(" ", tiers.Select(t => $"when coalesce({t.Predicate}, false) then {(int)t.Tier}"))} end";
+
+    string Filters => filters.Count == 0 ? "true" : string.Join(" and ", filters);
+
+    (SearchTier Tier, string Key)? Cursor()
+    {
+        if (!SearchCursor.TryDecode(Request.Cursor, out var sortKey, out var id) || !SearchCursor.TryReadTierKey(sortKey, out var tier, out var key)) return null;
+        Parameters.Add("cursorTier", (int)tier);
+        Parameters.Add("cursorKey", key);
+        Parameters.Add("cursorId", id);
+        return (tier, key);
+    }
+
+    /// <summary>A count of up to 10,001 that an index answers alone, when the query is one number range or no words at
+    /// all (a kind, a status, or everything): cheaper than <see cref="Counted"/> reading those rows to tell broad from narrow.
+    /// Null when words are involved (the vocabulary's counts tell those).</summary>
+    public string? Probe() => tiers is [{ Tier: not (SearchTier.Phrase or SearchTier.AllWords) }] || Intent.IsEverything
+        ? $"select count(*) from (select 1 from read.documents d where {tiers[0].Predicate} and {Filters} limit @cap) c"
+        : null;
+
+    /// <summary>
+    /// Up to 10,001 matches of any reading, read once: the total and the facets from them, and the page ranked among
+    /// them — tier, then the tier's order. When 10,001 come back the query is broad and <see cref="Broad"/> answers.
+    /// </summary>
+    public string Counted()
+    {
+        var cursor = Cursor();
+        var relevance = Request.Sort == SearchSort.Relevance;
+        var tier = relevance ? TierCase() : MatchTier!;
+        var key = tiers.Count == 1 ? tiers[0].SortKey
+            : $"case {string.Join(" ", tiers.Select(t => $"when coalesce({t.Predicate}, false) then {t.SortKey}"))} end";
+        var orderTier = relevance ? "m.tier" : "0";
+        var after = cursor is null ? "true"
+            : $"({orderTier} > @cursorTier or ({orderTier} = @cursorTier and (m.sort_key > @cursorKey collate \"C\" or (m.sort_key = @cursorKey and m.document_id > @cursorId))))";
+        return $"""
+            with m as materialized (
+                select d.document_id, d.kind, d.status, d.region, {tier} as tier, {key} as sort_key
+                from {Source} d
+                where ({string.Join(" or ", Matching.Select(t => t.Predicate))}) and {Filters}
+                limit @cap),
+            page as (
+                select m.document_id, m.tier, {orderTier} as order_tier, m.sort_key from m where {after}
+                order by {(relevance ? "m.tier, " : "")}m.sort_key collate "C", m.document_id limit @limit)
+            select (select count(*) from m) as total,
+                   ({Facets("m", "1")}) as facets,
+                   ({Items}) as items
+            """;
+    }
+
+    /// <summary>
+    /// More than 10,000 matches: each tier from the cursor's on walks its own index and stops at the page, the page is
+    /// the first rows over all tiers, and the facets are counted on a fixed sample of the registry's pages.
+    /// </summary>
+    public string Broad()
+    {
+        var cursor = Cursor();
+        var walks = new List<string>();
+        var relevance = Request.Sort == SearchSort.Relevance;
+        var phrase = tiers.FirstOrDefault(t => t.Tier == SearchTier.Phrase);
+        for (var i = 0; i < tiers.Count; i++)
+        {
+            var t = tiers[i];
+            if (relevance && cursor is { } c && t.Tier < c.Tier) continue;
+            var clauses = new List<string> { Walkable(t), Filters };
+            // A row is in the first tier that reads it.
+            clauses.AddRange(tiers.Take(i).Where(e => e.Tier != SearchTier.Phrase).Select(e => $"not coalesce({e.Predicate}, false)"));
+            if (t.Tier == SearchTier.Phrase) clauses.Add($"(d.search_order, d.document_id) <= {Boundary}");
+            if (t.Tier == SearchTier.AllWords && phrase is not null)
+                clauses.Add($"not ({phrase.Predicate} and (d.search_order, d.document_id) <= {Boundary})");
+            if (cursor is { } at && (!relevance || t.Tier == at.Tier)) clauses.Add(t.After);
+            var tierOut = relevance ? ((int)t.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture) : MatchTier!;
+            walks.Add($"""
+                (select d.document_id, {tierOut} as tier, {(relevance ? tierOut : "0")} as order_tier, {t.SortKey} as sort_key
+                 from read.documents d where {string.Join(" and ", clauses)}
+                 order by {t.OrderBy}, d.document_id limit @limit)
+                """);
+        }
+        // The window's last match; with fewer matches than the window, every phrase match is in it.
+        var boundary = phrase is null ? "" : $"""
+            boundary as (
+                (select d.search_order, d.document_id from read.documents d
+                 where {Walkable(tiers.Single(t => t.Tier == SearchTier.AllWords))} and {Filters}
+                 order by d.search_order, d.document_id offset {PhraseWindow - 1} limit 1)
+                union all select 9223372036854775807, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
+                limit 1),
+            """;
+        Parameters.Add("samplePercent", SamplePercent());
+        return $"""
+            with {boundary}
+            page as (
+                select w.* from ({(walks.Count == 0 ? "select null::uuid as document_id, 0 as tier, 0 as order_tier, '' as sort_key where false" : string.Join("\nunion all\n", walks))}) w
+                order by w.order_tier, w.sort_key collate "C", w.document_id limit @limit),
+            m as (
+                select d.kind, d.status, d.region from {Source} d tablesample system (@samplePercent) repeatable (11)
+                where ({string.Join(" or ", Matching.Select(t => t.Predicate))}) and {Filters})
+            select {SearchPage.ExactTotalLimit + 1}::bigint as total,
+                   ({Facets("m", "100.0 / @samplePercent")}) as facets,
+                   ({Items}) as items
+            """;
+    }
+
+    /// <summary>The tiers whose union is every match: a phrase match also holds all the words, so the phrase tier adds
+    /// nothing to the match (only to the order) — leaving it out spares the full-text index a second, positional scan.</summary>
+    IEnumerable<PlannedTier> Matching => tiers.Any(t => t.Tier == SearchTier.AllWords) ? tiers.Where(t => t.Tier != SearchTier.Phrase) : tiers;
+
+    /// <summary>A name tier is walked in search_order with its match tested on each index entry: "is true" keeps the
+    /// planner off the full-text index, which would collect every match before sorting them.</summary>
+    static string Walkable(PlannedTier t) => t.Tier is SearchTier.Phrase or SearchTier.AllWords && t.Predicate != "true" ? $"({t.Predicate}) is true" : t.Predicate;
+
+    /// <summary>A sample of about a thousand matches: the fewer documents match, the more pages are read (0.2 % to 2 %).</summary>
+    double SamplePercent() => Math.Clamp(100.0 * 1000 / Math.Max(AtLeast, SearchPage.ExactTotalLimit), 0.2, 2.0);
+
+    static string Facets(string from, string scale) => $"""
+        select coalesce(json_agg(json_build_object('facet', f.facet, 'value', f.value, 'count', f.n)), '[]')
+        from (select case when grouping(kind) = 0 then 'kind' when grouping(status) = 0 then 'status' else 'region' end as facet,
+                     coalesce(kind, status, region) as value, round(count(*) * {scale})::bigint as n
+              from {from} group by grouping sets ((kind), (status), (region))) f
+        where f.value is not null
+        """;
+
+    const string Items = """
+        select coalesce(json_agg(json_build_object(
+                   'documentId', d.document_id, 'tier', p.tier, 'sortKey', p.sort_key, 'kind', d.kind, 'number', d.number, 'status', d.status,
+                   'issuedOn', d.issued_on, 'validUntil', d.valid_until, 'holderName', d.holder_name, 'holderIdentifier', d.holder_identifier,
+                   'region', d.region) order by p.order_tier, p.sort_key collate "C", p.document_id), '[]')
+        from page p join read.documents d on d.document_id = p.document_id
+        """;
+}

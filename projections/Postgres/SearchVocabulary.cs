@@ -1,0 +1,110 @@
+using Dapper;
+using Npgsql;
+using Registry.Domain.Search;
+using Registry.Projections.Queries;
+
+namespace Registry.Projections.Postgres;
+
+/// <summary>A query word resolved against the registry's vocabulary: the full-text query that matches it, and a count of
+/// documents that certainly match it (the largest single word it stands for), which proves a broad query broad
+/// without counting.</summary>
+public sealed record ResolvedTerm(string TsQuery, long AtLeast);
+
+/// <summary>
+/// Reads the query's words against read.search_terms (every indexed word and how many documents hold it) in one round
+/// trip. The query's unfinished last word becomes the few whole words it begins, when there are few (exact words are cheaper for
+/// the full-text index than a prefix, which collects every match of every completion); a word that begins no indexed
+/// word and has five letters or more is corrected to the words one edit away that exist (a second round trip, only then).
+/// </summary>
+public static class SearchVocabulary
+{
+    /// <summary>Up to this many completions, an unfinished word is matched as the list of words; beyond, as a prefix.</summary>
+    public const int MaxCompletions = 16;
+
+    const string Lookup = """
+        select l.i::int as word, t.term, t.documents
+        from unnest(@words::text[], @prefixes::bool[]) with ordinality as l(word, prefix, i)
+        cross join lateral (
+            select s.term, s.documents from read.search_terms s
+            where s.term >= l.word collate "C" and s.term < (l.word || case when l.prefix then chr(1114111) else chr(1) end) collate "C" and s.documents > 0
+            order by s.term limit @limit) t
+        """;
+
+    const string Corrections = """
+        select term, documents from read.search_terms
+        where term = any(@variants::text[] collate "C") and documents > 0 order by documents desc, term limit @limit
+        """;
+
+    /// <summary>One resolved term per query term, or null when a term matches no indexed word even with one typo.</summary>
+    public static async Task<IReadOnlyList<ResolvedTerm>?> ResolveAsync(NpgsqlConnection conn, IReadOnlyList<QueryTerm> terms, CancellationToken ct)
+    {
+        // Every word to look up: a term's typed words (the last as a prefix) and its place's other names (whole words).
+        var lookups = new List<(string Word, bool Prefix)>();
+        int Index(string word, bool prefix)
+        {
+            var i = lookups.IndexOf((word, prefix));
+            if (i < 0) lookups.Add((word, prefix));
+            return i < 0 ? lookups.Count - 1 : i;
+        }
+        // Only the query's last word may be unfinished: a word followed by another was typed to its end.
+        var plans = terms.Select((t, n) => (
+            Typed: t.Words.Select((w, i) => Index(w, n == terms.Count - 1 && i == t.Words.Count - 1)).ToArray(),
+            Others: t.OtherNames.Select(name => name.Select(w => Index(w, false)).ToArray()).ToArray())).ToArray();
+
+        var found = lookups.Select(_ => new List<(string Term, long Documents)>()).ToArray();
+        var rows = await conn.QueryAsync<(int Word, string Term, long Documents)>(new CommandDefinition(Lookup,
+            new { words = lookups.Select(l => l.Word).ToArray(), prefixes = lookups.Select(l => l.Prefix).ToArray(), limit = MaxCompletions + 1 },
+            cancellationToken: ct));
+        foreach (var row in rows) found[row.Word - 1].Add((row.Term, row.Documents));
+
+        var resolved = new List<ResolvedTerm>();
+        for (var t = 0; t < terms.Count; t++)
+        {
+            var alternatives = new List<string>();
+            long atLeast = 0;
+            var (typed, others) = plans[t];
+            if (typed.All(i => found[i].Count > 0))
+            {
+                alternatives.Add(Phrase(typed.Select(i => Words(lookups[i].Word, found[i], lookups[i].Prefix))));
+                if (typed.Length == 1) atLeast = found[typed[0]].Max(f => f.Documents);
+            }
+            foreach (var name in others.Where(name => name.All(i => found[i].Count > 0)))
+            {
+                alternatives.Add(Phrase(name.Select(i => Quote(lookups[i].Word))));
+                if (name.Length == 1) atLeast = Math.Max(atLeast, found[name[0]][0].Documents);
+            }
+            if (alternatives.Count == 0 && typed.Length == 1 && others.Length == 0 && Typos.MayCorrect(lookups[typed[0]].Word))
+            {
+                var corrections = (await conn.QueryAsync<(string Term, long Documents)>(new CommandDefinition(Corrections,
+                    new { variants = Typos.OneEditAway(lookups[typed[0]].Word).ToArray(), limit = MaxCompletions }, cancellationToken: ct))).AsList();
+                if (corrections.Count > 0)
+                {
+                    // A corrected place name brings its other names, as if it had been typed right.
+                    alternatives.Add(Alternatives(corrections.Select(c => Quote(c.Term))));
+                    alternatives.AddRange(corrections.SelectMany(c => PlaceNames.Default.OtherNames(c.Term)).Select(name => Phrase(name.Select(Quote))));
+                    atLeast = corrections[0].Documents;
+                }
+            }
+            if (alternatives.Count == 0) return null;
+            resolved.Add(new ResolvedTerm(Alternatives(alternatives), atLeast));
+        }
+        return resolved;
+    }
+
+    /// <summary>A finished word as itself; an unfinished one as its completions, or as a prefix when they are many.</summary>
+    static string Words(string word, List<(string Term, long Documents)> completions, bool prefix) =>
+        !prefix ? Quote(word)
+        : completions.Count > MaxCompletions ? $"{Quote(word)}:*"
+        : Alternatives(completions.Select(c => Quote(c.Term)));
+
+    static string Phrase(IEnumerable<string> parts) => string.Join(" <-> ", parts);
+
+    static string Alternatives(IEnumerable<string> parts)
+    {
+        var list = parts.ToList();
+        return list.Count == 1 ? list[0] : $"({string.Join(" | ", list)})";
+    }
+
+    /// <summary>A tsquery operand. Folded words hold only letters and digits, but a quote must never end the operand.</summary>
+    static string Quote(string word) => $"'{word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}'";
+}
