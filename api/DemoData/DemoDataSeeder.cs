@@ -5,6 +5,7 @@ using Npgsql;
 using Registry.Api.Features.Admin;
 using Registry.Api.Features.Applications;
 using Registry.Api.WriteModel;
+using Registry.Domain.Applications;
 using Registry.Domain.Calendar;
 using Registry.Domain.Common;
 using Registry.Domain.Documents;
@@ -41,6 +42,19 @@ public static class DemoDataSeeder
         "Жамбыл облысы", "Жетісу облысы", "Қарағанды облысы", "Қостанай облысы", "Қызылорда облысы", "Маңғыстау облысы", "Павлодар облысы",
         "Солтүстік Қазақстан облысы", "Түркістан облысы", "Ұлытау облысы", "Шығыс Қазақстан облысы",
     ];
+    /// <summary>Sectors and activity sub-types are free text, as the form's blanks are (l. 2177–2185); these are demo words.</summary>
+    public static readonly string[] Sectors =
+    [
+        "Мұнай-газ саласы / Нефтегазовая отрасль", "Тау-кен өндірісі / Горнодобывающая отрасль", "Химия өнеркәсібі / Химическая промышленность",
+        "Энергетика / Энергетика", "Металлургия / Металлургия", "Газбен жабдықтау / Газоснабжение",
+    ];
+
+    static readonly string[] Activities =
+    [
+        "Өнеркәсіптік қауіпсіздік сараптамасы / Экспертиза промышленной безопасности", "Авариялық-құтқару жұмыстары / Аварийно-спасательные работы",
+        "Мамандарды даярлау / Подготовка специалистов",
+    ];
+
     public static readonly string[] Subjects =
     [
         "Буровая установка БУ-2500", "Взрывчатое вещество Гранулит АС-8", "Подъёмный кран КС-55713", "Газовый котёл Vitoplex 200",
@@ -59,7 +73,8 @@ public static class DemoDataSeeder
             if (await guard.ExecuteScalarAsync<bool>("select exists (select 1 from documents)")) return;
             var count = app.Configuration.GetValue("DemoData:Documents", 2400);
             await SeedAsync(dataSource, count, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<WorkingCalendar>(),
-                app.Services.GetRequiredService<IOptions<DocumentTermOptions>>().Value, app.Lifetime.ApplicationStopping);
+                app.Services.GetRequiredService<IOptions<DocumentTermOptions>>().Value, app.Services.GetRequiredService<IOptions<IntakeOptions>>().Value,
+                app.Lifetime.ApplicationStopping);
             app.Logger.LogInformation("Seeded {Count} demo applications", count);
         }
         finally
@@ -68,13 +83,17 @@ public static class DemoDataSeeder
         }
     }
 
-    /// <summary>Every 25th application is refused, every 40th left unanswered for the sweep to deem issued, the rest issued
-    /// twelve days after submission. Each service's applications are recorded in order by their own worker: numbers are
-    /// counted per kind, so they come out the same on every run while the six services load side by side.</summary>
+    /// <summary>Every 25th application is refused for incomplete information (an accreditation after its protocol decision),
+    /// every 40th left unanswered for the sweep to deem issued, the rest issued twelve days after submission. Each service's
+    /// applications are recorded in order by their own worker: numbers are counted per kind, so they come out the same on
+    /// every run while the six services load side by side.</summary>
     public static async Task SeedAsync(NpgsqlDataSource dataSource, int applications, TimeProvider clock, WorkingCalendar calendar, DocumentTermOptions terms,
-        CancellationToken ct)
+        IntakeOptions intake, CancellationToken ct)
     {
         var random = new Random(20121068);
+        string[] centres;
+        await using (var conn = await dataSource.OpenConnectionAsync(ct))
+            centres = [.. await conn.QueryAsync<string>(new CommandDefinition("select id from centres where level = 'department' order by id", cancellationToken: ct))];
         var holders = Enumerable.Range(0, Math.Max(10, applications / 3)).Select(i => NewHolder(random, i)).ToList();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var start = new DateOnly(2024, 1, 9);
@@ -83,16 +102,18 @@ public static class DemoDataSeeder
             var service = ServiceCatalogue.All[i % ServiceCatalogue.All.Count];
             var submittedOn = start.AddDays(i * 1000 / applications);
             DecideApplication.Request? decision = i % 40 == 7 ? null
-                : i % 25 == 24 ? new("refuse", ["Сараптама қорытындысы толық емес / Заключение экспертизы неполное"], submittedOn.AddDays(10))
-                : new("issue", null, submittedOn.AddDays(12));
-            return (service.Code, Request: Request(service, holders[random.Next(holders.Count)], submittedOn, random), Decision: decision);
+                : i % 25 == 24 ? new("refuse", [Refusals.IncompleteInformation],
+                    "Ұсынылған мәліметтер толық емес / Представленные сведения неполны", "Комитет төрағасының орынбасары / Заместитель председателя Комитета",
+                    submittedOn.AddDays(10), service.RefusalDueWorkingDaysAfterProtocol is null ? null : submittedOn.AddDays(8))
+                : new("issue", DecidedOn: submittedOn.AddDays(12));
+            return (service.Code, Request: Request(service, holders[random.Next(holders.Count)], submittedOn, random, centres), Decision: decision);
         }).ToList();
 
         await Task.WhenAll(plan.GroupBy(p => p.Code).Select(async service =>
         {
             foreach (var (_, request, decision) in service)
             {
-                var submitted = await Run(SubmitApplication.ExecuteAsync(dataSource, Command("application.submit", request), request, clock, calendar, ct),
+                var submitted = await Run(SubmitApplication.ExecuteAsync(dataSource, Command("application.submit", request), request, clock, calendar, intake, ct),
                     SubmitApplication.Validate(request, today));
                 if (decision is null) continue;
                 var id = JsonSerializer.Deserialize<SubmitApplication.Response>(submitted.Body!, JsonSerializerOptions.Web)!.Id;
@@ -113,18 +134,23 @@ public static class DemoDataSeeder
         return reply;
     }
 
-    /// <summary>A complete application for the service, on a channel the service takes.</summary>
-    static SubmitApplication.Request Request(ServiceDefinition service, SubmitApplication.ApplicantDto holder, DateOnly submittedOn, Random random)
+    /// <summary>A complete application for the service, on a channel the service takes (a Centre only when annex 1 is loaded),
+    /// with the paragraph-11 documents of that channel and what its proof of intake needs.</summary>
+    static SubmitApplication.Request Request(ServiceDefinition service, SubmitApplication.ApplicantDto holder, DateOnly submittedOn, Random random,
+        string[] centres)
     {
-        var channel = service.Channels[random.Next(service.Channels.Count)];
+        Channel[] channels = [.. service.Channels.Where(c => c != Channel.Centre || centres.Length > 0)];
+        var channel = channels[random.Next(channels.Length)];
         var attestation = service.Result == DocumentKind.Attestation;
         return new(service.Code, channel.Slug(), submittedOn, holder,
-            attestation ? [ServiceCatalogue.Sectors[random.Next(ServiceCatalogue.Sectors.Count)]] : [],
-            attestation ? [ServiceCatalogue.ActivitySubTypes[random.Next(ServiceCatalogue.ActivitySubTypes.Count)]] : [],
+            attestation ? [Sectors[random.Next(Sectors.Length)]] : [],
+            attestation ? [Activities[random.Next(Activities.Length)]] : [],
             service.Fields.Any(f => f.Name == "subjects") ? [new SubmitApplication.SubjectDto(Subjects[random.Next(Subjects.Length)], null)] : [],
             service.ExpertConclusionRequired ? new SubmitApplication.ExpertConclusionDto("ТОО «Сараптама Орталығы»", $"EX-{submittedOn:yyyyMMdd}", submittedOn.AddDays(-20)) : null,
             [.. service.DocumentsFor(channel).Select(d => new SubmitApplication.AttachedDocumentDto(d.Code, d.Title.Ru))],
-            null);
+            new SubmitApplication.ContactDto("Сейітов Ерлан Бекұлы", holder.Phone),
+            CentreId: channel == Channel.Centre ? centres[submittedOn.DayNumber % centres.Length] : null, // no draw: the numbers stay as before
+            AcceptorPhone: service.ProofOn(Channel.Committee)?.Kind == IntakeProofKind.MarkedApplicationCopy ? "8 (7172) 74-96-59" : null);
     }
 
     public static SubmitApplication.ApplicantDto NewHolder(Random random, int index)

@@ -86,7 +86,7 @@ public static class LargeDataSet
         var key = (kind, issuedOn.Year);
         var sequence = sequences[key] = sequences.GetValueOrDefault(key) + 1;
         return new Row(Guid.CreateVersion7(), Guid.CreateVersion7(), kind, DocumentNumber.Format(kind, issuedOn.Year, sequence), issuedOn,
-            holders[random.Next(holders.Count)], ServiceCatalogue.Sectors[random.Next(ServiceCatalogue.Sectors.Count)],
+            holders[random.Next(holders.Count)], DemoDataSeeder.Sectors[random.Next(DemoDataSeeder.Sectors.Length)],
             DemoDataSeeder.Subjects[random.Next(DemoDataSeeder.Subjects.Length)]);
     }
 

@@ -9,13 +9,16 @@ using Registry.Domain.Services;
 
 namespace Registry.Api.Features.Applications;
 
-/// <summary>Records the completeness check the domain decides on (<see cref="Completeness"/>): refused, suspended while
-/// documents are missing, or under review.</summary>
+/// <summary>Records the completeness check the domain decides on (<see cref="Completeness"/>): suspended while
+/// documents are missing, or under review. An expired expert conclusion is flagged for the officer, never refused on.</summary>
 public static class CompletenessCheck
 {
     public sealed record Request(IReadOnlyList<string>? MissingDocuments, DateOnly? CheckedOn);
 
-    public sealed record Response(Guid ApplicationId, string Status, int Version, DateOnly? DeadlineOn, IReadOnlyList<string> MissingDocuments, IReadOnlyList<string>? RefusalReasons);
+    /// <summary>ExpertConclusionExpired: the expert conclusion was past its three months on the check's day; Notice says, in
+    /// Kazakh and Russian, that the seed gives this no effect and the officer decides on the service's two grounds.</summary>
+    public sealed record Response(Guid ApplicationId, string Status, int Version, DateOnly? DeadlineOn, IReadOnlyList<string> MissingDocuments,
+        bool ExpertConclusionExpired, Text? Notice);
 
     public static async Task<Results<CommandResult<Response>, ValidationProblem>> Handle(Guid id, Request request, HttpContext http, NpgsqlDataSource dataSource,
         TimeProvider clock, CancellationToken ct)
@@ -34,7 +37,7 @@ public static class CompletenessCheck
             if (ApplicationRecords.Check(app, id, expectedVersion) is { } refusal) return refusal;
             if (checkedOn < app!.SubmittedOn)
                 return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Check before submission", "The completeness check cannot predate the application.");
-            var service = ServiceCatalogue.Find(app.Service)!;
+            var service = app.Definition;
             if (Completeness.UnknownDocument(service, missing) is { } unknown)
                 return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Unknown document",
                     $"'{unknown}' is not a document of {service.Code}: {string.Join(", ", service.Documents.Select(d => d.Code))}.");
@@ -42,20 +45,13 @@ public static class CompletenessCheck
             var verdict = Completeness.Decide(service, app.Status, app.ExpertiseDate, checkedOn, missing);
             if (!verdict.Outcome.Allowed) return ApplicationRecords.NotAllowed(app, verdict.Outcome);
             var next = verdict.Outcome.Next!.Value;
-            switch (verdict.Step)
-            {
-                case ApplicationStep.Refuse:
-                    await ApplicationRecords.RefuseAsync(conn, tx, id, verdict.RefusalReasons, checkedOn, actor, "completeness-check", ct);
-                    break;
-                case ApplicationStep.SuspendForMissingDocuments:
-                    await ApplicationRecords.SuspendAsync(conn, tx, id, checkedOn, missing, actor, ct);
-                    break;
-            }
+            if (verdict.Step == ApplicationStep.SuspendForMissingDocuments) await ApplicationRecords.SuspendAsync(conn, tx, id, checkedOn, missing, actor, ct);
+            if (verdict.ExpertConclusionExpired) await ApplicationRecords.FlagExpiredExpertConclusionAsync(conn, tx, id, checkedOn, ct);
             await ApplicationRecords.MoveAsync(conn, tx, id, next, ct, completenessCheckedOn: checkedOn);
             var deadline = next == ApplicationStatus.UnderReview ? app.DeadlineOn : null;
             return CommandOutcome.Success(200, new Response(id, next.Slug(), app.Version + 1, deadline,
                 verdict.Step == ApplicationStep.SuspendForMissingDocuments ? missing : [],
-                verdict.Step == ApplicationStep.Refuse ? verdict.RefusalReasons : null), id);
+                verdict.ExpertConclusionExpired, verdict.ExpertConclusionExpired ? Completeness.ExpiredExpertConclusionNotice : null), id);
         }, ct));
     }
 }
