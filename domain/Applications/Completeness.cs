@@ -26,6 +26,18 @@ public static class Completeness
         return missing.FirstOrDefault(c => !known.Contains(c));
     }
 
+    /// <summary>The first suspended day: the day the applicant was notified (services 1–3; the check's day unless stated),
+    /// or the day the applicant received the notice (4–6; it must be stated). Null with an error when it cannot be known.</summary>
+    public static (DateOnly? Start, string? Error) SuspensionStartsOn(ServiceDefinition service, DateOnly checkedOn, DateOnly? noticeDate) =>
+        (service.SuspensionStarts, noticeDate) switch
+        {
+            (_, { } d) when d < checkedOn => (null, "The applicant cannot be notified before the completeness check."),
+            (SuspensionStart.NoticeReceived, null) =>
+                (null, $"{service.Code}: the suspension starts when the applicant receives the notice ({service.SuspensionSeed}); give that day as noticeDate."),
+            (_, { } d) => (d, null),
+            _ => (checkedOn, null),
+        };
+
     public static CompletenessVerdict Decide(ServiceDefinition service, ApplicationStatus status, DateOnly? expertiseDate, DateOnly checkedOn,
         IReadOnlyCollection<string> missing)
     {

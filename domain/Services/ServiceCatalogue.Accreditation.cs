@@ -119,6 +119,11 @@ public static partial class ServiceCatalogue
                     "статья 29 Закона Республики Казахстан от 11 января 2007 года «Об информатизации»", "3", 6731),
             ], FormCites: null, Conflict: null),
         ComplaintRoutes = ComplaintRoutes(FireCommitteeFloor6, 6887, 6889, 6891),
+        Complaints = ComplaintRulesAt(6897, 6899, 6901, 6907, 6909, 6903, 6911),
+        SuspensionStarts = SuspensionStart.NoticeReceived,
+        SuspensionSeed = SeedRef.At("16", 6859),
+        QualityIndicators = Indicators("annex 3", [8770, 8783, 8796, 8807, 8820, 8833], fireService: true),
+        QualityTargetsSeed = SeedRef.At("19", 6881),
         RefusalDueWorkingDaysAfterProtocol = 5,
         RefusalDueSeed = SeedRef.At("7", 6759),
     };

@@ -104,5 +104,10 @@ public static partial class ServiceCatalogue
                     "статья 29 Закона Республики Казахстан от 11 января 2007 года «Об информатизации»", "3", 70),
             ], FormCites: null, Conflict: null),
         ComplaintRoutes = ComplaintRoutes(CommitteeRoom701, 320, 324, 328),
+        Complaints = ComplaintRulesAt(336, 338, 342, 348, 350, 344, 352),
+        SuspensionStarts = SuspensionStart.ApplicantNotified,
+        SuspensionSeed = SeedRef.At("16", 276),
+        QualityIndicators = Indicators("annex 3", [2224, 2237, 2250, 2261, 2274, 2287], fireService: false),
+        QualityTargetsSeed = SeedRef.At("19", 308),
     };
 }

@@ -100,5 +100,10 @@ public static partial class ServiceCatalogue
                 "Стандарттың 3-тармағы Заңның 14-13-бабын (1-қызметтегідей) атайды, ал 2-қосымшадағы өтініш нысаны — 11-1-бабын. Тізілім екеуін де көрсетеді, біреуін таңдамайды.",
                 "Пункт 3 стандарта называет статью 14-13 Закона (как стандарт 1), а форма заявления в приложении 2 — статью 11-1. Реестр приводит обе ссылки и не выбирает одну.")),
         ComplaintRoutes = ComplaintRoutes(CommitteeRoom701, 4765, 4769, 4773),
+        Complaints = ComplaintRulesAt(4781, 4783, 4787, 4793, 4795, 4789, 4797),
+        SuspensionStarts = SuspensionStart.ApplicantNotified,
+        SuspensionSeed = SeedRef.At("16", 4719),
+        QualityIndicators = Indicators("annex 3", [6636, 6649, 6662, 6673, 6686, 6699], fireService: false),
+        QualityTargetsSeed = SeedRef.At("19", 4753),
     };
 }

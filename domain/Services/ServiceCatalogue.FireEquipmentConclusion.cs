@@ -102,5 +102,10 @@ public static partial class ServiceCatalogue
                     "3", 8876),
             ], FormCites: null, Conflict: null),
         ComplaintRoutes = ComplaintRoutes(FireCommitteeRoom612, 8984, 8986, 8988),
+        Complaints = ComplaintRulesAt(8994, 8996, 8998, 9004, 9006, 9000, null),
+        SuspensionStarts = SuspensionStart.NoticeReceived,
+        SuspensionSeed = SeedRef.At("16", 8966),
+        QualityIndicators = Indicators("annex 2", [10805, 10818, 10831, 10842, 10855, 10868], fireService: true),
+        QualityTargetsSeed = SeedRef.At("19", 8978),
     };
 }

@@ -120,5 +120,10 @@ public static partial class ServiceCatalogue
                     "статья 29 Закона Республики Казахстан от 11 января 2007 года «Об информатизации»", "3", 2319),
             ], FormCites: null, Conflict: null),
         ComplaintRoutes = ComplaintRoutes(CommitteeRoom701, 2517, 2519, 2521),
+        Complaints = ComplaintRulesAt(2527, 2529, 2531, 2537, 2539, 2533, 2541),
+        SuspensionStarts = SuspensionStart.ApplicantNotified,
+        SuspensionSeed = SeedRef.At("16", 2489),
+        QualityIndicators = Indicators("annex 3", [4410, 4423, 4436, 4447, 4460, 4473], fireService: false),
+        QualityTargetsSeed = SeedRef.At("19", 2511),
     };
 }

@@ -107,5 +107,10 @@ public static partial class ServiceCatalogue
                     "пункт 11 статьи 6 Закона Республики Казахстан от 22 ноября 1996 года «О пожарной безопасности»", "3", 10908),
             ], FormCites: null, Conflict: null),
         ComplaintRoutes = ComplaintRoutes(FireCommitteeRoom612, 11020, 11022, 11024),
+        Complaints = ComplaintRulesAt(11030, 11032, 11034, 11040, 11042, 11036, null),
+        SuspensionStarts = SuspensionStart.NoticeReceived,
+        SuspensionSeed = SeedRef.At("16", 11002),
+        QualityIndicators = Indicators("annex 2", [12843, 12856, 12869, 12880, 12893, 12906], fireService: true, "Ақпаратқа электронды форматта қол жеткізуге болатын қызметтің %-ы (үлесі)"),
+        QualityTargetsSeed = SeedRef.At("19", 11014),
     };
 }

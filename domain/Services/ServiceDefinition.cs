@@ -81,6 +81,17 @@ public sealed record ServiceDefinition
 
     public required IReadOnlyList<ComplaintRoute> ComplaintRoutes { get; init; }
 
+    public required ComplaintRules Complaints { get; init; }
+
+    public required SuspensionStart SuspensionStarts { get; init; }
+
+    public required SeedRef SuspensionSeed { get; init; }
+
+    public required IReadOnlyList<QualityIndicator> QualityIndicators { get; init; }
+
+    /// <summary>Targets for the indicators are set each year by the Minister's order (para 19); the seed's values are blank.</summary>
+    public required SeedRef QualityTargetsSeed { get; init; }
+
     /// <summary>Accreditation: a reasoned refusal is due within this many working days of the protocol decision.</summary>
     public int? RefusalDueWorkingDaysAfterProtocol { get; init; }
 

@@ -13,7 +13,9 @@ namespace Registry.Api.Features.Applications;
 /// documents are missing, or under review. An expired expert conclusion is flagged for the officer, never refused on.</summary>
 public static class CompletenessCheck
 {
-    public sealed record Request(IReadOnlyList<string>? MissingDocuments, DateOnly? CheckedOn);
+    /// <summary>NoticeDate: when documents are missing, the first day of the suspension — the day the applicant was notified
+    /// (services 1–3; defaults to the check's day) or received the notice (services 4–6; required).</summary>
+    public sealed record Request(IReadOnlyList<string>? MissingDocuments, DateOnly? CheckedOn, DateOnly? NoticeDate = null);
 
     /// <summary>ExpertConclusionExpired: the expert conclusion was past its three months on the check's day; Notice says, in
     /// Kazakh and Russian, that the seed gives this no effect and the officer decides on the service's two grounds.</summary>
@@ -24,8 +26,9 @@ public static class CompletenessCheck
         TimeProvider clock, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        if (request.CheckedOn > today)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["checkedOn"] = ["The check date cannot be in the future."] }, type: ProblemTypes.Validation);
+        if (request.CheckedOn > today || request.NoticeDate > today)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["checkedOn"] = ["The check and notice dates cannot be in the future."] },
+                type: ProblemTypes.Validation);
         if (!ExpectedVersion.TryRead(http, out var expectedVersion))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["If-Match"] = ["If-Match must be the application's version."] }, type: ProblemTypes.Validation);
         string[] missing = [.. (request.MissingDocuments ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct()];
@@ -45,7 +48,12 @@ public static class CompletenessCheck
             var verdict = Completeness.Decide(service, app.Status, app.ExpertiseDate, checkedOn, missing);
             if (!verdict.Outcome.Allowed) return ApplicationRecords.NotAllowed(app, verdict.Outcome);
             var next = verdict.Outcome.Next!.Value;
-            if (verdict.Step == ApplicationStep.SuspendForMissingDocuments) await ApplicationRecords.SuspendAsync(conn, tx, id, checkedOn, missing, actor, ct);
+            if (verdict.Step == ApplicationStep.SuspendForMissingDocuments)
+            {
+                var (start, error) = Completeness.SuspensionStartsOn(service, checkedOn, request.NoticeDate);
+                if (error is not null) return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "When does the suspension start?", error);
+                await ApplicationRecords.SuspendAsync(conn, tx, id, start!.Value, missing, actor, ct);
+            }
             if (verdict.ExpertConclusionExpired) await ApplicationRecords.FlagExpiredExpertConclusionAsync(conn, tx, id, checkedOn, ct);
             await ApplicationRecords.MoveAsync(conn, tx, id, next, ct, completenessCheckedOn: checkedOn);
             var deadline = next == ApplicationStatus.UnderReview ? app.DeadlineOn : null;

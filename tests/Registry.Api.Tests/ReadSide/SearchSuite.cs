@@ -39,8 +39,8 @@ public class SearchSuiteApp : RegistryApp
         await Issue("F", "accreditation", "ТОО «Павлодар Энерго Аудит»", "Павлодар облысы", day: 5);
         await Issue("G", "attestation", "ТОО «Жезқазған Мыс»", "Ұлытау облысы", sector: "metallurgy", day: 6);
         await Issue("H", "permit", "ТОО «Қарағанды Энергоорталық»", "Қарағанды облысы", subject: "Котёл КВ-ГМ-100", day: 7);
-        await officer.PostJsonAsync($"/api/v1/documents/{Numbers["F"]}/suspend", new ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
-        await officer.PostJsonAsync($"/api/v1/documents/{Numbers["G"]}/revoke", new ChangeDocumentStatus.Request("Решение суда", null), Guid.NewGuid().ToString());
+        await officer.PostJsonAsync($"/api/v1/documents/{Numbers["F"]}/suspend", new ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
+        await officer.PostJsonAsync($"/api/v1/documents/{Numbers["G"]}/revoke", new ChangeDocumentStatus.Request("Решение суда", null, null), Guid.NewGuid().ToString());
         await WaitForProjectionsAsync();
     }
 
