@@ -24,7 +24,7 @@ public sealed record Options(
     bool Smoke,
     IReadOnlyDictionary<string, double> MaxP99Ms)
 {
-    public static readonly string[] DefaultPlan = ["baseline", "verify", "search", "mixed", "write"];
+    public static readonly string[] DefaultPlan = ["baseline", "verify", "search", "mixed", "write", "page-document", "page-search"];
 
     public static Options Parse(string[] args)
     {

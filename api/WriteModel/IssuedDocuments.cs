@@ -10,6 +10,10 @@ namespace Registry.Api.WriteModel;
 /// history entry and outbox event in the same transaction.</summary>
 public static class IssuedDocuments
 {
+    /// <summary>The English history reason documents deemed issued carried before migration 0222 replaced it with the
+    /// service's Kazakh / Russian wording; kept so that the website still labels any copy of it in both languages.</summary>
+    public const string DeemedReason = "Deemed issued: no answer by the deadline";
+
     /// <summary>Number, document row, first history entry, outbox event. Call it last in a transaction: it locks the
     /// kind's number counter until commit, and every other issuer of that kind waits on it.</summary>
     public static async Task<string> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicationId, DocumentKind kind, Guid holderId,
