@@ -1,6 +1,7 @@
 using Carter;
 using Registry.Api.DemoData;
 using Registry.Api.Features.Admin;
+using Registry.Api.Features.Applications;
 using Registry.Api.Features.Calendar;
 using Registry.Api.Features.Centres;
 using Registry.Api.Infrastructure;
@@ -13,6 +14,8 @@ builder.ConfigureRegistryHost();
 builder.AddRegistryDatabase();
 builder.AddOfficerAuthentication();
 builder.AddDeadlineSweeper();
+builder.AddCorrectionsPublisher();
+builder.AddApplicationIntake();
 builder.AddWorkingCalendar();
 builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();

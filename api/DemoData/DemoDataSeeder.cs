@@ -25,6 +25,19 @@ public static class DemoDataSeeder
     public const string DemoOfficer = "demo-seed";
     const long SeedLock = 20121068_0002;
 
+    /// <summary>Sectors and activity sub-types are free text, as the form's blanks are (l. 2177–2185); these are demo words.</summary>
+    public static readonly string[] Sectors =
+    [
+        "Мұнай-газ саласы / Нефтегазовая отрасль", "Тау-кен өндірісі / Горнодобывающая отрасль", "Химия өнеркәсібі / Химическая промышленность",
+        "Энергетика / Энергетика", "Металлургия / Металлургия", "Газбен жабдықтау / Газоснабжение",
+    ];
+
+    public static readonly string[] Activities =
+    [
+        "Өнеркәсіптік қауіпсіздік сараптамасы / Экспертиза промышленной безопасности", "Авариялық-құтқару жұмыстары / Аварийно-спасательные работы",
+        "Мамандарды даярлау / Подготовка специалистов",
+    ];
+
     public static async Task SeedDemoDataIfAskedAsync(this WebApplication app)
     {
         if (!app.Configuration.GetValue("DemoData:Seed", false)) return;
@@ -36,7 +49,8 @@ public static class DemoDataSeeder
             if (await guard.ExecuteScalarAsync<bool>("select exists (select 1 from documents)")) return;
             var count = app.Configuration.GetValue("DemoData:Documents", 2400);
             await SeedAsync(dataSource, count, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<WorkingCalendar>(),
-                app.Services.GetRequiredService<IOptions<DocumentTermOptions>>().Value, app.Lifetime.ApplicationStopping);
+                app.Services.GetRequiredService<IOptions<DocumentTermOptions>>().Value, app.Services.GetRequiredService<IOptions<IntakeOptions>>().Value,
+                app.Lifetime.ApplicationStopping);
             app.Logger.LogInformation("Seeded {Count} demo applications", count);
         }
         finally
@@ -45,16 +59,20 @@ public static class DemoDataSeeder
         }
     }
 
-    /// <summary>Every 25th application is refused, every 40th left unanswered for the sweep to deem issued, the rest issued
-    /// twelve days after submission. Each service's applications are recorded in order by their own worker: numbers are
-    /// counted per kind, so they come out the same on every run while the six services load side by side. Then, one at a
-    /// time so the outcome is the same on every run: renamed holders apply once more under their new name (the old one
-    /// becomes a former name), some documents are suspended, reinstated or revoked through the officers' command, and the
-    /// sweep deems the unanswered applications issued and expires documents whose configured term has ended.</summary>
+    /// <summary>Every 25th application is refused for incomplete information (an accreditation after its protocol decision),
+    /// every 40th left unanswered for the sweep to deem issued, the rest issued twelve days after submission. Each service's
+    /// applications are recorded in order by their own worker: numbers are counted per kind, so they come out the same on
+    /// every run while the six services load side by side. Then, one at a time so the outcome is the same on every run:
+    /// renamed holders apply once more under their new name (the old one becomes a former name), some documents are
+    /// suspended, reinstated or revoked through the officers' command, and the sweep deems the unanswered applications
+    /// issued and expires documents whose configured term has ended.</summary>
     public static async Task SeedAsync(NpgsqlDataSource dataSource, int applications, TimeProvider clock, WorkingCalendar calendar, DocumentTermOptions terms,
-        CancellationToken ct)
+        IntakeOptions intake, CancellationToken ct)
     {
         var random = new Random(20121068);
+        string[] centres;
+        await using (var conn = await dataSource.OpenConnectionAsync(ct))
+            centres = [.. await conn.QueryAsync<string>(new CommandDefinition("select id from centres where level = 'department' order by id", cancellationToken: ct))];
         var holders = Enumerable.Range(0, Math.Max(10, applications / 3)).Select(i => Population.NewHolder(random, i)).ToList();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var start = new DateOnly(2024, 1, 9);
@@ -65,9 +83,11 @@ public static class DemoDataSeeder
             var holder = holders[random.Next(holders.Count)];
             while (!Intake.MayApply(service, holder.Type)) holder = holders[random.Next(holders.Count)];
             DecideApplication.Request? decision = i % 40 == 7 ? null
-                : i % 25 == 24 ? new("refuse", ["Сараптама қорытындысы толық емес / Заключение экспертизы неполное"], submittedOn.AddDays(10))
-                : new("issue", null, submittedOn.AddDays(12));
-            return (service.Code, Holder: holder, Request: Request(service, holder, holder.FormerName ?? holder.Name, submittedOn, random), Decision: decision);
+                : i % 25 == 24 ? new("refuse", [Refusals.IncompleteInformation],
+                    "Ұсынылған мәліметтер толық емес / Представленные сведения неполны", "Комитет төрағасының орынбасары / Заместитель председателя Комитета",
+                    submittedOn.AddDays(10), service.RefusalDueWorkingDaysAfterProtocol is null ? null : submittedOn.AddDays(8))
+                : new("issue", DecidedOn: submittedOn.AddDays(12));
+            return (service.Code, Holder: holder, Request: Request(service, holder, holder.FormerName ?? holder.Name, submittedOn, random, centres), Decision: decision);
         }).ToList();
 
         var issued = new List<(string Number, DateOnly IssuedOn)>();
@@ -75,7 +95,7 @@ public static class DemoDataSeeder
         {
             var numbers = new List<(string, DateOnly)>();
             foreach (var (_, _, request, decision) in service)
-                if (await SubmitAndDecideAsync(dataSource, request, decision, clock, calendar, today, terms, ct) is { } number)
+                if (await SubmitAndDecideAsync(dataSource, request, decision, clock, calendar, intake, today, terms, ct) is { } number)
                     numbers.Add((number, decision!.DecidedOn!.Value));
             lock (issued) issued.AddRange(numbers);
         }));
@@ -85,8 +105,8 @@ public static class DemoDataSeeder
         for (var i = 0; i < renamed.Count; i++)
         {
             var submittedOn = start.AddDays(1000 + i % 20);
-            await SubmitAndDecideAsync(dataSource, Request(permit, renamed[i], renamed[i].Name, submittedOn, random),
-                new("issue", null, submittedOn.AddDays(12)), clock, calendar, today, terms, ct);
+            await SubmitAndDecideAsync(dataSource, Request(permit, renamed[i], renamed[i].Name, submittedOn, random, centres),
+                new("issue", DecidedOn: submittedOn.AddDays(12)), clock, calendar, intake, today, terms, ct);
         }
 
         issued.Sort((a, b) => string.CompareOrdinal(a.Number, b.Number));
@@ -99,7 +119,7 @@ public static class DemoDataSeeder
                 var effectiveOn = Min(issuedOn.AddDays(40 + 30 * step), today);
                 var (action, reason) = (actions[step], StatusReasons[actions[step]]);
                 await Run(Commands.RunAsync(dataSource, Command($"document.{action.Slug()}", new { number, reason, effectiveOn }),
-                    (conn, tx, actor) => ChangeDocumentStatus.ApplyAsync(conn, tx, action, number, reason, effectiveOn, null, actor, ct), ct), []);
+                    (conn, tx, actor) => ChangeDocumentStatus.ApplyAsync(conn, tx, action, number, reason, null, effectiveOn, null, actor, ct), ct), []);
             }
         }
         await DeadlineSweep.RunAsync(dataSource, terms, today, ct);
@@ -116,9 +136,9 @@ public static class DemoDataSeeder
 
     /// <summary>Records the application and, when there is a decision, the decision; returns the number issued, if any.</summary>
     static async Task<string?> SubmitAndDecideAsync(NpgsqlDataSource dataSource, SubmitApplication.Request request, DecideApplication.Request? decision,
-        TimeProvider clock, WorkingCalendar calendar, DateOnly today, DocumentTermOptions terms, CancellationToken ct)
+        TimeProvider clock, WorkingCalendar calendar, IntakeOptions intake, DateOnly today, DocumentTermOptions terms, CancellationToken ct)
     {
-        var submitted = await Run(SubmitApplication.ExecuteAsync(dataSource, Command("application.submit", request), request, clock, calendar, ct),
+        var submitted = await Run(SubmitApplication.ExecuteAsync(dataSource, Command("application.submit", request), request, clock, calendar, intake, ct),
             SubmitApplication.Validate(request, today));
         if (decision is null) return null;
         var id = JsonSerializer.Deserialize<SubmitApplication.Response>(submitted.Body!, JsonSerializerOptions.Web)!.Id;
@@ -140,17 +160,22 @@ public static class DemoDataSeeder
         return reply;
     }
 
-    /// <summary>A complete application for the service, on a channel the service takes.</summary>
-    static SubmitApplication.Request Request(ServiceDefinition service, PopulationHolder holder, string name, DateOnly submittedOn, Random random)
+    /// <summary>A complete application for the service, on a channel the service takes (a Centre only when annex 1 is loaded),
+    /// with the paragraph-11 documents of that channel and what its proof of intake needs.</summary>
+    static SubmitApplication.Request Request(ServiceDefinition service, PopulationHolder holder, string name, DateOnly submittedOn, Random random,
+        string[] centres)
     {
-        var channel = service.Channels[random.Next(service.Channels.Count)];
+        Channel[] channels = [.. service.Channels.Where(c => c != Channel.Centre || centres.Length > 0)];
+        var channel = channels[random.Next(channels.Length)];
         var attestation = service.Result == DocumentKind.Attestation;
         return new(service.Code, channel.Slug(), submittedOn, Applicant(holder, name),
-            attestation ? [ServiceCatalogue.Sectors[random.Next(ServiceCatalogue.Sectors.Count)]] : [],
-            attestation ? [ServiceCatalogue.ActivitySubTypes[random.Next(ServiceCatalogue.ActivitySubTypes.Count)]] : [],
+            attestation ? [Sectors[random.Next(Sectors.Length)]] : [],
+            attestation ? [Activities[random.Next(Activities.Length)]] : [],
             service.Fields.Any(f => f.Name == "subjects") ? [new SubmitApplication.SubjectDto(Population.Subject(random, service.Result, holder.City), null)] : [],
             service.ExpertConclusionRequired ? new SubmitApplication.ExpertConclusionDto("ТОО «Сараптама Орталығы»", $"EX-{submittedOn:yyyyMMdd}", submittedOn.AddDays(-20)) : null,
             [.. service.DocumentsFor(channel).Select(d => new SubmitApplication.AttachedDocumentDto(d.Code, d.Title.Ru))],
-            null);
+            new SubmitApplication.ContactDto("Сейітов Ерлан Бекұлы", $"+7701{holder.Identifier[^7..]}"),
+            CentreId: channel == Channel.Centre ? centres[submittedOn.DayNumber % centres.Length] : null, // no draw: the numbers stay as before
+            AcceptorPhone: service.ProofOn(Channel.Committee)?.Kind == IntakeProofKind.MarkedApplicationCopy ? "8 (7172) 74-96-59" : null);
     }
 }

@@ -120,8 +120,8 @@ public static class LargeDataSet
         var holder = PickHolder(random, holders, service);
         return new Row(Guid.CreateVersion7(), Guid.CreateVersion7(), kind, DocumentNumber.Format(kind, issuedOn.Year, sequence), issuedOn, validUntil,
             Deemed: random.Next(40) == 0, holder,
-            attestation ? [ServiceCatalogue.Sectors[random.Next(ServiceCatalogue.Sectors.Count)]] : [],
-            attestation ? [ServiceCatalogue.ActivitySubTypes[random.Next(ServiceCatalogue.ActivitySubTypes.Count)]]
+            attestation ? [DemoDataSeeder.Sectors[random.Next(DemoDataSeeder.Sectors.Length)]] : [],
+            attestation ? [DemoDataSeeder.Activities[random.Next(DemoDataSeeder.Activities.Length)]]
                 : kind == DocumentKind.Accreditation ? [] : [Population.Subject(random, kind, holder.City)],
             History(random, issuedOn, validUntil, today));
     }

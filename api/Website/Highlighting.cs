@@ -10,8 +10,8 @@ public static class Highlighting
 {
     public static IReadOnlyList<(string Text, bool Hit)> Name(string name, SearchIntent intent)
     {
-        if (intent.Kind != SearchIntentKind.Name) return [(name, false)];
-        var words = intent.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string[] words = [.. intent.Terms.SelectMany(t => t.Words.Concat(t.OtherNames.SelectMany(o => o)))];
+        if (words.Length == 0) return [(name, false)];
         var segments = new List<(string, bool)>();
         var i = 0;
         while (i < name.Length)
@@ -28,10 +28,13 @@ public static class Highlighting
 
     public static IReadOnlyList<(string Text, bool Hit)> Number(string number, SearchIntent intent)
     {
-        var fromEnd = intent.Kind == SearchIntentKind.NumberSuffix;
-        if (intent.Kind is not (SearchIntentKind.NumberPrefix or SearchIntentKind.NumberSuffix)) return [(number, false)];
+        if (intent.Number is not null) return [(number, DocumentNumber.Normalize(number) == intent.Number)];
+        var normalized = DocumentNumber.Normalize(number);
+        var fromEnd = intent.NumberPrefix is null || !normalized.StartsWith(intent.NumberPrefix, StringComparison.Ordinal);
+        var part = fromEnd ? intent.NumberSuffix : intent.NumberPrefix;
+        if (part is null || (fromEnd && !normalized.EndsWith(part, StringComparison.Ordinal))) return [(number, false)];
         // Count normalised characters (separators count as nothing) until the query's length is covered.
-        var remaining = intent.Text.Length;
+        var remaining = part.Length;
         var i = fromEnd ? number.Length : 0;
         while (remaining > 0 && (fromEnd ? i > 0 : i < number.Length))
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Registry.Api.Infrastructure;
@@ -7,26 +8,31 @@ using Registry.Domain.Services;
 
 namespace Registry.Api.WriteModel;
 
-/// <summary>A new application as recorded: what was applied for, where, by whom, with which attachments, and its deadlines.</summary>
+/// <summary>A new application as recorded: what was applied for, where (the Centre, on that channel), by whom and through
+/// which representative, with which attachments, and its deadlines.</summary>
 public sealed record NewApplication(
-    Guid Id, string Service, Guid ApplicantId, Channel Channel, DateOnly SubmittedOn, string AcceptedBy, string? ContactPerson, string? ContactPhone,
-    DateOnly? DeadlineOn, DateOnly CompletenessDueOn, IReadOnlyList<string> Sectors, IReadOnlyList<string> Activities,
-    IReadOnlyList<(string Name, string? Description)> Subjects, IReadOnlyList<(string Code, string Title)> Documents,
-    (string Organisation, string Number, DateOnly ExpertiseDate)? ExpertConclusion);
+    Guid Id, string Service, Guid ApplicantId, Channel Channel, string? CentreId, DateOnly SubmittedOn, string AcceptedBy, string? ContactPerson,
+    string? ContactPhone, string? RepresentativeName, string? RepresentativePhone, DateOnly? DeadlineOn, DateOnly CompletenessDueOn,
+    IReadOnlyList<string> Sectors, IReadOnlyList<string> Activities, IReadOnlyList<(string Name, string? Description)> Subjects,
+    IReadOnlyList<(string Code, string Title)> Documents, (string Organisation, string Number, DateOnly ExpertiseDate)? ExpertConclusion);
 
 /// <summary>The applications table and its details. Every command on an application locks its row first; each state
 /// change bumps the version that If-Match checks.</summary>
 public static class ApplicationRecords
 {
-    public sealed record Row(string Service, Guid ApplicantId, string StatusText, int Version, DateOnly SubmittedOn, DateOnly? DeadlineOn, DateOnly? ExpertiseDate)
+    public sealed record Row(string Service, Guid ApplicantId, string ApplicantName, string StatusText, string ChannelText, string? CentreId, int Version,
+        DateOnly SubmittedOn, DateOnly? DeadlineOn, DateOnly? ExpertiseDate, DateOnly? ProtocolDecidedOn, DateOnly? RefusalDueOn)
     {
         public ApplicationStatus Status => Slugs.Parse<ApplicationStatus>(StatusText);
+        public Channel Channel => Slugs.Parse<Channel>(ChannelText);
+        public ServiceDefinition Definition => ServiceCatalogue.Find(Service)!;
     }
 
     const string Lock = """
-        select a.service, a.applicant_id as applicantid, a.status as statustext, a.version, a.submitted_on as submittedon, a.deadline_on as deadlineon,
-               e.expertise_date as expertisedate
-        from applications a left join expert_conclusions e on e.application_id = a.id
+        select a.service, a.applicant_id as applicantid, p.name as applicantname, a.status as statustext, a.channel as channeltext, a.centre_id as centreid,
+               a.version, a.submitted_on as submittedon, a.deadline_on as deadlineon, e.expertise_date as expertisedate,
+               a.protocol_decided_on as protocoldecidedon, a.refusal_due_on as refusaldueon
+        from applications a join applicants p on p.id = a.applicant_id left join expert_conclusions e on e.application_id = a.id
         where a.id = @id
         for update of a
         """;
@@ -51,8 +57,10 @@ public static class ApplicationRecords
     public static async Task InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, NewApplication a, CancellationToken ct)
     {
         await conn.ExecuteAsync(new CommandDefinition("""
-            insert into applications (id, service, applicant_id, channel, status, submitted_on, accepted_by, contact_person, contact_phone, deadline_on, completeness_due_on)
-            values (@Id, @Service, @ApplicantId, @channel, @status, @SubmittedOn, @AcceptedBy, @ContactPerson, @ContactPhone, @DeadlineOn, @CompletenessDueOn);
+            insert into applications (id, service, applicant_id, channel, centre_id, status, submitted_on, accepted_by, contact_person, contact_phone,
+                                      representative_name, representative_phone, deadline_on, completeness_due_on)
+            values (@Id, @Service, @ApplicantId, @channel, @CentreId, @status, @SubmittedOn, @AcceptedBy, @ContactPerson, @ContactPhone,
+                    @RepresentativeName, @RepresentativePhone, @DeadlineOn, @CompletenessDueOn);
             insert into application_sectors (application_id, sector) select @Id, unnest(@sectors) on conflict do nothing;
             insert into application_activities (application_id, activity) select @Id, unnest(@activities) on conflict do nothing;
             insert into application_subjects (application_id, ordinal, name, description)
@@ -60,9 +68,10 @@ public static class ApplicationRecords
             insert into application_documents (application_id, code, title, provided_at) select @Id, c, t, now() from unnest(@codes, @titles) as d(c, t);
             """, new
         {
-            a.Id, a.Service, a.ApplicantId, channel = a.Channel.Slug(), status = ApplicationStatus.Submitted.Slug(), a.SubmittedOn, a.AcceptedBy,
-            a.ContactPerson, a.ContactPhone, a.DeadlineOn, a.CompletenessDueOn,
-            sectors = a.Sectors.Distinct().ToArray(), activities = a.Activities.Distinct().ToArray(),
+            a.Id, a.Service, a.ApplicantId, channel = a.Channel.Slug(), a.CentreId, status = ApplicationStatus.Submitted.Slug(), a.SubmittedOn, a.AcceptedBy,
+            a.ContactPerson, a.ContactPhone, a.RepresentativeName, a.RepresentativePhone, a.DeadlineOn, a.CompletenessDueOn,
+            sectors = a.Sectors.Select(x => x.Trim()).Where(x => x.Length > 0).Distinct().ToArray(),
+            activities = a.Activities.Select(x => x.Trim()).Where(x => x.Length > 0).Distinct().ToArray(),
             subjectNames = a.Subjects.Select(s => s.Name).ToArray(), subjectDescriptions = a.Subjects.Select(s => s.Description).ToArray(),
             codes = a.Documents.Select(d => d.Code).ToArray(), titles = a.Documents.Select(d => d.Title).ToArray(),
         }, tx, cancellationToken: ct));
@@ -74,19 +83,39 @@ public static class ApplicationRecords
 
     /// <summary>Records the state the domain decided, with the dates that came with it.</summary>
     public static Task MoveAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ApplicationStatus next, CancellationToken ct,
-        DateOnly? completenessCheckedOn = null, DateOnly? protocolDecidedOn = null) =>
+        DateOnly? completenessCheckedOn = null, DateOnly? protocolDecidedOn = null, DateOnly? refusalDueOn = null) =>
         conn.ExecuteAsync(new CommandDefinition("""
             update applications set status = @status, version = version + 1,
                    completeness_checked_on = coalesce(@completenessCheckedOn, completeness_checked_on),
-                   protocol_decided_on = coalesce(@protocolDecidedOn, protocol_decided_on)
+                   protocol_decided_on = coalesce(@protocolDecidedOn, protocol_decided_on),
+                   refusal_due_on = coalesce(@refusalDueOn, refusal_due_on)
             where id = @id
-            """, new { id, status = next.Slug(), completenessCheckedOn, protocolDecidedOn }, tx, cancellationToken: ct));
+            """, new { id, status = next.Slug(), completenessCheckedOn, protocolDecidedOn, refusalDueOn }, tx, cancellationToken: ct));
 
-    public static Task RefuseAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, IReadOnlyList<string> reasons, DateOnly refusedOn, string actor,
-        string stage, CancellationToken ct) =>
-        conn.ExecuteAsync(new CommandDefinition(
-            "insert into application_refusals (application_id, reasons, refused_on, refused_by, stage) values (@id, @reasons, @refusedOn, @actor, @stage)",
-            new { id, reasons = reasons.ToArray(), refusedOn, actor, stage }, tx, cancellationToken: ct));
+    /// <summary>A change to the application's record that leaves its status as it is: a new version for If-Match.</summary>
+    public static Task TouchAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, CancellationToken ct, DateOnly? protocolDecidedOn = null,
+        DateOnly? refusalDueOn = null) =>
+        conn.ExecuteAsync(new CommandDefinition("""
+            update applications set version = version + 1,
+                   protocol_decided_on = coalesce(@protocolDecidedOn, protocol_decided_on), refusal_due_on = coalesce(@refusalDueOn, refusal_due_on)
+            where id = @id
+            """, new { id, protocolDecidedOn, refusalDueOn }, tx, cancellationToken: ct));
+
+    /// <summary>The refusal and its reasoned notice, kept whole.</summary>
+    public static Task RefuseAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, RefusalNotice notice, string actor, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition("""
+            insert into application_refusals (application_id, grounds, explanation, signatory_role, refused_on, refused_by, stage)
+            values (@id, @grounds, @Explanation, @SignatoryRole, @IssuedOn, @actor, 'decision');
+            insert into refusal_notices (application_id, number, issued_on, body) values (@id, @Number, @IssuedOn, @body::jsonb);
+            """, new
+        {
+            id, grounds = notice.Grounds.Select(g => g.Code).ToArray(), notice.Explanation, notice.SignatoryRole, notice.IssuedOn, actor, notice.Number,
+            body = JsonSerializer.Serialize(notice, JsonSerializerOptions.Web),
+        }, tx, cancellationToken: ct));
+
+    public static Task FlagExpiredExpertConclusionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, DateOnly checkedOn, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition("update expert_conclusions set found_expired_on = @checkedOn where application_id = @id",
+            new { id, checkedOn }, tx, cancellationToken: ct));
 
     /// <summary>The clock stops: the deadline is unknown until the missing documents arrive.</summary>
     public static Task SuspendAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, DateOnly suspendedOn, IReadOnlyList<string> missing, string actor,

@@ -10,39 +10,44 @@ namespace Registry.Api.WriteModel;
 /// history entry and outbox event in the same transaction.</summary>
 public static class IssuedDocuments
 {
-    /// <summary>The history reason of a document deemed issued (the website shows it in Kazakh and Russian).</summary>
+    /// <summary>The English history reason documents deemed issued carried before migration 0222 replaced it with the
+    /// service's Kazakh / Russian wording; kept so that the website still labels any copy of it in both languages.</summary>
     public const string DeemedReason = "Deemed issued: no answer by the deadline";
 
     /// <summary>Number, document row, first history entry, outbox event. Call it last in a transaction: it locks the
     /// kind's number counter until commit, and every other issuer of that kind waits on it.</summary>
     public static async Task<string> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicationId, DocumentKind kind, Guid holderId,
-        DateOnly issuedOn, DateOnly? validUntil, bool deemed, string actor, CancellationToken ct)
+        DateOnly issuedOn, DateOnly? validUntil, string? deemedReason, string actor, CancellationToken ct)
     {
         var sequence = await NumberSequences.NextAsync(conn, tx, kind.Slug(), issuedOn.Year, ct);
         var number = DocumentNumber.Format(kind, issuedOn.Year, sequence);
         var documentId = Guid.CreateVersion7();
+        var deemed = deemedReason is not null;
         // The document's rows and the outbox event share a round trip: the number counter stays locked until commit.
         await Outbox.AppendDocumentChangedAsync(conn, tx, documentId, deemed ? "deemed-issued" : "issued", ct, """
             insert into documents (id, application_id, kind, number, number_norm, holder_id, status, issued_on, valid_until, deemed)
             values (@documentId, @applicationId, @kind, @number, @norm, @holderId, @status, @issuedOn, @validUntil, @deemed);
-            insert into document_status_history (document_id, status, effective_on, reason, recorded_by)
-            values (@documentId, @status, @issuedOn, @reason, @actor);
+            insert into document_status_history (document_id, status, effective_on, public_reason, recorded_by)
+            values (@documentId, @status, @issuedOn, @deemedReason, @actor);
             """, new
         {
             applicationId, kind = kind.Slug(), number, norm = DocumentNumber.Normalize(number), holderId, status = DocumentStatus.Valid.Slug(),
-            issuedOn, validUntil, deemed, actor, reason = deemed ? DeemedReason : null,
+            issuedOn, validUntil, deemed, actor, deemedReason,
         });
         return number;
     }
 
-    public sealed record Row(Guid Id, string Number, string StatusText, int Version, DateOnly IssuedOn, DateOnly? ValidUntil)
+    public sealed record Row(Guid Id, string Number, string StatusText, int Version, DateOnly IssuedOn, DateOnly? ValidUntil, string Kind, Guid ApplicationId)
     {
         public DocumentStatus Status => Slugs.Parse<DocumentStatus>(StatusText);
     }
 
     public static Task<Row?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string numberNorm, CancellationToken ct) =>
         conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            "select id, number, status as statustext, version, issued_on as issuedon, valid_until as validuntil from documents where number_norm = @numberNorm for update",
+            """
+            select id, number, status as statustext, version, issued_on as issuedon, valid_until as validuntil, kind, application_id as applicationid
+            from documents where number_norm = @numberNorm for update
+            """,
             new { numberNorm }, tx, cancellationToken: ct));
 
     /// <summary>Not found, or a stale If-Match version.</summary>
@@ -55,13 +60,20 @@ public static class IssuedDocuments
         return null;
     }
 
-    /// <summary>Records the status the domain decided, its history entry and the outbox event.</summary>
-    public static Task ChangeStatusAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, DocumentStatus status, DateOnly effectiveOn, string reason,
-        string actor, CancellationToken ct) =>
+    /// <summary>Records the status the domain decided, its history entry (public reason; internal note, never published)
+    /// and the outbox event.</summary>
+    public static Task ChangeStatusAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, DocumentStatus status, DateOnly effectiveOn,
+        string publicReason, string? internalNote, string actor, CancellationToken ct) =>
         Outbox.AppendDocumentChangedAsync(conn, tx, id, status.Slug(), ct, """
             update documents set status = @status, version = version + 1 where id = @id;
-            insert into document_status_history (document_id, status, effective_on, reason, recorded_by) values (@id, @status, @effectiveOn, @reason, @actor);
-            """, new { id, status = status.Slug(), effectiveOn, reason, actor });
+            insert into document_status_history (document_id, status, effective_on, public_reason, internal_note, recorded_by)
+            values (@id, @status, @effectiveOn, @publicReason, @internalNote, @actor);
+            """, new { id, status = status.Slug(), effectiveOn, publicReason, internalNote, actor });
+
+    /// <summary>A change to the document's public content without a change of status (a duplicate issued, a correction):
+    /// a new version and its event.</summary>
+    public static Task RepublishAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, string change, CancellationToken ct) =>
+        Outbox.AppendDocumentChangedAsync(conn, tx, id, change, ct, "update documents set version = version + 1 where id = @documentId");
 
     /// <summary>Numbers of documents in one of <paramref name="statuses"/> whose term ended before <paramref name="today"/>.</summary>
     public static async Task<IReadOnlyList<string>> TermEndedAsync(NpgsqlConnection conn, IReadOnlyList<DocumentStatus> statuses, DateOnly today, CancellationToken ct) =>

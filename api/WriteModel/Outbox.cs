@@ -20,10 +20,11 @@ public static class Outbox
                array(select f.name from applicant_former_names f where f.applicant_id = a.id order by f.replaced_at, f.name) as formernames,
                array(select s.sector from application_sectors s where s.application_id = d.application_id order by s.sector) as sectors,
                array(select x.activity from application_activities x where x.application_id = d.application_id order by x.activity)
-                 || array(select j.name from application_subjects j where j.application_id = d.application_id order by j.ordinal) as scope
+                 || array(select j.name from application_subjects j where j.application_id = d.application_id order by j.ordinal) as scope,
+               array(select u.issued_on from document_duplicates u where u.document_id = d.id and u.issued_on is not null order by u.ordinal) as duplicatesissuedon
         from documents d join applicants a on a.id = d.holder_id
         where d.id = @documentId;
-        select status, effective_on as effectiveon, reason, recorded_at as recordedat
+        select status, effective_on as effectiveon, public_reason as reason, recorded_at as recordedat
         from document_status_history where document_id = @documentId order by effective_on, id;
         """;
 
@@ -49,7 +50,7 @@ public static class Outbox
             d.IssuedOn, d.ValidUntil, d.Deemed, d.ApplicationId,
             new HolderSnapshot(d.HolderId, d.HolderName, d.Identifier, Slugs.Parse<IdentifierKind>(d.IdentifierKind), Slugs.Parse<ApplicantType>(d.ApplicantType),
                 d.Region, d.FormerNames),
-            d.Sectors, d.Scope, history);
+            d.Sectors, d.Scope, history, d.DuplicatesIssuedOn);
         var payload = new DocumentChanged(change, snapshot).ToJson();
         await conn.ExecuteAsync(new CommandDefinition(Append, new { type = DocumentChanged.Type, aggregateId = documentId, payload }, tx, cancellationToken: ct));
     }
@@ -76,6 +77,7 @@ public static class Outbox
         public string[] FormerNames { get; init; } = [];
         public string[] Sectors { get; init; } = [];
         public string[] Scope { get; init; } = [];
+        public DateOnly[] DuplicatesIssuedOn { get; init; } = [];
     }
 
     sealed record HistoryRow(string Status, DateOnly EffectiveOn, string? Reason, DateTime RecordedAt);

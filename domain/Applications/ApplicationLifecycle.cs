@@ -26,8 +26,9 @@ public enum ApplicationStep
 
 /// <summary>
 /// The life of an application: submitted → (completeness check) → under review, or suspended while documents are
-/// missing → under review again when they arrive → issued, refused with reasons, or deemed issued by silence. An
-/// officer may decide straight from submitted: the decision itself confirms completeness.
+/// missing → under review again when they arrive → issued, refused on the service's grounds, or deemed issued by
+/// silence. An officer may decide straight from submitted: the decision itself confirms completeness. A suspended
+/// application may be refused (for incomplete information, <see cref="Refusals"/>) but never issued or deemed issued.
 /// </summary>
 public static class ApplicationLifecycle
 {
@@ -42,7 +43,7 @@ public static class ApplicationLifecycle
         (ApplicationStatus.Submitted or ApplicationStatus.UnderReview, ApplicationStep.SuspendForMissingDocuments) => new(ApplicationStatus.Suspended, null),
         (ApplicationStatus.Suspended, ApplicationStep.ReceiveMissingDocuments) => new(ApplicationStatus.UnderReview, null),
         (ApplicationStatus.Submitted or ApplicationStatus.UnderReview, ApplicationStep.Issue) => new(ApplicationStatus.Issued, null),
-        (ApplicationStatus.Submitted or ApplicationStatus.UnderReview, ApplicationStep.Refuse) => new(ApplicationStatus.Refused, null),
+        (ApplicationStatus.Submitted or ApplicationStatus.UnderReview or ApplicationStatus.Suspended, ApplicationStep.Refuse) => new(ApplicationStatus.Refused, null),
         (ApplicationStatus.Submitted or ApplicationStatus.UnderReview, ApplicationStep.DeemIssued) => new(ApplicationStatus.DeemedIssued, null),
         (ApplicationStatus.Suspended, ApplicationStep.Issue or ApplicationStep.DeemIssued) =>
             new(null, "Consideration is suspended until the missing documents arrive."),

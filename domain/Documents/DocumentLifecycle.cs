@@ -36,7 +36,8 @@ public static class DocumentLifecycle
     public static DateOnly? ValidUntil(DateOnly issuedOn, int? termMonths) =>
         termMonths is > 0 ? issuedOn.AddMonths(termMonths.Value).AddDays(-1) : null;
 
-    public const string TermEndedReason = "The document's term has ended";
+    /// <summary>The public reason the sweeper records, in both languages (public texts are never English).</summary>
+    public const string TermEndedReason = "Қолданылу мерзімі аяқталды / Срок действия истёк";
 
     /// <summary>A document whose term has ended expires the day after its last valid day.</summary>
     public static bool TermEnded(DateOnly? validUntil, DateOnly today) => validUntil is { } until && today > until;

@@ -8,7 +8,7 @@ namespace Registry.Domain.Events.V1;
 
 /// <summary>
 /// Emitted whenever an issued document changes (issued, deemed issued, suspended, reinstated, revoked, expired).
-/// Carries the document's full public state and its per-document version, so a projector can apply events in any order
+/// Carries the document's full public state (with the days duplicates were issued, services 4–6) and its per-document version, so a projector can apply events in any order
 /// and converge on the newest. The write side appends it to the outbox; projectors read it back with <see cref="EventJson"/>.
 /// </summary>
 public sealed record DocumentChanged(string Change, DocumentSnapshot Document)
@@ -34,7 +34,8 @@ public sealed record DocumentSnapshot(
     HolderSnapshot Holder,
     IReadOnlyList<string> Sectors,
     IReadOnlyList<string> Scope,
-    IReadOnlyList<StatusChange> History);
+    IReadOnlyList<StatusChange> History,
+    IReadOnlyList<DateOnly>? DuplicatesIssuedOn = null);
 
 /// <summary>Identifier is a BIN or IIN (or null for a non-resident); IdentifierKind says which.</summary>
 public sealed record HolderSnapshot(
@@ -46,6 +47,7 @@ public sealed record HolderSnapshot(
     string? Region,
     IReadOnlyList<string> FormerNames);
 
+/// <summary>Reason is the public reason only: an officer's internal note never leaves the write side.</summary>
 public sealed record StatusChange(DocumentStatus Status, DateOnly EffectiveOn, string? Reason, DateTimeOffset RecordedAt) : IStatusEntry;
 
 /// <summary>The outbox's wire format: camelCase, enums as their slugs, source-generated.</summary>

@@ -41,6 +41,6 @@ public sealed record DocumentReadRow(
         d.DocumentId, d.Version, d.Kind.Slug(), d.Number, DocumentNumber.Normalize(d.Number), d.Status.Slug(), d.IssuedOn, d.ValidUntil,
         d.Holder.Id, d.Holder.Name, PublicView.SearchableIdentifier(d.Holder), d.Holder.Region, d.Sectors,
         SearchText.Fold(string.Join(' ', d.Holder.FormerNames.Prepend(d.Holder.Name))),
-        SearchText.Fold(string.Join(' ', d.Scope.Where(s => !ServiceCatalogue.ActivitySubTypes.Contains(s) && !ServiceCatalogue.Sectors.Contains(s)))),
+        SearchText.Fold(string.Join(' ', d.Sectors.Concat(d.Scope))),
         PublicView.ToJson(PublicView.From(d)), SearchRanking.Order(d.Status, d.IssuedOn), position);
 }

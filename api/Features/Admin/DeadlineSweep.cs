@@ -3,7 +3,6 @@ using Registry.Api.Infrastructure;
 using Registry.Api.WriteModel;
 using Registry.Domain.Applications;
 using Registry.Domain.Documents;
-using Registry.Domain.Services;
 
 namespace Registry.Api.Features.Admin;
 
@@ -58,9 +57,10 @@ public static class DeadlineSweep
         var app = await ApplicationRecords.LockAsync(conn, tx, id, ct);
         if (app is null || ApplicationLifecycle.DeemedIssuedOn(app.Status, app.DeadlineOn, today) is not { } deemedOn)
             return (CommandOutcome.Refuse(409, ProblemTypes.Conflict, "Not due", "Decided, suspended or not overdue meanwhile."), null);
-        var kind = ServiceCatalogue.Find(app.Service)!.Result;
+        var service = app.Definition;
         await ApplicationRecords.MoveAsync(conn, tx, id, ApplicationStatus.DeemedIssued, ct);
-        var number = await IssuedDocuments.IssueAsync(conn, tx, id, kind, app.ApplicantId, deemedOn, terms.ValidUntil(kind, deemedOn), deemed: true, actor, ct);
+        var number = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, deemedOn, terms.ValidUntil(service.Result, deemedOn),
+            service.DeemedPublicReason, actor, ct);
         return (CommandOutcome.Success(200, new { id, number, deemedOn }, id), number);
     }
 
@@ -71,7 +71,7 @@ public static class DeadlineSweep
         if (document is null || transition is not { Allowed: true } || !DocumentLifecycle.TermEnded(document.ValidUntil, today))
             return CommandOutcome.Refuse(409, ProblemTypes.Conflict, "Not due", "Changed or not expired meanwhile.");
         var expiredOn = document.ValidUntil!.Value.AddDays(1);
-        await IssuedDocuments.ChangeStatusAsync(conn, tx, document.Id, transition.NewStatus!.Value, expiredOn, DocumentLifecycle.TermEndedReason, actor, ct);
+        await IssuedDocuments.ChangeStatusAsync(conn, tx, document.Id, transition.NewStatus!.Value, expiredOn, DocumentLifecycle.TermEndedReason, null, actor, ct);
         return CommandOutcome.Success(200, new { document.Number, expiredOn }, document.Id);
     }
 }

@@ -10,15 +10,24 @@ using Registry.Domain.Services;
 
 namespace Registry.Api.Features.Applications;
 
-/// <summary>The officer's decision: issue the result document (a new number) or refuse with reasons.</summary>
+/// <summary>The officer's decision: issue the result document (a new number) or refuse on the service's grounds, which
+/// produces the reasoned refusal notice.</summary>
 public static class DecideApplication
 {
-    /// <summary>Outcome: issue or refuse. A refusal needs at least one reason. DecidedOn defaults to today; a past date
-    /// records a decision taken on paper earlier. ProtocolDecidedOn (accreditation): the commission's protocol date, from
-    /// which a reasoned refusal is due within 5 working days.</summary>
-    public sealed record Request(string Outcome, IReadOnlyList<string>? Reasons, DateOnly? DecidedOn, DateOnly? ProtocolDecidedOn = null);
+    public const int MaxExplanationLength = 4000;
+    public const int MaxSignatoryRoleLength = 200;
 
-    public sealed record Response(Guid ApplicationId, string Outcome, string? DocumentNumber, int Version, DateOnly? RefusalDueOn = null);
+    /// <summary>Outcome: issue or refuse. A refusal names Grounds — codes from the service's two (GET /api/v1/services/{code},
+    /// refusalGrounds) — an Explanation in the officer's words, and the SignatoryRole of who signs the notice (a position,
+    /// never a name). A suspended application may be refused for incomplete-information only. DecidedOn defaults to today;
+    /// a past date records a decision taken on paper. ProtocolDecidedOn (accreditation only): the protocol decision, from
+    /// which a refusal is due within 5 working days; required to refuse an accreditation unless already recorded.
+    /// Specialists (accreditation, optional): the staff as its documents show, checked against the second ground.</summary>
+    public sealed record Request(string Outcome, IReadOnlyList<string>? Grounds = null, string? Explanation = null, string? SignatoryRole = null,
+        DateOnly? DecidedOn = null, DateOnly? ProtocolDecidedOn = null, IReadOnlyList<Specialist>? Specialists = null);
+
+    public sealed record Response(Guid ApplicationId, string Outcome, string? DocumentNumber, int Version, DateOnly? RefusalDueOn = null,
+        RefusalNotice? RefusalNotice = null);
 
     public static async Task<Results<CommandResult<Response>, ValidationProblem>> Handle(Guid id, Request request, HttpContext http, NpgsqlDataSource dataSource,
         TimeProvider clock, IOptions<DocumentTermOptions> terms, WorkingCalendar calendar, CancellationToken ct)
@@ -36,7 +45,14 @@ public static class DecideApplication
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Outcome is not ("issue" or "refuse")) errors["outcome"] = ["Outcome must be issue or refuse."];
-        if (request.Outcome == "refuse" && Reasons(request).Length == 0) errors["reasons"] = ["A refusal must state its reasons."];
+        if (request.Outcome == "refuse")
+        {
+            if (Grounds(request).Length == 0) errors["grounds"] = ["A refusal names its grounds: codes from the service's refusalGrounds."];
+            if (string.IsNullOrWhiteSpace(request.Explanation) || request.Explanation.Length > MaxExplanationLength)
+                errors["explanation"] = [$"A reasoned refusal explains itself in the officer's words (at most {MaxExplanationLength} characters)."];
+            if (string.IsNullOrWhiteSpace(request.SignatoryRole) || request.SignatoryRole.Length > MaxSignatoryRoleLength)
+                errors["signatoryRole"] = ["The position of the official who signs the refusal notice (not a name)."];
+        }
         if (request.DecidedOn > today) errors["decidedOn"] = ["The decision date cannot be in the future."];
         if (request.ProtocolDecidedOn > (request.DecidedOn ?? today)) errors["protocolDecidedOn"] = ["The protocol cannot postdate the decision."];
         return errors;
@@ -49,24 +65,55 @@ public static class DecideApplication
         {
             var app = await ApplicationRecords.LockAsync(conn, tx, id, ct);
             if (ApplicationRecords.Check(app, id, expectedVersion) is { } refusal) return refusal;
-            var outcome = ApplicationLifecycle.Apply(app!.Status, request.Outcome == "refuse" ? ApplicationStep.Refuse : ApplicationStep.Issue);
+            var refuse = request.Outcome == "refuse";
+            var outcome = ApplicationLifecycle.Apply(app!.Status, refuse ? ApplicationStep.Refuse : ApplicationStep.Issue);
             if (!outcome.Allowed) return ApplicationRecords.NotAllowed(app, outcome);
             var decidedOn = request.DecidedOn ?? today;
             if (decidedOn < app.SubmittedOn)
                 return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Decision before submission", "A decision cannot predate the application.");
-            var service = ServiceCatalogue.Find(app.Service)!;
-            DateOnly? refusalDue = request.ProtocolDecidedOn is { } protocol && service.RefusalDueWorkingDaysAfterProtocol is not null
-                ? Deadlines.RefusalDue(service, protocol, calendar) : null;
+            var service = app.Definition;
+            if (request.ProtocolDecidedOn is not null && service.RefusalDueWorkingDaysAfterProtocol is null)
+                return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "No protocol decision", $"{service.Code} has no protocol decision; only accreditation does (l. 6759).");
+            if (StaffProblem(service, request, refuse) is { } staff) return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Staff contradicts the decision", staff);
 
-            await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct, protocolDecidedOn: request.ProtocolDecidedOn);
-            string? number = null;
-            if (outcome.Next == ApplicationStatus.Refused)
-                await ApplicationRecords.RefuseAsync(conn, tx, id, Reasons(request), decidedOn, actor, "decision", ct);
-            else // last: issuing locks the kind's number counter until commit
-                number = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, decidedOn, terms.ValidUntil(service.Result, decidedOn),
-                    deemed: false, actor, ct);
-            return CommandOutcome.Success(200, new Response(id, request.Outcome, number, app.Version + 1, refusalDue), id);
+            if (!refuse)
+            {
+                await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct, protocolDecidedOn: request.ProtocolDecidedOn);
+                // last: issuing locks the kind's number counter until commit
+                var number = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, decidedOn, terms.ValidUntil(service.Result, decidedOn),
+                    deemedReason: null, actor, ct);
+                return CommandOutcome.Success(200, new Response(id, request.Outcome, number, app.Version + 1), id);
+            }
+
+            var verdict = Refusals.Decide(service, app.Status, Grounds(request));
+            if (verdict.Error is { } groundError) return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Not a ground of this service", groundError,
+                new Dictionary<string, object?> { ["refusalGrounds"] = service.RefusalGrounds.Select(g => g.Code).ToArray() });
+            var protocol = request.ProtocolDecidedOn ?? app.ProtocolDecidedOn;
+            if (service.RefusalDueWorkingDaysAfterProtocol is not null && protocol is null)
+                return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Protocol decision missing",
+                    "An accreditation refusal follows the protocol decision and is due 5 working days after it (l. 6759): give protocolDecidedOn.");
+            if (protocol > decidedOn) return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Protocol after the decision", "The protocol cannot postdate the refusal.");
+            DateOnly? due = protocol is { } p ? Deadlines.RefusalDue(service, p, calendar) : null;
+            var notice = Refusals.Notice(service, await Receipts.NextNumberAsync(conn, tx, Receipts.RefusalNotice, decidedOn.Year, ct), decidedOn, app.ApplicantName,
+                verdict.Grounds, request.Explanation!.Trim(), request.SignatoryRole!.Trim(), protocol, due);
+            await ApplicationRecords.RefuseAsync(conn, tx, id, notice, actor, ct);
+            await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct, protocolDecidedOn: protocol, refusalDueOn: due);
+            return CommandOutcome.Success(200, new Response(id, request.Outcome, null, app.Version + 1, due, notice), id);
         }, ct);
 
-    static string[] Reasons(Request request) => [.. (request.Reasons ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())];
+    /// <summary>Accreditation's second ground is a count (l. 6861): a staff list given with the decision must agree with it.</summary>
+    static string? StaffProblem(ServiceDefinition service, Request request, bool refuse)
+    {
+        if (request.Specialists is not { } staff) return null;
+        if (service.RefusalGrounds.All(g => g.Code != AccreditationStaff.Ground))
+            return $"A staff list belongs to accreditation only, not to {service.Code}.";
+        var fewer = AccreditationStaff.FewerThanRequired(staff);
+        if (!refuse && fewer)
+            return $"Fewer than {AccreditationStaff.RequiredSpecialists} qualified specialists: the seed's second ground applies, so the certificate cannot be issued.";
+        if (refuse && !fewer && Grounds(request).Contains(AccreditationStaff.Ground, StringComparer.OrdinalIgnoreCase))
+            return $"The staff list has {staff.Count(AccreditationStaff.Qualified)} qualified specialists: the ground {AccreditationStaff.Ground} does not hold.";
+        return null;
+    }
+
+    static string[] Grounds(Request request) => [.. (request.Grounds ?? []).Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim()).Distinct()];
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Api.Infrastructure;
 using Registry.Api.Infrastructure.Results;
@@ -12,10 +13,14 @@ using Registry.Domain.Services;
 
 namespace Registry.Api.Features.Applications;
 
-/// <summary>Records an application received by the Committee, a Public Service Centre or the portal, and hands over its
-/// receipt. A Centre refuses intake when a required document is missing, and that refusal is kept with its own receipt.</summary>
+/// <summary>Records an application received by the Committee, a Public Service Centre or the portal, and hands over the
+/// proof of intake that channel gives (para 14). A Centre refuses intake when a paragraph-11 document is missing, and
+/// that refusal is kept with its own receipt.</summary>
 public static class SubmitApplication
 {
+    /// <summary>Sectors and Activities (attestation) are free text, as the form's blanks are: the seed has no list of them.
+    /// CentreId: the annex-1 Centre that took the application (required on the centre channel). AcceptorPhone: the
+    /// Committee officer's phone, marked on the application copy of services 4–6.</summary>
     public sealed record Request(
         [property: Required] string Service,
         [property: Required] string Channel,
@@ -26,7 +31,10 @@ public static class SubmitApplication
         IReadOnlyList<SubjectDto>? Subjects,
         ExpertConclusionDto? ExpertConclusion,
         IReadOnlyList<AttachedDocumentDto>? Documents,
-        ContactDto? Contact);
+        ContactDto? Contact,
+        string? CentreId = null,
+        RepresentativeDto? Representative = null,
+        string? AcceptorPhone = null);
 
     /// <summary>Type: legal-entity, individual or non-resident. Identifier: BIN for a legal entity, IIN for an individual,
     /// optional (a BIN) for a non-resident.</summary>
@@ -44,32 +52,49 @@ public static class SubmitApplication
 
     public sealed record AttachedDocumentDto([property: Required] string Code, [property: Required] string Title);
 
+    /// <summary>The applicant's contact person (surname, name, patronymic) and phone.</summary>
     public sealed record ContactDto(string? Person, string? Phone);
 
-    /// <summary>MissingDocuments: required documents not handed in (at the Committee or portal the application is accepted and
-    /// the completeness check suspends it until they arrive).</summary>
-    public sealed record Response(Guid Id, string Service, string Status, int Version, DateOnly SubmittedOn, DateOnly? DeadlineOn,
-        DateOnly CompletenessCheckDueOn, IReadOnlyList<string> MissingDocuments, Receipt Receipt);
+    /// <summary>An authorised representative handing in the documents (surname, name, patronymic; phone).</summary>
+    public sealed record RepresentativeDto([property: Required, StringLength(300, MinimumLength = 2)] string Name, string? Phone);
 
-    /// <summary>The talon / receipt (қолхат) the decree requires: number and date, service, attached documents, where and
-    /// when the result is ready, who accepted the documents.</summary>
-    public sealed record Receipt(string Number, DateTimeOffset IssuedAt, string Service, string Channel, IReadOnlyList<AttachedDocumentDto> AttachedDocuments,
-        int AttachedCount, DateOnly? ResultReadyOn, string ResultCollectedAt, string AcceptedBy, string ApplicantName, string? ApplicantPhone);
+    /// <summary>MissingDocuments: paragraph-11 documents not handed in (at the Committee or portal the application is
+    /// accepted and the completeness check suspends it until they arrive).</summary>
+    public sealed record Response(Guid Id, string Service, string Status, int Version, DateOnly SubmittedOn, DateOnly? DeadlineOn,
+        DateOnly CompletenessCheckDueOn, IReadOnlyList<string> MissingDocuments, IntakeProofDto Receipt);
+
+    /// <summary>
+    /// The proof of intake the channel gives (para 14). Kind: talon (Committee, services 1–3: the date the service will be
+    /// received), marked-application-copy (Committee, 4–6: date of acceptance, acceptor's phone and signature, date the
+    /// service will be provided), centre-receipt (a Centre's қолхат: number and date and time; service; number and names
+    /// of the documents; date, time and place of issue; the Centre officer; the applicant, the representative and their
+    /// phones), portal-notification (1–4: acceptance and the date and time of the result). Fields a kind does not carry are null.
+    /// </summary>
+    public sealed record IntakeProofDto(
+        IntakeProofKind Kind, Text Name, string Number, DateTimeOffset AcceptedAt, string Service, Text ServiceName, string Channel,
+        IReadOnlyList<AttachedDocumentDto>? AttachedDocuments, int? AttachedCount, DateOnly? ResultOn, TimeOnly? ResultAt, PlaceDto? ResultPlace,
+        string? AcceptedBy, string? AcceptorPhone, string? AcceptorSignature, PersonDto Applicant, PersonDto? Representative);
+
+    /// <summary>Where the result is handed over: the Centre (annex-1 id, name and address as the decree gives them) or the Committee.</summary>
+    public sealed record PlaceDto(string? CentreId, string Name, string Address);
+
+    public sealed record PersonDto(string Name, string? ContactPerson, string? Phone);
 
     public sealed record MissingDocument(string Code, string TitleKk, string TitleRu);
 
-    public sealed record IntakeRefusalReceipt(string Number, DateTimeOffset IssuedAt, string Service, string ApplicantName, string RefusedBy, IReadOnlyList<MissingDocument> Missing);
+    public sealed record IntakeRefusalReceipt(string Number, DateTimeOffset IssuedAt, string Service, string ApplicantName, string RefusedBy, PlaceDto? Centre,
+        IReadOnlyList<MissingDocument> Missing);
 
     public static async Task<Results<CreationResult<Response>, ValidationProblem>> Handle(Request request, HttpContext http, NpgsqlDataSource dataSource,
-        TimeProvider clock, WorkingCalendar calendar, CancellationToken ct)
+        TimeProvider clock, WorkingCalendar calendar, IOptions<IntakeOptions> intake, CancellationToken ct)
     {
         if (Validate(request, Today(clock)) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
-        return new CreationResult<Response>(await ExecuteAsync(dataSource, http.Command("application.submit", request), request, clock, calendar, ct));
+        return new CreationResult<Response>(await ExecuteAsync(dataSource, http.Command("application.submit", request), request, clock, calendar, intake.Value, ct));
     }
 
     /// <summary>The command itself, for a request that passed <see cref="Validate"/>: officers' requests and the demo seeder run it alike.</summary>
     public static Task<CommandReply> ExecuteAsync(NpgsqlDataSource dataSource, CommandRequest command, Request request, TimeProvider clock,
-        WorkingCalendar calendar, CancellationToken ct) =>
+        WorkingCalendar calendar, IntakeOptions intake, CancellationToken ct) =>
         Commands.RunAsync(dataSource, command, async (conn, tx, actor) =>
         {
             var service = ServiceCatalogue.Find(request.Service)!;
@@ -77,13 +102,16 @@ public static class SubmitApplication
             var applicant = Applicant(request.Applicant);
             if (!Intake.MayApply(service, applicant.Type))
                 return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Applicant not eligible",
-                    $"{service.Name.Ru}: applicants are {string.Join(", ", service.Applicants.Select(a => a.Slug()))}, not {applicant.Type.Slug()}.");
-            if (!service.Channels.Contains(channel))
+                    $"{service.Name.Text.Ru}: applicants are {string.Join(", ", service.Applicants.Select(a => a.Slug()))}, not {applicant.Type.Slug()}.");
+            if (!Intake.MayFileOn(service, applicant.Type, channel))
                 return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Channel not available",
-                    $"{service.Code} is accepted at: {string.Join(", ", service.Channels.Select(c => c.Slug()))}.");
-            var missing = Intake.Missing(service, channel, (request.Documents ?? []).Select(d => d.Code));
+                    $"{service.Code} is accepted from a {applicant.Type.Slug()} at: {string.Join(", ", service.ChannelsFor(applicant.Type).Select(c => c.Slug()))}.");
+            Receipts.CentreRow? centre = null;
+            if (request.CentreId is { } centreId && (centre = await Receipts.CentreAsync(conn, tx, centreId, ct)) is null)
+                return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Unknown Centre", $"No Public Service Centre '{centreId}' in annex 1 (see /api/v1/centres).");
+            var missing = Intake.Missing(service, channel, (request.Documents ?? []).Select(d => d.Code), applicant.Type);
             var now = clock.GetUtcNow();
-            if (channel == Channel.Centre && missing.Count > 0) return await RefuseIntakeAsync(conn, tx, request, missing, actor, now, ct);
+            if (channel == Channel.Centre && missing.Count > 0) return await RefuseIntakeAsync(conn, tx, request, centre, missing, actor, now, ct);
 
             if (await Applicants.UpsertAsync(conn, tx, applicant, ct) is not { } applicantId)
                 return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Identifier held by another kind of applicant",
@@ -91,15 +119,15 @@ public static class SubmitApplication
             var id = Guid.CreateVersion7();
             var submittedOn = request.SubmittedOn ?? Today(clock);
             var deadline = Deadlines.Compute(service.Deadline, submittedOn, [], calendar);
-            await ApplicationRecords.InsertAsync(conn, tx, new NewApplication(id, service.Code, applicantId, channel, submittedOn, actor,
-                request.Contact?.Person, request.Contact?.Phone, deadline.Due, deadline.CompletenessCheckDue,
-                request.Sectors ?? [], request.Activities ?? [], [.. (request.Subjects ?? []).Select(s => (s.Name, s.Description))],
+            await ApplicationRecords.InsertAsync(conn, tx, new NewApplication(id, service.Code, applicantId, channel, channel == Channel.Centre ? centre?.Id : null,
+                submittedOn, actor, request.Contact?.Person, request.Contact?.Phone, request.Representative?.Name, request.Representative?.Phone,
+                deadline.Due, deadline.CompletenessCheckDue, request.Sectors ?? [], request.Activities ?? [],
+                [.. (request.Subjects ?? []).Select(s => (s.Name, s.Description))],
                 [.. (request.Documents ?? []).DistinctBy(d => d.Code).Select(d => (d.Code, d.Title))],
                 request.ExpertConclusion is { } ec ? (ec.ExpertOrganisation, ec.Number, ec.ExpertiseDate) : null), ct);
 
-            var documents = request.Documents ?? [];
-            var receipt = new Receipt(await Receipts.NextNumberAsync(conn, tx, Receipts.Receipt, now, ct), now, service.Code, channel.Slug(), documents,
-                documents.Count, deadline.Due, ResultCollectedAt(channel), actor, applicant.Name, request.Contact?.Phone ?? applicant.Phone);
+            var number = await Receipts.NextNumberAsync(conn, tx, Receipts.Receipt, now.Year, ct);
+            var receipt = Proof(service, channel, number, now, request, centre, deadline.Due, intake.ResultReadyAt, actor);
             await Receipts.SaveAsync(conn, tx, id, receipt.Number, now, receipt, ct);
             return CommandOutcome.Success(StatusCodes.Status201Created,
                 new Response(id, service.Code, ApplicationStatus.Submitted.Slug(), 1, submittedOn, deadline.Due, deadline.CompletenessCheckDue,
@@ -111,7 +139,9 @@ public static class SubmitApplication
         var errors = new Dictionary<string, string[]>();
         var service = ServiceCatalogue.Find(r.Service);
         if (service is null) errors["service"] = [$"Unknown service '{r.Service}'. One of: {string.Join(", ", ServiceCatalogue.All.Select(s => s.Code))}."];
-        if (!Slugs.TryParse<Channel>(r.Channel, out _)) errors["channel"] = [$"Channel is one of {string.Join(", ", Slugs.All<Channel>())}."];
+        if (!Slugs.TryParse<Channel>(r.Channel, out var channel)) errors["channel"] = [$"Channel is one of {string.Join(", ", Slugs.All<Channel>())}."];
+        else if (channel == Channel.Centre && string.IsNullOrWhiteSpace(r.CentreId))
+            errors["centreId"] = ["Name the Public Service Centre that takes the application (an id from /api/v1/centres): its receipt states the place."];
         if (r.SubmittedOn > today) errors["submittedOn"] = ["The submission date cannot be in the future."];
         if (!Slugs.TryParse<ApplicantType>(r.Applicant.Type, out var type))
             errors["applicant.type"] = [$"Applicant type is one of {string.Join(", ", Slugs.All<ApplicantType>())}."];
@@ -121,6 +151,8 @@ public static class SubmitApplication
         if (service is null) return errors;
         if (service.ExpertConclusionRequired && r.ExpertConclusion is null)
             errors["expertConclusion"] = [$"{service.Code} needs the expert conclusion's organisation, number and expertise date."];
+        if (channel == Channel.Committee && service.ProofOn(Channel.Committee)?.Kind == IntakeProofKind.MarkedApplicationCopy && string.IsNullOrWhiteSpace(r.AcceptorPhone))
+            errors["acceptorPhone"] = [$"{service.Code}: the application copy handed back at the Committee carries the acceptor's phone number (para 14)."];
         var fields = new Dictionary<string, IReadOnlyList<string>>
         {
             ["sectors"] = r.Sectors ?? [],
@@ -129,6 +161,29 @@ public static class SubmitApplication
         };
         foreach (var (field, message) in Intake.FieldErrors(service, fields)) errors[field] = [message];
         return errors;
+    }
+
+    /// <summary>The proof the channel gives, with the fields the seed lists for it and no others.</summary>
+    static IntakeProofDto Proof(ServiceDefinition service, Channel channel, string number, DateTimeOffset now, Request r, Receipts.CentreRow? centre,
+        DateOnly? resultOn, TimeOnly resultAt, string actor)
+    {
+        var proof = service.ProofOn(channel)!;
+        var applicant = new PersonDto(r.Applicant.Name, r.Contact?.Person, r.Contact?.Phone ?? r.Applicant.Phone);
+        var representative = r.Representative is { } rep ? new PersonDto(rep.Name, null, rep.Phone) : null;
+        var documents = r.Documents ?? [];
+        var blank = new IntakeProofDto(proof.Kind, proof.Name, number, now, service.Code, service.Name.Text, channel.Slug(),
+            null, null, resultOn, null, null, null, null, null, applicant, representative);
+        return proof.Kind switch
+        {
+            IntakeProofKind.Talon => blank,
+            IntakeProofKind.MarkedApplicationCopy => blank with { AcceptorPhone = r.AcceptorPhone, AcceptorSignature = actor },
+            IntakeProofKind.CentreReceipt => blank with
+            {
+                AttachedDocuments = documents, AttachedCount = documents.Count, ResultAt = resultAt, AcceptedBy = actor,
+                ResultPlace = centre is null ? null : new PlaceDto(centre.Id, centre.Name, centre.Address),
+            },
+            _ => blank with { ResultAt = resultAt },
+        };
     }
 
     /// <summary>An individual is identified by an IIN, a legal entity by a BIN (a non-resident may have none); an IIN is
@@ -149,28 +204,30 @@ public static class SubmitApplication
     static ApplicantRecord Applicant(ApplicantDto a) =>
         new(Slugs.Parse<ApplicantType>(a.Type), a.Identifier, a.Name, a.Address, a.Phone, a.Region);
 
-    static string ResultCollectedAt(Channel channel) => channel switch
-    {
-        Channel.Centre => "the Public Service Centre that accepted the application",
-        Channel.Portal => "the applicant's personal cabinet on the portal",
-        _ => "the Committee office",
-    };
-
     /// <summary>A Centre does not accept an incomplete set: it records the refusal and hands over a receipt naming what is missing.</summary>
-    static async Task<CommandOutcome> RefuseIntakeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Request r, IReadOnlyList<RequiredDocument> missing,
-        string actor, DateTimeOffset now, CancellationToken ct)
+    static async Task<CommandOutcome> RefuseIntakeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Request r, Receipts.CentreRow? centre,
+        IReadOnlyList<RequiredDocument> missing, string actor, DateTimeOffset now, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
-        var number = await Receipts.NextNumberAsync(conn, tx, Receipts.IntakeRefusal, now, ct);
-        await Receipts.RecordIntakeRefusalAsync(conn, tx, id, number, r.Service, r.Applicant.Name, [.. missing.Select(d => d.Code)], now, actor, ct);
+        var number = await Receipts.NextNumberAsync(conn, tx, Receipts.IntakeRefusal, now.Year, ct);
+        await Receipts.RecordIntakeRefusalAsync(conn, tx, id, number, r.Service, r.Applicant.Name, centre?.Id, [.. missing.Select(d => d.Code)], now, actor, ct);
         return CommandOutcome.RefuseAndRecord(422, ProblemTypes.IntakeRefused, "Intake refused: documents missing",
             $"The Centre cannot accept the application: {missing.Count} required document(s) missing.", id,
             new Dictionary<string, object?>
             {
                 ["receipt"] = new IntakeRefusalReceipt(number, now, r.Service, r.Applicant.Name, actor,
+                    centre is null ? null : new PlaceDto(centre.Id, centre.Name, centre.Address),
                     [.. missing.Select(d => new MissingDocument(d.Code, d.Title.Kk, d.Title.Ru))]),
             });
     }
 
     static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+}
+
+/// <summary>Intake:ResultReadyAt — the time of day a portal notification and a Centre receipt give for the result. The
+/// seed requires a date and a time (l. 252, 260) but sets no hour, so it is configuration; 09:00 opens both the
+/// Committee's and the Centres' day (l. 116, 122).</summary>
+public sealed class IntakeOptions
+{
+    public TimeOnly ResultReadyAt { get; set; } = new(9, 0);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Infrastructure;
@@ -9,10 +10,16 @@ using Registry.Domain.Documents;
 namespace Registry.Api.Features.Documents;
 
 /// <summary>An officer suspends, reinstates or revokes a document: the domain decides whether the change is allowed, the
-/// change keeps its reason, effective date and author in the history, and reaches the public registry through the outbox.</summary>
+/// change keeps its public reason, internal note, effective date and author in the history, and reaches the public
+/// registry through the outbox — the public reason only.</summary>
 public static class ChangeDocumentStatus
 {
-    public sealed record Request(string Reason, DateOnly? EffectiveOn);
+    public sealed record Request(
+        [property: Description("PUBLIC: shown in verify, search, the registry page and the change feed. Short (at most 200 characters); no names, phones or IINs.")]
+        string PublicReason,
+        [property: Description("INTERNAL: kept for officers and the audit only, never published (at most 4000 characters).")]
+        string? InternalNote,
+        DateOnly? EffectiveOn);
 
     public sealed record Response(string Number, string Status, DateOnly EffectiveOn, int Version);
 
@@ -21,18 +28,21 @@ public static class ChangeDocumentStatus
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["State the reason for the change."];
+        if (PublicReason.Problem(request.PublicReason) is { } problem) errors["publicReason"] = [problem];
+        if (request.InternalNote?.Length > PublicReason.MaxInternalNoteLength)
+            errors["internalNote"] = [$"An internal note is at most {PublicReason.MaxInternalNoteLength} characters."];
         if (request.EffectiveOn > today) errors["effectiveOn"] = ["The effective date cannot be in the future."];
         if (!ExpectedVersion.TryRead(http, out var expectedVersion)) errors["If-Match"] = ["If-Match must be the document's version, e.g. \"2\"."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
 
         return new CommandResult<Response>(await Commands.RunAsync(dataSource, http.Command($"document.{action.Slug()}", new { number, request }),
-            (conn, tx, actor) => ApplyAsync(conn, tx, action, number, request.Reason.Trim(), request.EffectiveOn ?? today, expectedVersion, actor, ct), ct));
+            (conn, tx, actor) => ApplyAsync(conn, tx, action, number, request.PublicReason.Trim(), NullIfBlank(request.InternalNote), request.EffectiveOn ?? today,
+                expectedVersion, actor, ct), ct));
     }
 
-    /// <summary>The command itself; the deadline sweeper runs it too, to expire documents whose term has ended.</summary>
-    public static async Task<CommandOutcome> ApplyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DocumentAction action, string number, string reason,
-        DateOnly effectiveOn, int? expectedVersion, string actor, CancellationToken ct)
+    /// <summary>The command itself.</summary>
+    public static async Task<CommandOutcome> ApplyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DocumentAction action, string number, string publicReason,
+        string? internalNote, DateOnly effectiveOn, int? expectedVersion, string actor, CancellationToken ct)
     {
         var document = await IssuedDocuments.LockAsync(conn, tx, DocumentNumber.Normalize(number), ct);
         if (IssuedDocuments.Check(document, number, expectedVersion) is { } refusal) return refusal;
@@ -44,7 +54,9 @@ public static class ChangeDocumentStatus
             return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Before issue", "A status change cannot take effect before the document was issued.");
 
         var next = transition.NewStatus!.Value;
-        await IssuedDocuments.ChangeStatusAsync(conn, tx, document.Id, next, effectiveOn, reason, actor, ct);
+        await IssuedDocuments.ChangeStatusAsync(conn, tx, document.Id, next, effectiveOn, publicReason, internalNote, actor, ct);
         return CommandOutcome.Success(200, new Response(document.Number, next.Slug(), effectiveOn, document.Version + 1), document.Id);
     }
+
+    static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

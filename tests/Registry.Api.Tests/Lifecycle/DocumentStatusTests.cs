@@ -11,7 +11,7 @@ public sealed class DocumentStatusTests(RegistryApp app) : IClassFixture<Registr
     static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Today);
 
     Task<HttpResponseMessage> Change(string number, string action, string reason, DateOnly? effectiveOn = null, string? ifMatch = null) =>
-        app.Officer().PostJsonAsync($"/api/v1/documents/{number}/{action}", new ChangeDocumentStatus.Request(reason, effectiveOn), Guid.NewGuid().ToString(), ifMatch);
+        app.Officer().PostJsonAsync($"/api/v1/documents/{number}/{action}", new ChangeDocumentStatus.Request(reason, null, effectiveOn), Guid.NewGuid().ToString(), ifMatch);
 
     async Task<VerificationResult> Verify(string number, DateOnly? asOf = null)
     {

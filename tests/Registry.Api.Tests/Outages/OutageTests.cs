@@ -133,7 +133,7 @@ public sealed class OutageTests(OutageApp app) : IClassFixture<OutageApp>
         new("decide", HttpMethod.Post, $"/api/v1/applications/{applicationId}/decision", """{"outcome":"issue"}""", Write: true),
         new("completeness", HttpMethod.Post, $"/api/v1/applications/{applicationId}/completeness-check", "{}", Write: true),
         new("supply", HttpMethod.Post, $"/api/v1/applications/{applicationId}/documents", """{"documents":["application"]}""", Write: true),
-        new("suspend", HttpMethod.Post, $"/api/v1/documents/{number}/suspend", """{"reason":"test"}""", Write: true),
+        new("suspend", HttpMethod.Post, $"/api/v1/documents/{number}/suspend", """{"publicReason":"test"}""", Write: true),
         new("sweep", HttpMethod.Post, "/api/v1/admin/deadlines/sweep", Write: true),
         new("live", HttpMethod.Get, "/health/live", NeedsDatabase: false),
         new("services", HttpMethod.Get, "/api/v1/services", NeedsDatabase: false),

@@ -20,7 +20,7 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
         var again = await app.Anonymous().GetAsync($"/api/v1/verify/{number}", ifNoneMatch: etag);
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
 
-        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
+        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
         await app.WaitForProjectionsAsync();
         Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync($"/api/v1/verify/{number}", ifNoneMatch: etag)).StatusCode);
     }
@@ -70,8 +70,8 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
 
         // Same name, same documents and statuses afterwards; only the region the holder gave on a new application differs.
         await app.Officer().SubmitAsync(attestation with { Applicant = attestation.Applicant with { Region = "Абай облысы" } });
-        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
-        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/reinstate", new Features.Documents.ChangeDocumentStatus.Request("Устранено", null), Guid.NewGuid().ToString());
+        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
+        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/reinstate", new Features.Documents.ChangeDocumentStatus.Request("Устранено", null, null), Guid.NewGuid().ToString());
         await app.WaitForProjectionsAsync();
 
         var after = await app.Anonymous().GetAsync($"/api/v1/organisations/{bin}", ifNoneMatch: before);
@@ -98,7 +98,7 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
     public async Task The_change_feed_lists_every_document_version_once_in_order()
     {
         var number = await app.Officer().IssueAsync(Scenario.Attestation());
-        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
+        await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
         await app.WaitForProjectionsAsync();
         var all = new List<JsonElement>();
         long after = 0;

@@ -46,8 +46,8 @@ public class SearchSuiteApp : RegistryApp
         await Issue("L", "permit", "ТОО «Мыс Өндіру Жезқазған»", "Ұлытау облысы", subject: "Конвейер ленточный", day: 11);
         await Issue("M", "fire-equipment-conclusion", "ТОО «Павлодар Жылу»", "Павлодар облысы", subject: "Спринклер СВН-15", day: -1);
         await Issue("N", "accreditation", "ТОО «Теплоэлектроэнергоснабжение»", "Астана", day: 12);
-        await officer.PostJsonAsync($"/api/v1/documents/{Numbers["F"]}/suspend", new ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
-        await officer.PostJsonAsync($"/api/v1/documents/{Numbers["G"]}/revoke", new ChangeDocumentStatus.Request("Решение суда", null), Guid.NewGuid().ToString());
+        await officer.PostJsonAsync($"/api/v1/documents/{Numbers["F"]}/suspend", new ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
+        await officer.PostJsonAsync($"/api/v1/documents/{Numbers["G"]}/revoke", new ChangeDocumentStatus.Request("Решение суда", null, null), Guid.NewGuid().ToString());
         await WaitForProjectionsAsync();
     }
 

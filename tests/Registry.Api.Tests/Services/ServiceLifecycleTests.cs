@@ -45,18 +45,16 @@ public sealed class ServiceLifecycleTests(RegistryApp app) : IClassFixture<Regis
     }
 
     [Fact]
-    public async Task Every_accepted_application_gets_a_receipt_with_the_fields_the_decree_lists()
+    public async Task An_application_at_the_committee_for_services_one_to_three_gets_a_talon_with_the_day_of_the_result()
     {
         var submitted = await app.Officer().SubmitAsync(Scenario.For("attestation", submittedOn: new DateOnly(2026, 3, 20)));
         var r = submitted.Receipt;
+        Assert.Equal(Registry.Domain.Services.IntakeProofKind.Talon, r.Kind); // l. 244
         Assert.Matches(@"^RCP-\d{4}-\d{6}$", r.Number);
         Assert.Equal("attestation", r.Service);
-        Assert.Equal(2, r.AttachedCount);
-        Assert.Equal(["application", "expert-conclusion"], r.AttachedDocuments.Select(d => d.Code));
-        Assert.Equal(new DateOnly(2026, 4, 15), r.ResultReadyOn); // 15 working days across Nauryz
-        Assert.Equal("the Committee office", r.ResultCollectedAt);
-        Assert.Equal("Test Officer", r.AcceptedBy);
-        Assert.Equal("+77010000001", r.ApplicantPhone);
+        Assert.Equal(new DateOnly(2026, 4, 15), r.ResultOn); // 15 working days across Nauryz
+        Assert.Equal("+77010000001", r.Applicant.Phone);
+        Assert.Null(r.AcceptorPhone);
         Assert.Equal(new DateOnly(2026, 3, 27), submitted.CompletenessCheckDueOn);
     }
 
@@ -92,27 +90,33 @@ public sealed class ServiceLifecycleTests(RegistryApp app) : IClassFixture<Regis
     }
 
     [Fact]
-    public async Task An_expired_expert_conclusion_refuses_the_application_at_the_completeness_check()
+    public async Task An_expired_expert_conclusion_is_flagged_at_the_completeness_check_and_never_refused_on()
     {
         var officer = app.Officer();
         var submitted = await officer.SubmitAsync(Scenario.For("permit", submittedOn: Today.AddDays(-1), expertiseDate: Today.AddMonths(-3).AddDays(-1)));
         var check = await (await officer.PostJsonAsync($"/api/v1/applications/{submitted.Id}/completeness-check", new CompletenessCheck.Request([], null), Guid.NewGuid().ToString()))
             .ReadAsync<CompletenessCheck.Response>();
-        Assert.Equal("refused", check.Status);
-        Assert.Contains(check.RefusalReasons!, r => r.Contains("заключения экспертизы", StringComparison.Ordinal));
+        Assert.Equal("under-review", check.Status);
+        Assert.True(check.ExpertConclusionExpired);
+        Assert.Contains("үш айдан", check.Notice!.Kk, StringComparison.Ordinal);
+        Assert.Contains("трёх месяцев", check.Notice.Ru, StringComparison.Ordinal);
+        var application = await officer.GetJsonAsync<GetApplication.Response>($"/api/v1/applications/{submitted.Id}");
+        Assert.Equal(Today, application!.ExpertConclusionFoundExpiredOn);
+        Assert.Null(application.RefusalGrounds);
     }
 
     [Theory]
-    [InlineData("Неполнота представленных сведений")]
-    [InlineData("Несоответствие организации требованиям промышленной безопасности")]
-    public async Task A_refusal_on_either_ground_records_its_reasons_and_publishes_nothing(string reason)
+    [InlineData("incomplete-information")]
+    [InlineData("industrial-safety-requirements-not-met")]
+    public async Task A_refusal_on_either_ground_records_it_and_publishes_nothing(string ground)
     {
         var officer = app.Officer();
         var submitted = await officer.SubmitAsync(Scenario.For("attestation"));
-        Assert.Equal(HttpStatusCode.OK, (await officer.DecideAsync(submitted.Id, "refuse", [reason])).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.DecideAsync(submitted.Id, "refuse", [ground])).StatusCode);
         var application = await officer.GetJsonAsync<GetApplication.Response>($"/api/v1/applications/{submitted.Id}");
         Assert.Equal("refused", application!.Status);
-        Assert.Equal([reason], application.RefusalReasons!);
+        Assert.Equal([ground], application.RefusalGrounds!);
+        Assert.Matches(@"^RFN-\d{4}-\d{6}$", application.RefusalNoticeNumber);
         Assert.Null(application.DocumentNumber);
         await using var conn = await app.DataSource.OpenConnectionAsync();
         Assert.Equal(0, await conn.ExecuteScalarAsync<long>("select count(*) from documents where application_id = @Id", submitted));
@@ -123,8 +127,8 @@ public sealed class ServiceLifecycleTests(RegistryApp app) : IClassFixture<Regis
     {
         var officer = app.Officer();
         var submitted = await officer.SubmitAsync(Scenario.For("accreditation", submittedOn: new DateOnly(2026, 3, 10)));
-        var response = await officer.PostJsonAsync($"/api/v1/applications/{submitted.Id}/decision",
-            new DecideApplication.Request("refuse", ["Работники без высшего образования в области пожарной безопасности"], new DateOnly(2026, 3, 27), new DateOnly(2026, 3, 19)));
+        var response = await officer.DecideAsync(submitted.Id, "refuse", ["fewer-than-three-qualified-specialists"], decidedOn: new DateOnly(2026, 3, 27),
+            protocolDecidedOn: new DateOnly(2026, 3, 19));
         Assert.Equal(new DateOnly(2026, 3, 31), (await response.ReadAsync<DecideApplication.Response>()).RefusalDueOn);
     }
 

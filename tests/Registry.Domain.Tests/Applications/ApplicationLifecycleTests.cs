@@ -31,7 +31,7 @@ public sealed class ApplicationLifecycleTests
         { ApplicationStatus.Suspended, SuspendForMissingDocuments, null },
         { ApplicationStatus.Suspended, ReceiveMissingDocuments, UnderReview },
         { ApplicationStatus.Suspended, Issue, null },
-        { ApplicationStatus.Suspended, Refuse, null },       // the seed names no refusal during a suspension (SERVICES.md §9)
+        { ApplicationStatus.Suspended, Refuse, Refused },    // issue 13: "incomplete information" (l. 278…) applies to a suspended application
         { ApplicationStatus.Suspended, DeemIssued, null },   // the term does not run while suspended
         { Issued, ConfirmComplete, null },
         { Issued, SuspendForMissingDocuments, null },
@@ -87,7 +87,6 @@ public sealed class ApplicationLifecycleTests
 
     [Theory]
     [InlineData(ApplicationStatus.Suspended, SuspendForMissingDocuments, "A suspended application cannot take this step.")]
-    [InlineData(ApplicationStatus.Suspended, Refuse, "A suspended application cannot take this step.")]
     [InlineData(Submitted, ReceiveMissingDocuments, "A submitted application cannot take this step.")]
     public void Any_other_step_is_refused_naming_the_status(ApplicationStatus from, ApplicationStep step, string refusal) =>
         Assert.Equal(refusal, ApplicationLifecycle.Apply(from, step).Refusal);

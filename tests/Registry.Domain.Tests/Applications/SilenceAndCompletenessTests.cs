@@ -26,13 +26,15 @@ public sealed class SilenceAndCompletenessTests
     }
 
     [Fact]
-    public void An_expired_expert_conclusion_refuses_an_application_at_the_completeness_check()
+    public void An_expired_expert_conclusion_is_flagged_and_the_application_still_goes_under_review()
     {
         var permit = ServiceCatalogue.Find("permit")!;
         var verdict = Completeness.Decide(permit, ApplicationStatus.Submitted, new DateOnly(2025, 1, 1), new DateOnly(2025, 4, 2), []);
-        Assert.Equal(ApplicationStep.Refuse, verdict.Step);
-        Assert.Equal(ApplicationStatus.Refused, verdict.Outcome.Next);
-        Assert.Contains("01.01.2025", Assert.Single(verdict.RefusalReasons));
+        Assert.Equal((ApplicationStep.ConfirmComplete, ApplicationStatus.UnderReview), (verdict.Step, verdict.Outcome.Next));
+        Assert.True(verdict.ExpertConclusionExpired);
+        Assert.False(Completeness.Decide(permit, ApplicationStatus.Submitted, new DateOnly(2025, 1, 2), new DateOnly(2025, 4, 2), []).ExpertConclusionExpired);
+        Assert.False(Completeness.Decide(ServiceCatalogue.Find("accreditation")!, ApplicationStatus.Submitted, new DateOnly(2020, 1, 1), new DateOnly(2025, 4, 2), [])
+            .ExpertConclusionExpired);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
     async Task<TestData> SeedAsync()
     {
         await DemoDataSeeder.SeedAsync(DataSource, 120, Services.GetRequiredService<TimeProvider>(), Services.GetRequiredService<WorkingCalendar>(),
-            Services.GetRequiredService<IOptions<DocumentTermOptions>>().Value, CancellationToken.None);
+            Services.GetRequiredService<IOptions<DocumentTermOptions>>().Value, Services.GetRequiredService<IOptions<Registry.Api.Features.Applications.IntakeOptions>>().Value, CancellationToken.None);
 
         var officer = Officer();
         var submitted = new DateOnly(2026, 3, 2);
@@ -145,7 +145,7 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
 
     static async Task ChangeAsync(HttpClient officer, string number, string action, string reason, DateOnly effectiveOn)
     {
-        var response = await officer.PostJsonAsync($"/api/v1/documents/{number}/{action}", new ChangeDocumentStatus.Request(reason, effectiveOn), Guid.NewGuid().ToString());
+        var response = await officer.PostJsonAsync($"/api/v1/documents/{number}/{action}", new ChangeDocumentStatus.Request(reason, null, effectiveOn), Guid.NewGuid().ToString());
         response.EnsureSuccessStatusCode();
     }
 

@@ -17,7 +17,6 @@ public sealed class LabelsTests
         {
             Assert.All(statuses, s => Assert.NotEqual(s, Labels.StatusName(s, lang)));
             Assert.All(Slugs.All<DocumentKind>(), k => Assert.NotEqual(k, Labels.KindName(k, lang)));
-            Assert.All(ServiceCatalogue.Sectors.Concat(ServiceCatalogue.ActivitySubTypes), c => Assert.NotEqual(c, Labels.ScopeName(c, lang)));
             Assert.All(Enum.GetValues<ApplicantType>(), t => Assert.NotEqual(t.Slug(), Labels.HolderTypeName(t, lang)));
         }
         Assert.All(Enum.GetValues<ApplicantType>(), a => Assert.True(Labels.Applicants.ContainsKey(a)));

@@ -194,7 +194,7 @@ public sealed class ElasticsearchProjectorTests(NoDaemonApp app) : IClassFixture
         await ResetAsync();
         var numbers = new List<string>();
         for (var i = 0; i < 12; i++) numbers.Add(await app.Officer().IssueAsync(Scenario.Attestation()));
-        await app.Officer().PostJsonAsync($"/api/v1/documents/{numbers[3]}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
+        await app.Officer().PostJsonAsync($"/api/v1/documents/{numbers[3]}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
 
         var (fake, projector) = Node();
         // The first run dies after its bulk request reached Elasticsearch but before the checkpoint committed.

@@ -77,7 +77,7 @@ public sealed class ElasticsearchRebuildTests(RegistryApp app) : IClassFixture<R
             if (!MovesTheAlias(actions)) return;
             fake.BeforeAliases = null;
             // Committed after the rebuild's last replay batch; the live projector writes it through the alias, still on v1.
-            var suspended = await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null), Guid.NewGuid().ToString());
+            var suspended = await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend", new Features.Documents.ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
             Assert.True(suspended.IsSuccessStatusCode);
             await app.DrainAsync(live);
             Assert.Equal(2, fake.Documents("registry-documents-v1")[id].Version);
