@@ -3,6 +3,7 @@ using Registry.Api.DemoData;
 using Registry.Api.Features.Admin;
 using Registry.Api.Features.Calendar;
 using Registry.Api.Features.Centres;
+using Registry.Api.Features.Proofs;
 using Registry.Api.Infrastructure;
 using Registry.Projections;
 
@@ -15,6 +16,7 @@ builder.AddWorkingCalendar();
 builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();
+builder.AddVerificationProofs();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();
@@ -25,6 +27,7 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 if (await app.RunMaintenanceCommandAsync()) return;
 await app.ImportCentresAsync();
+app.LoadProofKeys();
 await app.SeedDemoDataIfAskedAsync();
 
 app.UseExceptionHandler();

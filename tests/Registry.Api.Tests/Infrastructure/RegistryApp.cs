@@ -19,6 +19,11 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>This fixture's own folder for proof keys and open-data files, removed with it.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
+
+    public string ProofKeyDirectory => Path.Combine(DataDirectory, "proof-keys");
+
     /// <summary>Extra configuration a test class needs (e.g. projections off, a low rate limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -28,6 +33,7 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
+        if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,6 +52,7 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Officers:Credentials:2:Role"] = "auditor",
             ["Projections:PollInterval"] = "00:00:00.200",
             ["RateLimiting:PermitsPerSecond"] = "100000",
+            ["Proofs:KeyDirectory"] = ProofKeyDirectory,
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
