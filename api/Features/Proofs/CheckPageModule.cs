@@ -23,9 +23,7 @@ public sealed class CheckPageModule : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/check").AllowAnonymous().ExcludeFromDescription();
-        g.MapGet("", () => TypedResults.Redirect("/check/", permanent: true));
-        g.MapGet("/{file?}", Serve);
+        app.MapGet("/check/{file?}", Serve).AllowAnonymous().ExcludeFromDescription(); // "/check" and "/check/" both give the page
     }
 
     static IResult Serve(string? file, HttpContext http)

@@ -76,6 +76,8 @@ function pickLanguage() {
 }
 
 const t = (key, values = {}) => (TEXT[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+const statusName = status => TEXT[lang].statuses[status] ?? status;
+const kindName = kind => TEXT[lang].kinds[kind] ?? kind;
 
 function applyLanguage() {
   document.documentElement.lang = lang;
@@ -160,7 +162,7 @@ function render(check) {
     result.dataset.document = claims.valid ? 'valid' : 'not-valid';
     headline = claims.valid
       ? `${t('valid')} · ${t('documentValid', { date: day(claims.asOf) })}`
-      : `${t('valid')} · ${t('documentNotValid', { date: day(claims.asOf), status: t('statuses')[claims.status] ?? claims.status })}`;
+      : `${t('valid')} · ${t('documentNotValid', { date: day(claims.asOf), status: statusName(claims.status) })}`;
   }
   $('verdict').textContent = headline;
   $('reason').textContent = verdict.reason ? t(verdict.reason, { date: claims ? instant(claims.exp) : '' }) : '';
@@ -170,10 +172,10 @@ function render(check) {
   if (claims && verdict.state !== 'invalid') {
     const rows = [
       [t('number'), claims.number],
-      [t('kind'), t('kinds')[claims.kind] ?? claims.kind],
+      [t('kind'), kindName(claims.kind)],
       [t('holder'), claims.holder],
       claims.holderId ? [t(claims.holderIdKind === 'iin' ? 'iin' : 'bin'), claims.holderId] : null,
-      [t('status'), `${t('statuses')[claims.status] ?? claims.status} (${day(claims.asOf)})`],
+      [t('status'), `${statusName(claims.status)} (${day(claims.asOf)})`],
       claims.validUntil ? [t('validUntil'), day(claims.validUntil)] : null,
       [t('signedAt'), instant(claims.iat)],
       [t('proofUntil'), instant(claims.exp)],
@@ -244,12 +246,14 @@ function start() {
     navigator.serviceWorker.register('/check/sw.js', { scope: '/check/' }).catch(() => {});
     navigator.serviceWorker.register('/check/sw.js', { scope: '/d/' }).catch(() => {});
   }
-  if (location.hash.startsWith(MARKER)) {
+  const checkFragment = () => {
+    if (!location.hash.startsWith(MARKER)) return false;
     $('proof').value = location.href;
     check(location.href);
-  } else {
-    loadKeys();
-  }
+    return true;
+  };
+  window.addEventListener('hashchange', checkFragment);
+  if (!checkFragment()) loadKeys();
 }
 
 start();
