@@ -4,6 +4,7 @@ using Registry.Api.Features.Admin;
 using Registry.Api.Features.Calendar;
 using Registry.Api.Features.Centres;
 using Registry.Api.Features.Proofs;
+using Registry.Api.Features.Webhooks;
 using Registry.Api.Infrastructure;
 using Registry.Projections;
 
@@ -17,6 +18,7 @@ builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();
 builder.AddVerificationProofs();
+builder.AddWebhooks();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using Registry.Api.Features.Webhooks;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -33,6 +34,13 @@ public static class OpenApi
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 Description = "An officer's token. In development `make run` writes one to .local/dev-officer.token.",
+            });
+            o.AddSecurityDefinition(ApiKeyAuthentication.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthentication.Header,
+                Description = "A third party's API key for webhook subscriptions, issued by an officer (IssueWebhookClientKey).",
             });
             o.OperationFilter<BearerOnAuthorizedOperations>();
             o.OperationFilter<ParameterExamples>();
@@ -65,7 +73,8 @@ public static class OpenApi
                 operation.Security = [new OpenApiSecurityRequirement()]; // explicitly anonymous
                 return;
             }
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OfficerAuthentication.Scheme, context.Document)] = [] }];
+            var scheme = metadata.OfType<IAuthorizeData>().Any(a => a.Policy == ApiKeyAuthentication.Policy) ? ApiKeyAuthentication.Scheme : OfficerAuthentication.Scheme;
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }];
         }
     }
 
@@ -83,6 +92,7 @@ public static class OpenApi
             ["Applications"] = "Officers record applications, completeness checks, missing documents and decisions. Bearer token.",
             ["Documents"] = "Officers suspend, reinstate and revoke issued documents. Bearer token.",
             ["Admin"] = "Administrators run the deemed-decision sweep on demand. Bearer token.",
+            ["Webhooks"] = "Officers register third parties and issue their API keys (bearer token); third parties subscribe to document changes (X-Api-Key).",
         };
 
         public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
