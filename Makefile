@@ -5,7 +5,7 @@ export REGISTRY_PG_PORT ?= 55432
 DB_URL = Host=127.0.0.1;Port=$(REGISTRY_PG_PORT);Username=postgres;Database=registry
 N ?= 1000000
 
-.PHONY: run test build migrate pg-up pg-down load-test load-test-smoke seed-large reindex clean
+.PHONY: run test build migrate pg-up pg-down load-test load-test-smoke seed-large reindex export clean
 
 build:
 	dotnet build Registry.sln -c Release --nologo -v q
@@ -37,6 +37,10 @@ seed-large: pg-up
 # Zero-downtime Elasticsearch rebuild: ELASTICSEARCH_URL=http://127.0.0.1:9200 make reindex
 reindex: pg-up
 	dotnet run --project api -c Release --no-launch-profile -- --Reindex=true --ConnectionStrings:Registry="$(DB_URL)" --Elasticsearch:Url="$(ELASTICSEARCH_URL)" --Projections:Enabled=false --Logging:LogLevel:Default=Warning
+
+# Open-data export (CSV, JSON Lines, datapackage.json, SHA256SUMS) into OpenData:Directory (OPEN_DATA_DIR to override)
+export: pg-up
+	dotnet run --project api -c Release --no-launch-profile -- --Export=true --ConnectionStrings:Registry="$(DB_URL)" --Projections:Enabled=false --Logging:LogLevel:Default=Warning $(if $(OPEN_DATA_DIR),--OpenData:Directory="$(OPEN_DATA_DIR)")
 
 clean:
 	dotnet clean Registry.sln -v q

@@ -91,7 +91,8 @@ public static class OpenApi
             ["Calendar"] = "Deadline computations on Kazakhstan's working-day calendar. Anonymous.",
             ["Applications"] = "Officers record applications, completeness checks, missing documents and decisions. Bearer token.",
             ["Documents"] = "Officers suspend, reinstate and revoke issued documents. Bearer token.",
-            ["Admin"] = "Administrators run the deemed-decision sweep on demand. Bearer token.",
+            ["Admin"] = "Administrators run the deemed-decision sweep and the open-data export on demand. Bearer token.",
+            ["Open data"] = "The whole public registry as files: CSV and JSON Lines (gzip), a Frictionless datapackage.json and SHA256SUMS. Anonymous.",
             ["Webhooks"] = "Officers register third parties and issue their API keys (bearer token); third parties subscribe to document changes (X-Api-Key).",
         };
 

@@ -53,6 +53,8 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Projections:PollInterval"] = "00:00:00.200",
             ["RateLimiting:PermitsPerSecond"] = "100000",
             ["Proofs:KeyDirectory"] = ProofKeyDirectory,
+            ["OpenData:Directory"] = Path.Combine(DataDirectory, "open-data"),
+            ["OpenData:Enabled"] = "false",
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
