@@ -22,9 +22,10 @@ public sealed record Options(
     TimeSpan Warmup,
     string OutputDirectory,
     bool Smoke,
-    IReadOnlyDictionary<string, double> MaxP99Ms)
+    IReadOnlyDictionary<string, double> MaxP99Ms,
+    int Receivers)
 {
-    public static readonly string[] DefaultPlan = ["baseline", "verify", "search", "mixed", "write"];
+    public static readonly string[] DefaultPlan = ["baseline", "verify", "proof", "search", "mixed", "write"];
 
     public static Options Parse(string[] args)
     {
@@ -53,7 +54,8 @@ public sealed record Options(
             ParseDuration(Get("warmup", smoke ? "1s" : "5s")),
             Get("out", "load-tests/reports"),
             smoke,
-            thresholds);
+            thresholds,
+            int.Parse(Get("receivers", "10"), CultureInfo.InvariantCulture));
     }
 
     /// <summary>"60s", "2m", "500ms" or plain seconds.</summary>

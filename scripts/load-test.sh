@@ -36,6 +36,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 ConnectionStrings__Registry="$conn" \
 Officers__Credentials__0__Token="$token" Officers__Credentials__0__Name="Load test officer" Officers__Credentials__0__Role=officer \
 RateLimiting__PermitsPerSecond=10000000 DemoData__Seed=$smoke Logging__LogLevel__Default=Warning \
+  Webhooks__AllowLoopback=true OpenData__Enabled=false \
   $api --urls "http://127.0.0.1:$port" > .local/load-test-api.log 2>&1 &
 api_pid=$!
 trap 'kill $api_pid 2>/dev/null; wait $api_pid 2>/dev/null || true' EXIT
