@@ -20,22 +20,17 @@ public sealed class SearchOptions
 
 public static class ProjectionsExtensions
 {
-    /// <summary>Read side: the query services the public endpoints use, and (unless Projections:Enabled is false) the
-    /// projector daemons hosted in this process.</summary>
+    /// <summary>Read side: the PostgreSQL read model (always built: it also serves the change feed), the Elasticsearch
+    /// index when Elasticsearch:Url is set, the projector daemons (unless Projections:Enabled is false), and the query
+    /// services of the backend Search:Provider names.</summary>
     public static void AddRegistryProjections(this IHostApplicationBuilder builder)
     {
         DapperTypes.Register();
         var search = builder.Configuration.GetSection("Search").Get<SearchOptions>() ?? new SearchOptions();
-        if (search.Provider is not (SearchOptions.Postgres or SearchOptions.Elasticsearch))
-            throw new InvalidOperationException($"Search:Provider must be {SearchOptions.Postgres} or {SearchOptions.Elasticsearch}, not '{search.Provider}'.");
         var projector = builder.Configuration.GetSection("Projections").Get<ProjectorOptions>() ?? new ProjectorOptions();
 
         builder.Services.AddSingleton(projector);
         builder.Services.AddSingleton<ProjectionStatus>();
-        builder.Services.AddSingleton<PostgresVerifyQuery>();
-        builder.Services.AddSingleton<PostgresSearchQuery>();
-        AddReadModelCache(builder, search);
-        builder.Services.AddSingleton<IOrganisationQuery, PostgresOrganisationQuery>();
         builder.Services.AddSingleton<IChangeFeedQuery, PostgresChangeFeedQuery>();
         builder.Services.AddSingleton<PostgresDocumentProjector>();
         builder.Services.AddSingleton(sp => new ProjectorDaemon(
@@ -43,24 +38,41 @@ public static class ProjectionsExtensions
             sp.GetRequiredService<ILogger<ProjectorDaemon>>()));
         if (builder.Configuration.GetValue("Projections:Enabled", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ProjectorDaemon>());
-        builder.AddElasticsearchReadSide(search, projector);
+        var indexing = builder.AddElasticsearchIndexing(projector);
+
+        var cacheOptions = builder.Configuration.GetSection("ReadCache").Get<ReadCacheOptions>() ?? new ReadCacheOptions();
+        builder.Services.AddSingleton(new ReadModelCache(cacheOptions));
+        switch (search.Provider)
+        {
+            case SearchOptions.Postgres:
+                AddPostgresQueries(builder.Services, cacheOptions);
+                break;
+            case SearchOptions.Elasticsearch when indexing:
+                builder.Services.AddElasticsearchQueries();
+                break;
+            case SearchOptions.Elasticsearch:
+                throw new InvalidOperationException("Search:Provider is Elasticsearch but Elasticsearch:Url is not set.");
+            default:
+                throw new InvalidOperationException($"Search:Provider must be {SearchOptions.Postgres} or {SearchOptions.Elasticsearch}, not '{search.Provider}'.");
+        }
     }
 
-    /// <summary>The PostgreSQL backend's lookups and search pages through a cache that the projector's notices keep
-    /// exact (ReadCache:Enabled, on by default). The Elasticsearch backend refreshes on its own schedule and is not cached.</summary>
-    static void AddReadModelCache(IHostApplicationBuilder builder, SearchOptions search)
+    /// <summary>Lookups and search pages through a cache that the projector's notices keep exact (ReadCache:Enabled, on by
+    /// default). Elasticsearch refreshes on its own schedule, so a projector notice would not mean a change is searchable
+    /// there: only the PostgreSQL backend is cached.</summary>
+    static void AddPostgresQueries(IServiceCollection services, ReadCacheOptions cache)
     {
-        var options = builder.Configuration.GetSection("ReadCache").Get<ReadCacheOptions>() ?? new ReadCacheOptions();
-        var cache = new ReadModelCache(options);
-        builder.Services.AddSingleton(cache);
-        if (!options.Enabled || search.Provider != SearchOptions.Postgres)
+        services.AddSingleton<PostgresVerifyQuery>();
+        services.AddSingleton<PostgresSearchQuery>();
+        services.AddSingleton<IOrganisationQuery, PostgresOrganisationQuery>();
+        if (!cache.Enabled)
         {
-            builder.Services.AddSingleton<IVerifyQuery>(sp => sp.GetRequiredService<PostgresVerifyQuery>());
-            builder.Services.AddSingleton<ISearchQuery>(sp => sp.GetRequiredService<PostgresSearchQuery>());
+            services.AddSingleton<IVerifyQuery>(sp => sp.GetRequiredService<PostgresVerifyQuery>());
+            services.AddSingleton<ISearchQuery>(sp => sp.GetRequiredService<PostgresSearchQuery>());
             return;
         }
-        builder.Services.AddHostedService<ReadModelChangeListener>();
-        builder.Services.AddSingleton<IVerifyQuery>(sp => new CachedVerifyQuery(sp.GetRequiredService<PostgresVerifyQuery>(), cache));
-        builder.Services.AddSingleton<ISearchQuery>(sp => new CachedSearchQuery(sp.GetRequiredService<PostgresSearchQuery>(), cache));
+        services.AddHostedService<ReadModelChangeListener>();
+        services.AddSingleton<IVerifyQuery>(sp => new CachedVerifyQuery(sp.GetRequiredService<PostgresVerifyQuery>(), sp.GetRequiredService<ReadModelCache>()));
+        services.AddSingleton<ISearchQuery>(sp => new CachedSearchQuery(sp.GetRequiredService<PostgresSearchQuery>(), sp.GetRequiredService<ReadModelCache>()));
     }
 }

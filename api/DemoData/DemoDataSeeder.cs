@@ -1,19 +1,28 @@
+using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Registry.Api.Features.Admin;
 using Registry.Api.Features.Applications;
+using Registry.Api.WriteModel;
+using Registry.Domain.Calendar;
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Domain.Identifiers;
+using Registry.Domain.Services;
 
 namespace Registry.Api.DemoData;
 
 /// <summary>
-/// A deterministic demo registry (DemoData:Documents issued documents, default 2,400, plus some refused applications)
-/// written through the same issuance code the API uses, so the outbox and projector build the public read model.
-/// Runs only when DemoData:Seed is true and nothing has been issued yet.
+/// A deterministic demo registry (DemoData:Documents issued documents, default 2,400, plus refused applications),
+/// recorded through the same commands officers use — submit, decide — and the deadline sweep for the applications
+/// left unanswered, so every rule, receipt, audit record and outbox event is the real one. Runs only when
+/// DemoData:Seed is true and nothing has been issued yet; instances starting together seed once.
 /// </summary>
 public static class DemoDataSeeder
 {
     public const string DemoOfficer = "demo-seed";
+    const long SeedLock = 20121068_0002;
 
     static readonly string[] LegalForms = ["ТОО", "АО", "ЖШС", "АҚ", "ПК"];
     static readonly string[] Roots =
@@ -32,8 +41,6 @@ public static class DemoDataSeeder
         "Жамбыл облысы", "Жетісу облысы", "Қарағанды облысы", "Қостанай облысы", "Қызылорда облысы", "Маңғыстау облысы", "Павлодар облысы",
         "Солтүстік Қазақстан облысы", "Түркістан облысы", "Ұлытау облысы", "Шығыс Қазақстан облысы",
     ];
-    public static readonly string[] Sectors = ["oil-and-gas", "mining", "chemical", "power", "metallurgy", "gas-supply", "lifting-equipment", "explosives"];
-    static readonly string[] Activities = ["industrial-safety-expertise", "emergency-rescue-works", "specialist-training", "technical-diagnostics", "hazardous-facility-design"];
     public static readonly string[] Subjects =
     [
         "Буровая установка БУ-2500", "Взрывчатое вещество Гранулит АС-8", "Подъёмный кран КС-55713", "Газовый котёл Vitoplex 200",
@@ -45,63 +52,79 @@ public static class DemoDataSeeder
     {
         if (!app.Configuration.GetValue("DemoData:Seed", false)) return;
         var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
-        await using var conn = await dataSource.OpenConnectionAsync();
-        if (await conn.ExecuteScalarAsync<bool>("select exists (select 1 from documents)")) return;
-        var count = app.Configuration.GetValue("DemoData:Documents", 2400);
-        await SeedAsync(conn, count, app.Lifetime.ApplicationStopping);
-        app.Logger.LogInformation("Seeded {Count} demo documents", count);
-    }
-
-    public static async Task SeedAsync(NpgsqlConnection conn, int documents, CancellationToken ct)
-    {
-        var random = new Random(20121068);
-        var holders = Enumerable.Range(0, Math.Max(10, documents / 3)).Select(i => NewHolder(random, i)).ToList();
-        var start = new DateOnly(2024, 1, 9);
-        const int batch = 200;
-        for (var done = 0; done < documents; done += batch)
+        await using var guard = await dataSource.OpenConnectionAsync();
+        await guard.ExecuteAsync("select pg_advisory_lock(@SeedLock)", new { SeedLock });
+        try
         {
-            await using var tx = await conn.BeginTransactionAsync(ct);
-            for (var i = done; i < Math.Min(documents, done + batch); i++)
-            {
-                var kind = DocumentKinds.All[i % DocumentKinds.All.Count];
-                var holder = holders[random.Next(holders.Count)];
-                var submittedOn = start.AddDays(i * 1000 / documents);
-                var applicationId = await RecordApplicationAsync(conn, tx, kind, holder, submittedOn, random, ct);
-                var holderId = await conn.ExecuteScalarAsync<Guid>(new CommandDefinition(
-                    "select applicant_id from applications where id = @applicationId", new { applicationId }, tx, cancellationToken: ct));
-                if (i % 25 == 24)
-                {
-                    await conn.ExecuteAsync(new CommandDefinition("""
-                        update applications set status = 'refused', version = version + 1 where id = @applicationId;
-                        insert into application_refusals (application_id, reasons, refused_on, refused_by) values (@applicationId, @reasons, @refusedOn, @officer)
-                        """, new { applicationId, reasons = new[] { "Сараптама қорытындысы толық емес / Заключение экспертизы неполное" }, refusedOn = submittedOn.AddDays(10), officer = DemoOfficer },
-                        tx, cancellationToken: ct));
-                    continue;
-                }
-                await DocumentIssuance.IssueAsync(conn, tx, applicationId, kind, holderId, submittedOn.AddDays(12), validUntil: null, deemed: i % 40 == 7, DemoOfficer, ct);
-                await conn.ExecuteAsync(new CommandDefinition("update applications set status = 'issued', version = version + 1 where id = @applicationId",
-                    new { applicationId }, tx, cancellationToken: ct));
-            }
-            await tx.CommitAsync(ct);
+            if (await guard.ExecuteScalarAsync<bool>("select exists (select 1 from documents)")) return;
+            var count = app.Configuration.GetValue("DemoData:Documents", 2400);
+            await SeedAsync(dataSource, count, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<WorkingCalendar>(),
+                app.Services.GetRequiredService<IOptions<DocumentTermOptions>>().Value, app.Lifetime.ApplicationStopping);
+            app.Logger.LogInformation("Seeded {Count} demo applications", count);
+        }
+        finally
+        {
+            await guard.ExecuteAsync("select pg_advisory_unlock(@SeedLock)", new { SeedLock });
         }
     }
 
-    static async Task<Guid> RecordApplicationAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DocumentKind kind, SubmitApplication.ApplicantDto holder,
-        DateOnly submittedOn, Random random, CancellationToken ct)
+    /// <summary>Every 25th application is refused, every 40th left unanswered for the sweep to deem issued, the rest issued
+    /// twelve days after submission. Each service's applications are recorded in order by their own worker: numbers are
+    /// counted per kind, so they come out the same on every run while the six services load side by side.</summary>
+    public static async Task SeedAsync(NpgsqlDataSource dataSource, int applications, TimeProvider clock, WorkingCalendar calendar, DocumentTermOptions terms,
+        CancellationToken ct)
     {
-        var id = Guid.CreateVersion7();
-        var applicantId = await Applicants.UpsertAsync(conn, tx, holder, ct);
-        await conn.ExecuteAsync(new CommandDefinition("""
-            insert into applications (id, service, applicant_id, channel, status, submitted_on, accepted_by) values (@id, @service, @applicantId, @channel, 'submitted', @submittedOn, @officer);
-            insert into application_sectors (application_id, sector) values (@id, @sector);
-            insert into application_activities (application_id, activity) select @id, @activity where @kind = 'attestation';
-            insert into application_subjects (application_id, ordinal, name) select @id, 1, @subject where @kind <> 'attestation';
-            """, new
+        var random = new Random(20121068);
+        var holders = Enumerable.Range(0, Math.Max(10, applications / 3)).Select(i => NewHolder(random, i)).ToList();
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var start = new DateOnly(2024, 1, 9);
+        var plan = Enumerable.Range(0, applications).Select(i =>
         {
-            id, service = kind.Slug(), kind = kind.Slug(), applicantId, channel = random.Next(3) switch { 0 => "committee", 1 => "centre", _ => "portal" }, submittedOn,
-            officer = DemoOfficer, sector = Sectors[random.Next(Sectors.Length)], activity = Activities[random.Next(Activities.Length)], subject = Subjects[random.Next(Subjects.Length)],
-        }, tx, cancellationToken: ct));
-        return id;
+            var service = ServiceCatalogue.All[i % ServiceCatalogue.All.Count];
+            var submittedOn = start.AddDays(i * 1000 / applications);
+            DecideApplication.Request? decision = i % 40 == 7 ? null
+                : i % 25 == 24 ? new("refuse", ["Сараптама қорытындысы толық емес / Заключение экспертизы неполное"], submittedOn.AddDays(10))
+                : new("issue", null, submittedOn.AddDays(12));
+            return (service.Code, Request: Request(service, holders[random.Next(holders.Count)], submittedOn, random), Decision: decision);
+        }).ToList();
+
+        await Task.WhenAll(plan.GroupBy(p => p.Code).Select(async service =>
+        {
+            foreach (var (_, request, decision) in service)
+            {
+                var submitted = await Run(SubmitApplication.ExecuteAsync(dataSource, Command("application.submit", request), request, clock, calendar, ct),
+                    SubmitApplication.Validate(request, today));
+                if (decision is null) continue;
+                var id = JsonSerializer.Deserialize<SubmitApplication.Response>(submitted.Body!, JsonSerializerOptions.Web)!.Id;
+                await Run(DecideApplication.ExecuteAsync(dataSource, Command("application.decide", new { id, decision }), id, decision, null, today, terms, calendar, ct),
+                    DecideApplication.Validate(decision, today));
+            }
+        }));
+        await DeadlineSweep.RunAsync(dataSource, terms, today, ct);
+    }
+
+    static CommandRequest Command(string action, object request) => new(action, request, DemoOfficer, "demo-data");
+
+    static async Task<CommandReply> Run(Task<CommandReply> command, Dictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0) throw new InvalidOperationException($"Demo request is not valid: {JsonSerializer.Serialize(errors)}");
+        var reply = await command;
+        if (!reply.Succeeded) throw new InvalidOperationException($"Demo command refused: {reply.Body ?? reply.Problem?.Detail}");
+        return reply;
+    }
+
+    /// <summary>A complete application for the service, on a channel the service takes.</summary>
+    static SubmitApplication.Request Request(ServiceDefinition service, SubmitApplication.ApplicantDto holder, DateOnly submittedOn, Random random)
+    {
+        var channel = service.Channels[random.Next(service.Channels.Count)];
+        var attestation = service.Result == DocumentKind.Attestation;
+        return new(service.Code, channel.Slug(), submittedOn, holder,
+            attestation ? [ServiceCatalogue.Sectors[random.Next(ServiceCatalogue.Sectors.Count)]] : [],
+            attestation ? [ServiceCatalogue.ActivitySubTypes[random.Next(ServiceCatalogue.ActivitySubTypes.Count)]] : [],
+            service.Fields.Any(f => f.Name == "subjects") ? [new SubmitApplication.SubjectDto(Subjects[random.Next(Subjects.Length)], null)] : [],
+            service.ExpertConclusionRequired ? new SubmitApplication.ExpertConclusionDto("ТОО «Сараптама Орталығы»", $"EX-{submittedOn:yyyyMMdd}", submittedOn.AddDays(-20)) : null,
+            [.. service.DocumentsFor(channel).Select(d => new SubmitApplication.AttachedDocumentDto(d.Code, d.Title.Ru))],
+            null);
     }
 
     public static SubmitApplication.ApplicantDto NewHolder(Random random, int index)
@@ -110,7 +133,7 @@ public static class DemoDataSeeder
         var suffix = Suffixes[index / Roots.Length % Suffixes.Length];
         if (root.EndsWith(suffix, StringComparison.Ordinal)) suffix = "";
         var name = $"{LegalForms[random.Next(LegalForms.Length)]} «{root}{suffix}{(index >= Roots.Length * Suffixes.Length ? $" {index}" : "")}»";
-        return new SubmitApplication.ApplicantDto("legal-entity", NewBin(random), name, $"{Regions[index % Regions.Length]}, ул. Абая, {random.Next(1, 200)}",
+        return new SubmitApplication.ApplicantDto(ApplicantType.LegalEntity.Slug(), NewBin(random), name, $"{Regions[index % Regions.Length]}, ул. Абая, {random.Next(1, 200)}",
             $"+7701{random.Next(1000000, 9999999)}", Regions[index % Regions.Length]);
     }
 

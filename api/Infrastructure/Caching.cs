@@ -9,14 +9,14 @@ public static class Caching
 {
     public const string PublicLookup = "public, max-age=60";
 
-    public static IResult OkWithETag<T>(HttpContext http, T body, string identity)
+    /// <summary>Sets ETag and Cache-Control for the answer identified by <paramref name="identity"/>; true when the
+    /// client's If-None-Match already names it.</summary>
+    public static bool IsNotModified(HttpContext http, string identity)
     {
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)), 0, 8)}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = PublicLookup;
         string? ifNoneMatch = http.Request.Headers.IfNoneMatch;
-        if (ifNoneMatch is not null && ifNoneMatch.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*"))
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Ok(body);
+        return ifNoneMatch is not null && ifNoneMatch.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*");
     }
 }

@@ -1,6 +1,8 @@
 using System.Reflection;
 using DbUp;
+using DbUp.Engine;
 using Npgsql;
+using Registry.Projections;
 
 namespace Registry.Api.Infrastructure;
 
@@ -23,12 +25,24 @@ public static class Database
         return Task.CompletedTask;
     }
 
-    /// <summary>Creates the database if needed and applies the embedded SQL migrations in name order, each once.</summary>
+    /// <summary>The write model's migrations (api/Migrations) and the read model's (projections/Migrations), each owned
+    /// by its side, applied together in file-name order, each once.</summary>
+    public static IReadOnlyList<SqlScript> Scripts() =>
+    [
+        .. new[] { typeof(Database).Assembly, typeof(ProjectionsExtensions).Assembly }
+            .SelectMany(assembly => assembly.GetManifestResourceNames()
+                .Where(name => name.Contains(".Migrations.", StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+                .Select(name => new SqlScript(FileName(name), Read(assembly, name))))
+            .OrderBy(script => script.Name, StringComparer.Ordinal),
+    ];
+
+    /// <summary>Creates the database if needed and applies the migrations not yet journaled.</summary>
     public static void Migrate(string connectionString, ILogger? logger = null)
     {
         EnsureDatabase.For.PostgresqlDatabase(connectionString);
+        RenameJournalEntries(connectionString);
         var result = DeployChanges.To.PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(".Migrations.", StringComparison.Ordinal))
+            .WithScripts(Scripts())
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build()
@@ -36,5 +50,35 @@ public static class Database
         if (!result.Successful)
             throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
         foreach (var script in result.Scripts) logger?.LogInformation("Applied migration {Script}", script.Name);
+    }
+
+    /// <summary>Scripts used to be journaled under their resource name ("Registry.Api.Migrations.0002_read_model.sql");
+    /// they are journaled by file name now that two assemblies hold them.</summary>
+    static void RenameJournalEntries(string connectionString)
+    {
+        using var conn = new NpgsqlConnection(connectionString);
+        conn.Open();
+        using var cmd = new NpgsqlCommand("""
+            do $$ begin
+              if to_regclass('public.schemaversions') is not null then
+                update public.schemaversions set scriptname = regexp_replace(scriptname, '^Registry\.Api\.Migrations\.', '')
+                where scriptname like 'Registry.Api.Migrations.%';
+              end if;
+            end $$;
+            """, conn);
+        cmd.ExecuteNonQuery();
+    }
+
+    static string FileName(string resource)
+    {
+        var withoutExtension = resource[..^".sql".Length];
+        return withoutExtension[(withoutExtension.LastIndexOf('.') + 1)..] + ".sql";
+    }
+
+    static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }

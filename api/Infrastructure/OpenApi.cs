@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -16,7 +15,6 @@ public static class OpenApi
 {
     public static void AddRegistryOpenApi(this WebApplicationBuilder builder)
     {
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(o =>
         {
@@ -107,7 +105,7 @@ public static class OpenApi
         {
             ["number"] = "ATT-2026-000001",
             ["q"] = "Қарағанды",
-            ["bin"] = "090540946148",
+            ["bin"] = "010840020183",
             ["kind"] = "attestation",
             ["status"] = "valid",
             ["region"] = "Ақтөбе облысы",
@@ -130,14 +128,14 @@ public static class OpenApi
         {
             [typeof(VerificationResult)] = """
                 {"number":"ATT-2026-000001","kind":"attestation","status":"valid","valid":true,"asOf":"2026-11-25","statusOnDate":"valid",
-                 "holder":{"name":"ТОО «Қарағанды Көмір Сервис»","identifier":"180940851052","identifierKind":"bin","type":"legal-entity","region":"Қарағанды облысы","formerNames":[]},
-                 "issuedOn":"2026-03-04","validUntil":null,"deemed":false}
+                 "holder":{"name":"АО «Ертіс Химия Сервис 779»","identifier":"130540003602","identifierKind":"bin","type":"legal-entity","region":"Шығыс Қазақстан облысы","formerNames":[]},
+                 "issuedOn":"2026-01-02","validUntil":null,"deemed":false}
                 """,
             [typeof(SearchPage)] = """
-                {"items":[{"kind":"attestation","number":"ATT-2026-000001","status":"valid","issuedOn":"2026-03-04","validUntil":null,
-                 "holderName":"ТОО «Қарағанды Көмір Сервис»","holderIdentifier":"180940851052","region":"Қарағанды облысы","score":1.06}],
+                {"items":[{"kind":"attestation","number":"ATT-2026-000001","status":"valid","issuedOn":"2026-01-02","validUntil":null,
+                 "holderName":"АО «Ертіс Химия Сервис 779»","holderIdentifier":"130540003602","region":"Шығыс Қазақстан облысы","score":1.06}],
                  "total":1,"nextCursor":null,
-                 "facets":{"kind":[{"value":"attestation","count":1}],"status":[{"value":"valid","count":1}],"region":[{"value":"Қарағанды облысы","count":1}]}}
+                 "facets":{"kind":[{"value":"attestation","count":1}],"status":[{"value":"valid","count":1}],"region":[{"value":"Шығыс Қазақстан облысы","count":1}]}}
                 """,
             [typeof(ProblemDetails)] = $$"""
                 {"type":"{{ProblemTypes.NotFound}}","title":"No such document","status":404,

@@ -1,5 +1,9 @@
+using System.Text.Json.Serialization;
+using Registry.Domain.Common;
+
 namespace Registry.Domain.Applications;
 
+[JsonConverter(typeof(SlugJsonConverter<ApplicationStatus>))]
 public enum ApplicationStatus
 {
     Submitted,
@@ -43,20 +47,16 @@ public static class ApplicationLifecycle
         (ApplicationStatus.Suspended, ApplicationStep.Issue or ApplicationStep.DeemIssued) =>
             new(null, "Consideration is suspended until the missing documents arrive."),
         (ApplicationStatus.UnderReview, ApplicationStep.ConfirmComplete) => new(null, "Completeness was already confirmed."),
-        (ApplicationStatus.Issued or ApplicationStatus.Refused or ApplicationStatus.DeemedIssued, _) => new(null, $"The application is already {Slug(status)}."),
-        _ => new(null, $"A {Slug(status)} application cannot take this step."),
+        (ApplicationStatus.Issued or ApplicationStatus.Refused or ApplicationStatus.DeemedIssued, _) => new(null, $"The application is already {status.Slug()}."),
+        _ => new(null, $"A {status.Slug()} application cannot take this step."),
     };
 
-    public static string Slug(this ApplicationStatus status) => status switch
-    {
-        ApplicationStatus.Submitted => "submitted",
-        ApplicationStatus.UnderReview => "under-review",
-        ApplicationStatus.Suspended => "suspended",
-        ApplicationStatus.Issued => "issued",
-        ApplicationStatus.Refused => "refused",
-        ApplicationStatus.DeemedIssued => "deemed-issued",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    /// <summary>The statuses from which <paramref name="step"/> is allowed: what a sweep may select.</summary>
+    public static IReadOnlyList<ApplicationStatus> StatusesAllowing(ApplicationStep step) =>
+        [.. Enum.GetValues<ApplicationStatus>().Where(s => Apply(s, step).Allowed)];
 
-    public static ApplicationStatus Parse(string slug) => Enum.GetValues<ApplicationStatus>().Single(s => s.Slug() == slug);
+    /// <summary>Silence means consent: an application awaiting a decision with no answer by its deadline is deemed
+    /// issued the day after the deadline (l. 292/2505/4737/6875/8972/11008). Null when the rule does not apply (yet).</summary>
+    public static DateOnly? DeemedIssuedOn(ApplicationStatus status, DateOnly? due, DateOnly today) =>
+        Apply(status, ApplicationStep.DeemIssued).Allowed ? Deadlines.DeemedIssuedOn(due, today) : null;
 }

@@ -3,6 +3,7 @@ using Registry.Domain.Search;
 
 namespace Registry.Domain.Centres;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(Registry.Domain.Common.SlugJsonConverter<CentreLevel>))]
 public enum CentreLevel
 {
     Branch,

@@ -1,21 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Registry.Domain.Documents;
+using Registry.Domain.Identifiers;
+using Registry.Domain.Services;
+
 namespace Registry.Domain.Events.V1;
 
 /// <summary>
 /// Emitted whenever an issued document changes (issued, deemed issued, suspended, reinstated, revoked, expired).
 /// Carries the document's full public state and its per-document version, so a projector can apply events in any order
-/// and converge on the newest.
+/// and converge on the newest. The write side appends it to the outbox; projectors read it back with <see cref="EventJson"/>.
 /// </summary>
 public sealed record DocumentChanged(string Change, DocumentSnapshot Document)
 {
     public const string Type = "document-changed.v1";
+
+    public string ToJson() => JsonSerializer.Serialize(this, EventJson.Default.DocumentChanged);
+
+    public static DocumentChanged FromJson(string json) =>
+        JsonSerializer.Deserialize(json, EventJson.Default.DocumentChanged) ?? throw new JsonException("An empty document-changed.v1 payload.");
 }
 
 public sealed record DocumentSnapshot(
     Guid DocumentId,
     int Version,
-    string Kind,
+    DocumentKind Kind,
     string Number,
-    string Status,
+    DocumentStatus Status,
     DateOnly IssuedOn,
     DateOnly? ValidUntil,
     bool Deemed,
@@ -30,9 +41,14 @@ public sealed record HolderSnapshot(
     Guid Id,
     string Name,
     string? Identifier,
-    string IdentifierKind,
-    string ApplicantType,
+    IdentifierKind IdentifierKind,
+    ApplicantType ApplicantType,
     string? Region,
     IReadOnlyList<string> FormerNames);
 
-public sealed record StatusChange(string Status, DateOnly EffectiveOn, string? Reason, DateTimeOffset RecordedAt);
+public sealed record StatusChange(DocumentStatus Status, DateOnly EffectiveOn, string? Reason, DateTimeOffset RecordedAt) : IStatusEntry;
+
+/// <summary>The outbox's wire format: camelCase, enums as their slugs, source-generated.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(DocumentChanged))]
+public sealed partial class EventJson : JsonSerializerContext;

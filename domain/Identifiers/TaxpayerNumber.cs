@@ -21,10 +21,14 @@ public static class TaxpayerNumber
         return check == 10 ? -1 : check;
     }
 
-    /// <summary>A BIN's fifth digit is 4, 5 or 6 (legal entity, branch, individual entrepreneur); an IIN's is a century/sex code 0–6 too,
-    /// so the two are told apart by the date in an IIN's first six digits.</summary>
-    public static bool LooksLikeIin(string value) =>
-        IsValid(value) && DateOnly.TryParseExact(value[..6], "yyMMdd", out _) && value[6] is >= '1' and <= '6';
+    /// <summary>An IIN opens with the holder's birth date (YYMMDD) followed by a century-and-sex digit 1–6.</summary>
+    public static bool LooksLikeIin(string? value) =>
+        IsValid(value) && DateOnly.TryParseExact(value![..6], "yyMMdd", out _) && value[6] is >= '1' and <= '6';
+
+    /// <summary>A BIN opens with the registration year and month, then the kind of entity: 4 a resident legal entity,
+    /// 5 a non-resident one, 6 an individual entrepreneur in joint form. An IIN's fifth digit is the first digit of a
+    /// day of the month (0–3), so the two can never be taken for each other.</summary>
+    public static bool LooksLikeBin(string? value) => IsValid(value) && value![4] is '4' or '5' or '6';
 
     static int WeightedSum(ReadOnlySpan<char> digits, int[] weights)
     {

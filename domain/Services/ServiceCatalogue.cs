@@ -2,59 +2,6 @@ using Registry.Domain.Documents;
 
 namespace Registry.Domain.Services;
 
-public enum ApplicantType
-{
-    LegalEntity,
-    Individual,
-    NonResident,
-}
-
-public enum Channel
-{
-    Committee,
-    Centre,
-    Portal,
-}
-
-public enum DeadlineBasis
-{
-    WorkingDays,
-    CalendarDays,
-}
-
-public sealed record Text(string Kk, string Ru);
-
-/// <summary>A document the applicant hands in; Channels says where it is required (paper at the Committee or a Centre,
-/// an electronic copy signed with EDS on the portal).</summary>
-public sealed record RequiredDocument(string Code, Text Title, IReadOnlyList<Channel> Channels);
-
-/// <summary>The service-specific part of the application form (annex 2) and what the result document covers.</summary>
-public sealed record ApplicationField(string Name, Text Title, bool Required, IReadOnlyList<string>? AllowedCodes = null);
-
-public sealed record DeadlineRule(int Days, DeadlineBasis Basis)
-{
-    public override string ToString() => $"{Days} {(Basis == DeadlineBasis.WorkingDays ? "working" : "calendar")} days, the day of receipt excluded";
-}
-
-public sealed record ServiceDefinition(
-    string Code,
-    DocumentKind Result,
-    Text Name,
-    Text ResultName,
-    Text Provider,
-    IReadOnlyList<ApplicantType> Applicants,
-    DeadlineRule Deadline,
-    bool ExpertConclusionRequired,
-    IReadOnlyList<Channel> Channels,
-    IReadOnlyList<RequiredDocument> Documents,
-    IReadOnlyList<ApplicationField> Fields,
-    Text DeemedResult,
-    string LegalBasis,
-    int? RefusalDueWorkingDaysAfterProtocol = null)
-{
-    public IEnumerable<RequiredDocument> DocumentsFor(Channel channel) => Documents.Where(d => d.Channels.Contains(channel));
-}
-
 /// <summary>The six state services of decree No. 1068 (2012), as restated by decree No. 378 (2013).</summary>
 public static class ServiceCatalogue
 {

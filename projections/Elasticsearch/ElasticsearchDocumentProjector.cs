@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Bulk;
@@ -7,7 +6,7 @@ using Polly;
 using Polly.Retry;
 using Registry.Domain.Events.V1;
 using Registry.Projections.Outbox;
-using Registry.Projections.Public;
+using Registry.Projections.ReadModel;
 
 namespace Registry.Projections.Elasticsearch;
 
@@ -31,7 +30,7 @@ public sealed class ElasticsearchDocumentProjector(ElasticsearchClient client, E
     public async Task ApplyAsync(IReadOnlyList<OutboxMessage> batch, NpgsqlTransaction tx, CancellationToken ct)
     {
         var pending = batch.Where(m => m.Type == DocumentChanged.Type)
-            .Select(m => RegistryIndexDocument.From(JsonSerializer.Deserialize(m.Payload, RegistryJson.Default.DocumentChanged)!.Document, m.Position))
+            .Select(m => RegistryIndexDocument.From(DocumentReadRow.From(DocumentChanged.FromJson(m.Payload).Document, m.Position)))
             .ToList();
         var attempts = 0;
         var pipeline = new ResiliencePipelineBuilder<List<(RegistryIndexDocument Doc, ResponseItem Item)>>()

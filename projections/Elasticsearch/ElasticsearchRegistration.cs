@@ -12,19 +12,12 @@ namespace Registry.Projections.Elasticsearch;
 
 public static class ElasticsearchRegistration
 {
-    /// <summary>
-    /// With Elasticsearch:Url set: one client for the process, the index behind its alias, and the Elasticsearch
-    /// projector with its own checkpoint. With Search:Provider = Elasticsearch the verify and search queries also go there.
-    /// </summary>
-    public static void AddElasticsearchReadSide(this IHostApplicationBuilder builder, SearchOptions search, ProjectorOptions projector)
+    /// <summary>With Elasticsearch:Url set: one client for the process, the index behind its alias, and the Elasticsearch
+    /// projector with its own checkpoint. Returns whether Elasticsearch is configured.</summary>
+    public static bool AddElasticsearchIndexing(this IHostApplicationBuilder builder, ProjectorOptions projector)
     {
         var options = builder.Configuration.GetSection("Elasticsearch").Get<ElasticsearchOptions>() ?? new ElasticsearchOptions();
-        if (string.IsNullOrWhiteSpace(options.Url))
-        {
-            if (search.Provider == SearchOptions.Elasticsearch)
-                throw new InvalidOperationException("Search:Provider is Elasticsearch but Elasticsearch:Url is not set.");
-            return;
-        }
+        if (string.IsNullOrWhiteSpace(options.Url)) return false;
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new ElasticsearchClient(Settings(options)));
         builder.Services.AddSingleton<RegistryIndex>();
@@ -37,12 +30,15 @@ public static class ElasticsearchRegistration
             builder.Services.AddSingleton<IHostedService>(sp => new ProjectorDaemon(sp.GetRequiredService<ElasticsearchDocumentProjector>(),
                 sp.GetRequiredService<NpgsqlDataSource>(), projector, sp.GetRequiredService<ILogger<ProjectorDaemon>>()));
         }
-        if (search.Provider == SearchOptions.Elasticsearch)
-        {
-            builder.Services.AddSingleton<IVerifyQuery, ElasticsearchVerifyQuery>();
-            builder.Services.AddSingleton<ISearchQuery, ElasticsearchSearchQuery>();
-            builder.Services.AddSingleton<IOrganisationQuery, ElasticsearchOrganisationQuery>();
-        }
+        return true;
+    }
+
+    /// <summary>Verify, search and organisation lookups answered by Elasticsearch (Search:Provider = Elasticsearch).</summary>
+    public static void AddElasticsearchQueries(this IServiceCollection services)
+    {
+        services.AddSingleton<IVerifyQuery, ElasticsearchVerifyQuery>();
+        services.AddSingleton<ISearchQuery, ElasticsearchSearchQuery>();
+        services.AddSingleton<IOrganisationQuery, ElasticsearchOrganisationQuery>();
     }
 
     public static ElasticsearchClientSettings Settings(ElasticsearchOptions options)

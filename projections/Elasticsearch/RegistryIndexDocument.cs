@@ -1,11 +1,8 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Registry.Domain.Documents;
-using Registry.Domain.Events.V1;
 using Registry.Domain.Search;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
+using Registry.Projections.ReadModel;
 
 namespace Registry.Projections.Elasticsearch;
 
@@ -33,18 +30,9 @@ public sealed record RegistryIndexDocument(
     [property: JsonPropertyName("version")] long Version,
     [property: JsonPropertyName("position")] long Position)
 {
-    public static RegistryIndexDocument From(DocumentSnapshot d, long position)
-    {
-        var norm = DocumentNumber.Normalize(d.Number);
-        return new(d.DocumentId.ToString(), d.Kind, d.Number, norm, new string([.. norm.Reverse()]), d.Status, d.IssuedOn.ToString("yyyy-MM-dd"),
-            d.ValidUntil?.ToString("yyyy-MM-dd"), d.Holder.Name, PublicView.SearchableIdentifier(d.Holder), d.Holder.Region, d.Sectors,
-            SearchText.Fold(string.Join(' ', d.Holder.FormerNames.Prepend(d.Holder.Name))), SearchText.Fold(string.Join(' ', d.Sectors.Concat(d.Scope))),
-            JsonSerializer.Serialize(PublicView.From(d), RegistryJson.Default.PublicDocument), d.Version, position);
-    }
+    public static RegistryIndexDocument From(DocumentReadRow row) => row.Map<RegistryIndexDocument>();
 
-    public PublicDocument Public() => JsonSerializer.Deserialize(PublicJson, RegistryJson.Default.PublicDocument)!;
+    public PublicDocument Public() => PublicView.FromJson(PublicJson);
 
-    /// <summary>A search hit; Elasticsearch relevance scores are not comparable across queries, so every hit scores 1.</summary>
-    public SearchHit Hit() => new(Kind, Number, Status, DateOnly.ParseExact(IssuedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ValidUntil is null ? null : DateOnly.ParseExact(ValidUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture), HolderName, HolderIdentifier, Region, 1);
+    public SearchHit Hit() => this.Map<SearchHit>();
 }

@@ -40,6 +40,4 @@ public static class OutboxReader
     public static async Task<bool> AdvanceAsync(NpgsqlConnection conn, string name, Checkpoint from, Checkpoint to, NpgsqlTransaction tx, CancellationToken ct) =>
         await conn.ExecuteAsync(new CommandDefinition(Advance,
             new { name, fromTx = from.Tx, fromPosition = from.Position, toTx = to.Tx, toPosition = to.Position }, tx, cancellationToken: ct)) == 1;
-
-    public const string NotifyChannel = "registry_outbox";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Registry.Domain.Events;
 
 namespace Registry.Projections.Outbox;
 
@@ -75,7 +76,7 @@ public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataS
         try
         {
             var conn = await dataSource.OpenConnectionAsync(ct);
-            await using var cmd = new NpgsqlCommand($"listen {OutboxReader.NotifyChannel}", conn);
+            await using var cmd = new NpgsqlCommand($"listen {OutboxChannel.Name}", conn);
             await cmd.ExecuteNonQueryAsync(ct);
             return conn;
         }

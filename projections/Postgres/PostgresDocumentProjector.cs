@@ -1,12 +1,9 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
-using Registry.Domain.Documents;
 using Registry.Domain.Events.V1;
-using Registry.Domain.Search;
 using Registry.Projections.Caching;
 using Registry.Projections.Outbox;
-using Registry.Projections.Public;
+using Registry.Projections.ReadModel;
 
 namespace Registry.Projections.Postgres;
 
@@ -41,28 +38,20 @@ public sealed class PostgresDocumentProjector : IProjector
         foreach (var message in batch)
         {
             if (message.Type != DocumentChanged.Type) continue;
-            var changed = JsonSerializer.Deserialize(message.Payload, RegistryJson.Default.DocumentChanged)
-                ?? throw new InvalidOperationException($"Outbox message {message.Position} has an empty payload.");
-            await tx.Connection!.ExecuteAsync(new CommandDefinition(Upsert, Row(changed, message.Position), tx, cancellationToken: ct));
-            changedNumbers.Add(DocumentNumber.Normalize(changed.Document.Number));
+            var changed = DocumentChanged.FromJson(message.Payload);
+            var row = DocumentReadRow.From(changed.Document, message.Position);
+            await tx.Connection!.ExecuteAsync(new CommandDefinition(Upsert, Parameters(row, changed.Change), tx, cancellationToken: ct));
+            changedNumbers.Add(row.NumberNorm);
         }
         // Delivered at commit, so read-model caches evict only once the change is visible.
         await tx.Connection!.ExecuteAsync(new CommandDefinition("select pg_notify(@channel, @notice)",
             new { channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(batch[^1].Position, changedNumbers) }, tx, cancellationToken: ct));
     }
 
-    static object Row(DocumentChanged changed, long position)
+    static DynamicParameters Parameters(DocumentReadRow row, string change)
     {
-        var d = changed.Document;
-        return new
-        {
-            d.DocumentId, d.Version, d.Kind, d.Number, NumberNorm = DocumentNumber.Normalize(d.Number), d.Status, d.IssuedOn, d.ValidUntil,
-            HolderId = d.Holder.Id, HolderName = d.Holder.Name, HolderIdentifier = PublicView.SearchableIdentifier(d.Holder), d.Holder.Region,
-            Sectors = d.Sectors.ToArray(),
-            NameFolded = SearchText.Fold(string.Join(' ', d.Holder.FormerNames.Prepend(d.Holder.Name))),
-            ScopeFolded = SearchText.Fold(string.Join(' ', d.Sectors.Concat(d.Scope))),
-            PublicJson = JsonSerializer.Serialize(PublicView.From(d), RegistryJson.Default.PublicDocument),
-            Position = position, changed.Change,
-        };
+        var parameters = new DynamicParameters(row);
+        parameters.Add("Change", change);
+        return parameters;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Registry.Projections.Public;
@@ -22,22 +21,11 @@ public sealed class PostgresOrganisationQuery(NpgsqlDataSource dataSource) : IOr
         if (rows.Count == 0) return null;
         // Every document's snapshot carries the holder as it was when that document last changed; the freshest wins.
         var freshest = rows.MaxBy(r => r.Position)!;
-        var holder = JsonSerializer.Deserialize(freshest.PublicJson, RegistryJson.Default.PublicDocument)!.Holder;
+        var holder = PublicView.FromJson(freshest.PublicJson).Holder;
         return new OrganisationProfile(bin, holder.Name, holder.FormerNames, holder.Region,
             [.. rows.Select(r => new SearchHit(r.Kind, r.Number, r.Status, r.IssuedOn, r.ValidUntil, r.HolderName, r.HolderIdentifier, r.Region, 1))]);
     }
 
     sealed record Row(Guid DocumentId, string Kind, string Number, string Status, DateOnly IssuedOn, DateOnly? ValidUntil, string HolderName,
         string? HolderIdentifier, string? Region, string PublicJson, long Position);
-}
-
-public sealed class PostgresChangeFeedQuery(NpgsqlDataSource dataSource) : IChangeFeedQuery
-{
-    public async Task<IReadOnlyList<ChangeEntry>> ReadAsync(long after, int limit, CancellationToken ct)
-    {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<ChangeEntry>(new CommandDefinition("""
-            select seq, kind, number, version, change, status, changed_at as changedat from read.changes where seq > @after order by seq limit @limit
-            """, new { after, limit }, cancellationToken: ct))).AsList();
-    }
 }

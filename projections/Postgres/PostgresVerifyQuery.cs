@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Registry.Projections.Public;
@@ -15,7 +14,7 @@ public sealed class PostgresVerifyQuery(NpgsqlDataSource dataSource) : IVerifyQu
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var json = await conn.QuerySingleOrDefaultAsync<string>(new CommandDefinition(Sql, new { numberNorm }, cancellationToken: ct));
-        return json is null ? null : JsonSerializer.Deserialize(json, RegistryJson.Default.PublicDocument);
+        return json is null ? null : PublicView.FromJson(json);
     }
 
     public const string BulkSql = "select number_norm, public_json::text from read.documents where number_norm = any(@numberNorms)";
@@ -25,6 +24,6 @@ public sealed class PostgresVerifyQuery(NpgsqlDataSource dataSource) : IVerifyQu
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<(string NumberNorm, string Json)>(new CommandDefinition(
             BulkSql, new { numberNorms = numberNorms.ToArray() }, cancellationToken: ct));
-        return rows.ToDictionary(r => r.NumberNorm, r => JsonSerializer.Deserialize(r.Json, RegistryJson.Default.PublicDocument)!);
+        return rows.ToDictionary(r => r.NumberNorm, r => PublicView.FromJson(r.Json));
     }
 }

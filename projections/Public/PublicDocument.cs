@@ -1,16 +1,15 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Registry.Domain.Events.V1;
+using Registry.Domain.Documents;
 using Registry.Domain.Identifiers;
+using Registry.Domain.Services;
 
 namespace Registry.Projections.Public;
 
 /// <summary>What anyone may see of an issued document. An individual's IIN is masked; refusal reasons and contact
 /// persons never reach it (they are not in the snapshot's public part).</summary>
 public sealed record PublicDocument(
-    string Kind,
+    DocumentKind Kind,
     string Number,
-    string Status,
+    DocumentStatus Status,
     DateOnly IssuedOn,
     DateOnly? ValidUntil,
     bool Deemed,
@@ -20,27 +19,6 @@ public sealed record PublicDocument(
     IReadOnlyList<PublicStatusChange> History,
     int Version);
 
-public sealed record PublicHolder(string Name, string? Identifier, string IdentifierKind, string Type, string? Region, IReadOnlyList<string> FormerNames);
+public sealed record PublicHolder(string Name, string? Identifier, IdentifierKind IdentifierKind, ApplicantType Type, string? Region, IReadOnlyList<string> FormerNames);
 
-public sealed record PublicStatusChange(string Status, DateOnly EffectiveOn, string? Reason);
-
-public static class PublicView
-{
-    public static PublicDocument From(DocumentSnapshot d) => new(
-        d.Kind, d.Number, d.Status, d.IssuedOn, d.ValidUntil, d.Deemed,
-        new PublicHolder(d.Holder.Name, PublicIdentifier(d.Holder), d.Holder.IdentifierKind, d.Holder.ApplicantType, d.Holder.Region, d.Holder.FormerNames),
-        d.Sectors, d.Scope,
-        [.. d.History.Select(h => new PublicStatusChange(h.Status, h.EffectiveOn, h.Reason))],
-        d.Version);
-
-    /// <summary>The identifier the public may search by: a BIN. An IIN identifies a person and stays private.</summary>
-    public static string? SearchableIdentifier(HolderSnapshot h) => h.IdentifierKind == "bin" ? h.Identifier : null;
-
-    static string? PublicIdentifier(HolderSnapshot h) =>
-        h.IdentifierKind == "iin" && h.Identifier is { } iin ? TaxpayerNumber.Mask(iin) : h.Identifier;
-}
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(PublicDocument))]
-[JsonSerializable(typeof(DocumentChanged))]
-public sealed partial class RegistryJson : JsonSerializerContext;
+public sealed record PublicStatusChange(DocumentStatus Status, DateOnly EffectiveOn, string? Reason) : IStatusEntry;

@@ -1,12 +1,15 @@
+using Registry.Domain.Common;
+using Registry.Domain.Documents;
 using Registry.Domain.Search;
 
 namespace Registry.Projections.Public;
 
-/// <summary>The answer an inspector gets: was this document valid on that day, and if not, what stopped it.</summary>
+/// <summary>The answer an inspector gets: was this document valid on that day, and if not, what stopped it.
+/// StatusOnDate is a document status, or "not-yet-issued" for a day before the issue date.</summary>
 public sealed record VerificationResult(
     string Number,
-    string Kind,
-    string Status,
+    DocumentKind Kind,
+    DocumentStatus Status,
     bool Valid,
     DateOnly AsOf,
     string StatusOnDate,
@@ -21,21 +24,14 @@ public sealed record CoverageResult(string Query, bool Covered, IReadOnlyList<st
 
 public static class Verification
 {
+    public const string NotYetIssued = "not-yet-issued";
+
     public static VerificationResult Verify(PublicDocument d, DateOnly asOf, string? covers)
     {
-        var statusOnDate = StatusOn(d, asOf);
-        var restriction = d.History.LastOrDefault(h => h.EffectiveOn <= asOf && h.Status is "suspended" or "revoked" or "expired");
-        var valid = statusOnDate == "valid";
-        return new VerificationResult(d.Number, d.Kind, d.Status, valid, asOf, statusOnDate, d.Holder, d.IssuedOn, d.ValidUntil, d.Deemed,
-            valid ? null : restriction, covers is null ? null : Coverage(d, covers));
-    }
-
-    /// <summary>Not yet issued, expired by term, or the last status change that had taken effect by that day.</summary>
-    public static string StatusOn(PublicDocument d, DateOnly asOf)
-    {
-        if (asOf < d.IssuedOn) return "not-yet-issued";
-        if (d.ValidUntil is { } until && asOf > until) return "expired";
-        return d.History.LastOrDefault(h => h.EffectiveOn <= asOf)?.Status ?? "valid";
+        var statusOnDate = DocumentValidity.StatusOn(d.IssuedOn, d.ValidUntil, d.History, asOf);
+        var valid = statusOnDate == DocumentStatus.Valid;
+        return new VerificationResult(d.Number, d.Kind, d.Status, valid, asOf, statusOnDate?.Slug() ?? NotYetIssued, d.Holder, d.IssuedOn, d.ValidUntil,
+            d.Deemed, valid ? null : DocumentValidity.RestrictionOn(d.History, asOf), covers is null ? null : Coverage(d, covers));
     }
 
     /// <summary>Does the document's scope (sectors, activity sub-types, technologies, devices, products) name this thing?

@@ -1,36 +1,17 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Dapper;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using Registry.Api.Features.Applications;
 using Registry.Api.Infrastructure;
+using Registry.Api.WriteModel;
+using Registry.Domain.Applications;
 using Registry.Domain.Documents;
+using Registry.Domain.Services;
 
 namespace Registry.Api.Features.Admin;
 
-public static class DeadlineSweepRegistration
-{
-    /// <summary>Deadlines and terms: the sweeper (DeadlineSweep:Enabled, :Interval) and document terms (Documents:TermMonths).</summary>
-    public static void AddDeadlineSweeper(this WebApplicationBuilder builder)
-    {
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.Configure<DocumentTermOptions>(builder.Configuration.GetSection("Documents"));
-        builder.Services.Configure<DeadlineSweepOptions>(builder.Configuration.GetSection("DeadlineSweep"));
-        builder.Services.AddHostedService<DeadlineSweeper>();
-    }
-}
-
-public sealed class DeadlineSweepOptions
-{
-    public bool Enabled { get; set; } = true;
-    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
-}
-
 /// <summary>
-/// Silence means consent: an application still under consideration (not suspended) the day after its deadline is
-/// deemed issued / registered / agreed, dated the day after the deadline. Documents whose configured term has ended
-/// are marked expired. Each application is handled in its own transaction, under its row lock, so a concurrent
-/// officer decision and the sweep never both win.
+/// Silence means consent, and terms end: the sweep asks the domain which applications are deemed issued today
+/// (<see cref="ApplicationLifecycle.DeemedIssuedOn"/>) and which documents' terms have ended
+/// (<see cref="DocumentLifecycle.TermEnded"/>), and records each answer as its own command — in its own transaction,
+/// under the row's lock, audited — so a concurrent officer decision and the sweep never both win.
 /// </summary>
 public static class DeadlineSweep
 {
@@ -38,74 +19,59 @@ public static class DeadlineSweep
 
     public sealed record Result(DateOnly Today, int DeemedIssued, int Expired, IReadOnlyList<string> Numbers);
 
-    const string Overdue = """
-        select id from applications
-        where status in ('submitted', 'under-review') and deadline_on < @today
-        order by deadline_on, id
-        """;
-
-    const string LockOverdue = """
-        select service, applicant_id as applicantid, deadline_on as deadlineon from applications
-        where id = @id and status in ('submitted', 'under-review') and deadline_on < @today
-        for update skip locked
-        """;
-
     public static async Task<Result> RunAsync(NpgsqlDataSource dataSource, DocumentTermOptions terms, DateOnly today, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var numbers = new List<string>();
-        foreach (var id in await conn.QueryAsync<Guid>(new CommandDefinition(Overdue, new { today }, cancellationToken: ct)))
+        IReadOnlyList<Guid> overdue;
+        IReadOnlyList<string> ended;
+        await using (var conn = await dataSource.OpenConnectionAsync(ct))
         {
-            await using var tx = await conn.BeginTransactionAsync(ct);
-            var app = await conn.QuerySingleOrDefaultAsync<OverdueRow>(new CommandDefinition(LockOverdue, new { id, today }, tx, cancellationToken: ct));
-            if (app is null) continue; // decided or suspended meanwhile
-            DocumentKinds.TryParseSlug(app.Service, out var kind);
-            var deemedOn = app.DeadlineOn.AddDays(1);
-            numbers.Add(await DocumentIssuance.IssueAsync(conn, tx, id, kind, app.ApplicantId, deemedOn, terms.ValidUntil(kind, deemedOn), deemed: true, Actor, ct));
-            await conn.ExecuteAsync(new CommandDefinition("""
-                update applications set status = 'deemed-issued', version = version + 1 where id = @id;
-                insert into audit_log (actor, action, entity_id, details) values (@actor, 'application.deemed-issued', @id, jsonb_build_object('deemedOn', @deemedOn::date));
-                """, new { id, actor = Actor, deemedOn }, tx, cancellationToken: ct));
-            await tx.CommitAsync(ct);
+            // SQL narrows the candidates; the domain decides on each locked row.
+            overdue = await ApplicationRecords.OverdueAsync(conn, ApplicationLifecycle.StatusesAllowing(ApplicationStep.DeemIssued), today, ct);
+            ended = await IssuedDocuments.TermEndedAsync(conn, DocumentLifecycle.StatusesAllowing(DocumentAction.Expire), today, ct);
         }
 
-        var expired = 0;
-        foreach (var norm in await conn.QueryAsync<string>(new CommandDefinition(
-            "select number_norm from documents where status in ('valid', 'suspended') and valid_until < @today order by valid_until", new { today }, cancellationToken: ct)))
+        var numbers = new List<string>();
+        foreach (var id in overdue)
         {
-            await using var tx = await conn.BeginTransactionAsync(ct);
-            var outcome = await Documents.ChangeDocumentStatus.ApplyAsync(conn, tx, DocumentAction.Expire, norm, "The document's term has ended", today, null, Actor, ct);
-            if (outcome.Problem is not null) continue;
-            await tx.CommitAsync(ct);
-            expired++;
+            string? number = null;
+            var reply = await Commands.RunAsync(dataSource, new CommandRequest("application.deemed-issued", new { id, today }, Actor, "sweep"),
+                async (conn, tx, actor) =>
+                {
+                    (var outcome, number) = await DeemIssuedAsync(conn, tx, id, today, terms, actor, ct);
+                    return outcome;
+                }, ct);
+            if (reply.Succeeded && number is not null) numbers.Add(number);
+        }
+        var expired = 0;
+        foreach (var numberNorm in ended)
+        {
+            var reply = await Commands.RunAsync(dataSource, new CommandRequest("document.expire", new { numberNorm, today }, Actor, "sweep"),
+                (conn, tx, actor) => ExpireAsync(conn, tx, numberNorm, today, actor, ct), ct);
+            if (reply.Succeeded) expired++;
         }
         return new Result(today, numbers.Count, expired, numbers);
     }
 
-    sealed record OverdueRow(string Service, Guid ApplicantId, DateOnly DeadlineOn);
-}
-
-/// <summary>Runs the sweep periodically (DeadlineSweep:Interval); the admin endpoint runs it on demand.</summary>
-public sealed class DeadlineSweeper(NpgsqlDataSource dataSource, IOptions<DocumentTermOptions> terms, IOptions<DeadlineSweepOptions> options,
-    TimeProvider clock, ILogger<DeadlineSweeper> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    static async Task<(CommandOutcome, string?)> DeemIssuedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, DateOnly today, DocumentTermOptions terms,
+        string actor, CancellationToken ct)
     {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
-        {
-            try
-            {
-                var result = await DeadlineSweep.RunAsync(dataSource, terms.Value, DateOnly.FromDateTime(clock.GetLocalNow().Date), stoppingToken);
-                if (result.DeemedIssued + result.Expired > 0)
-                    logger.LogInformation("Deadline sweep: {Deemed} deemed issued, {Expired} expired", result.DeemedIssued, result.Expired);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Deadline sweep failed; next attempt in {Interval}", options.Value.Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var app = await ApplicationRecords.LockAsync(conn, tx, id, ct);
+        if (app is null || ApplicationLifecycle.DeemedIssuedOn(app.Status, app.DeadlineOn, today) is not { } deemedOn)
+            return (CommandOutcome.Refuse(409, ProblemTypes.Conflict, "Not due", "Decided, suspended or not overdue meanwhile."), null);
+        var kind = ServiceCatalogue.Find(app.Service)!.Result;
+        await ApplicationRecords.MoveAsync(conn, tx, id, ApplicationStatus.DeemedIssued, ct);
+        var number = await IssuedDocuments.IssueAsync(conn, tx, id, kind, app.ApplicantId, deemedOn, terms.ValidUntil(kind, deemedOn), deemed: true, actor, ct);
+        return (CommandOutcome.Success(200, new { id, number, deemedOn }, id), number);
+    }
+
+    static async Task<CommandOutcome> ExpireAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string numberNorm, DateOnly today, string actor, CancellationToken ct)
+    {
+        var document = await IssuedDocuments.LockAsync(conn, tx, numberNorm, ct);
+        var transition = document is null ? null : DocumentLifecycle.Apply(document.Status, DocumentAction.Expire);
+        if (document is null || transition is not { Allowed: true } || !DocumentLifecycle.TermEnded(document.ValidUntil, today))
+            return CommandOutcome.Refuse(409, ProblemTypes.Conflict, "Not due", "Changed or not expired meanwhile.");
+        var expiredOn = document.ValidUntil!.Value.AddDays(1);
+        await IssuedDocuments.ChangeStatusAsync(conn, tx, document.Id, transition.NewStatus!.Value, expiredOn, DocumentLifecycle.TermEndedReason, actor, ct);
+        return CommandOutcome.Success(200, new { document.Number, expiredOn }, document.Id);
     }
 }

@@ -1,4 +1,5 @@
 using Carter;
+using Registry.Api.Infrastructure;
 
 namespace Registry.Api.Features.Applications;
 
@@ -7,36 +8,23 @@ public sealed class ApplicationsModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1/applications").WithTags("Applications").RequireAuthorization(Infrastructure.Policies.RecordDecisions);
+        var g = app.MapGroup("/api/v1/applications").WithTags("Applications").RequireOfficer(Policies.RecordDecisions);
 
         g.MapPost("/", SubmitApplication.Handle).WithName("SubmitApplication")
             .WithSummary("Record an application received by the Committee, a Public Service Centre or the portal")
-            .WithDescription("Returns the application and its receipt. Send an Idempotency-Key header: a retry with the same key returns the first response.")
-            .Produces<SubmitApplication.Response>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("Returns the application and its receipt. Send an Idempotency-Key header: a retry with the same key returns the first response.");
 
         g.MapGet("/{id:guid}", GetApplication.Handle).WithName("GetApplication")
             .WithSummary("An application with its status, version, deadline and receipt");
 
         g.MapPost("/{id:guid}/decision", DecideApplication.Handle).WithName("DecideApplication")
             .WithSummary("Issue the result document or refuse with reasons")
-            .WithDescription("Send If-Match with the application's version (from GetApplication's ETag) to guard against concurrent decisions, and an Idempotency-Key to make retries safe.")
-            .Produces<DecideApplication.Response>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("Send If-Match with the application's version (from GetApplication's ETag) to guard against concurrent decisions, and an Idempotency-Key to make retries safe.");
 
         g.MapPost("/{id:guid}/completeness-check", CompletenessCheck.Handle).WithName("CheckCompleteness")
-            .WithSummary("Record the completeness check: complete, documents missing (suspends consideration), or an expired expert conclusion (refuses)")
-            .Produces<CompletenessCheck.Response>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Record the completeness check: complete, documents missing (suspends consideration), or an expired expert conclusion (refuses)");
 
         g.MapPost("/{id:guid}/documents", SupplyDocuments.Handle).WithName("SupplyMissingDocuments")
-            .WithSummary("Record that the missing documents arrived: consideration resumes and the deadline moves by the days suspended")
-            .Produces<SupplyDocuments.Response>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Record that the missing documents arrived: consideration resumes and the deadline moves by the days suspended");
     }
 }

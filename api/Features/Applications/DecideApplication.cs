@@ -1,13 +1,16 @@
-using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Results;
+using Registry.Api.WriteModel;
 using Registry.Domain.Applications;
 using Registry.Domain.Calendar;
 using Registry.Domain.Services;
 
 namespace Registry.Api.Features.Applications;
 
+/// <summary>The officer's decision: issue the result document (a new number) or refuse with reasons.</summary>
 public static class DecideApplication
 {
     /// <summary>Outcome: issue or refuse. A refusal needs at least one reason. DecidedOn defaults to today; a past date
@@ -17,25 +20,37 @@ public static class DecideApplication
 
     public sealed record Response(Guid ApplicationId, string Outcome, string? DocumentNumber, int Version, DateOnly? RefusalDueOn = null);
 
-    public static async Task<IResult> Handle(Guid id, Request request, HttpContext http, NpgsqlDataSource dataSource, TimeProvider clock,
-        IOptions<DocumentTermOptions> terms, WorkingCalendar calendar, CancellationToken ct)
+    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Handle(Guid id, Request request, HttpContext http, NpgsqlDataSource dataSource,
+        TimeProvider clock, IOptions<DocumentTermOptions> terms, WorkingCalendar calendar, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var reasons = (request.Reasons ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToArray();
+        if (!ExpectedVersion.TryRead(http, out var expectedVersion))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["If-Match"] = ["If-Match must be the application's version, e.g. \"3\"."] },
+                type: ProblemTypes.Validation);
+        if (Validate(request, today) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
+        return new CommandResult<Response>(await ExecuteAsync(dataSource, http.Command("application.decide", new { id, request }), id, request, expectedVersion,
+            today, terms.Value, calendar, ct));
+    }
+
+    public static Dictionary<string, string[]> Validate(Request request, DateOnly today)
+    {
         var errors = new Dictionary<string, string[]>();
         if (request.Outcome is not ("issue" or "refuse")) errors["outcome"] = ["Outcome must be issue or refuse."];
-        if (request.Outcome == "refuse" && reasons.Length == 0) errors["reasons"] = ["A refusal must state its reasons."];
+        if (request.Outcome == "refuse" && Reasons(request).Length == 0) errors["reasons"] = ["A refusal must state its reasons."];
         if (request.DecidedOn > today) errors["decidedOn"] = ["The decision date cannot be in the future."];
         if (request.ProtocolDecidedOn > (request.DecidedOn ?? today)) errors["protocolDecidedOn"] = ["The protocol cannot postdate the decision."];
-        if (!ExpectedVersion.TryRead(http, out var expectedVersion)) errors["If-Match"] = ["If-Match must be the application's version, e.g. \"3\"."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
+        return errors;
+    }
 
-        return await Commands.RunAsync("application.decide", new { id, request }, http, dataSource, async (conn, tx, actor) =>
+    /// <summary>The command itself, for a request that passed <see cref="Validate"/>: officers' requests and the demo seeder run it alike.</summary>
+    public static Task<CommandReply> ExecuteAsync(NpgsqlDataSource dataSource, CommandRequest command, Guid id, Request request, int? expectedVersion,
+        DateOnly today, DocumentTermOptions terms, WorkingCalendar calendar, CancellationToken ct) =>
+        Commands.RunAsync(dataSource, command, async (conn, tx, actor) =>
         {
-            var app = await ApplicationRows.LockAsync(conn, tx, id, ct);
-            if (ApplicationRows.Check(app, id, expectedVersion) is { } refusal) return refusal;
+            var app = await ApplicationRecords.LockAsync(conn, tx, id, ct);
+            if (ApplicationRecords.Check(app, id, expectedVersion) is { } refusal) return refusal;
             var outcome = ApplicationLifecycle.Apply(app!.Status, request.Outcome == "refuse" ? ApplicationStep.Refuse : ApplicationStep.Issue);
-            if (!outcome.Allowed) return ApplicationRows.NotAllowed(app, outcome);
+            if (!outcome.Allowed) return ApplicationRecords.NotAllowed(app, outcome);
             var decidedOn = request.DecidedOn ?? today;
             if (decidedOn < app.SubmittedOn)
                 return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Decision before submission", "A decision cannot predate the application.");
@@ -43,18 +58,15 @@ public static class DecideApplication
             DateOnly? refusalDue = request.ProtocolDecidedOn is { } protocol && service.RefusalDueWorkingDaysAfterProtocol is not null
                 ? Deadlines.RefusalDue(service, protocol, calendar) : null;
 
-            await conn.ExecuteAsync(new CommandDefinition(
-                "update applications set status = @status, protocol_decided_on = @ProtocolDecidedOn, version = version + 1 where id = @id",
-                new { id, status = outcome.Next!.Value.Slug(), request.ProtocolDecidedOn }, tx, cancellationToken: ct));
+            await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct, protocolDecidedOn: request.ProtocolDecidedOn);
             string? number = null;
             if (outcome.Next == ApplicationStatus.Refused)
-                await conn.ExecuteAsync(new CommandDefinition(
-                    "insert into application_refusals (application_id, reasons, refused_on, refused_by) values (@id, @reasons, @decidedOn, @actor)",
-                    new { id, reasons, decidedOn, actor }, tx, cancellationToken: ct));
-            else // last: issuing locks the kind's number counter until commit, and every other issuer of that kind waits on it
-                number = await DocumentIssuance.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, decidedOn, terms.Value.ValidUntil(service.Result, decidedOn),
+                await ApplicationRecords.RefuseAsync(conn, tx, id, Reasons(request), decidedOn, actor, "decision", ct);
+            else // last: issuing locks the kind's number counter until commit
+                number = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, decidedOn, terms.ValidUntil(service.Result, decidedOn),
                     deemed: false, actor, ct);
             return CommandOutcome.Success(200, new Response(id, request.Outcome, number, app.Version + 1, refusalDue), id);
         }, ct);
-    }
+
+    static string[] Reasons(Request request) => [.. (request.Reasons ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())];
 }

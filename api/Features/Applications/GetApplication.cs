@@ -2,9 +2,11 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Results;
 
 namespace Registry.Api.Features.Applications;
 
+/// <summary>An application as officers see it: status, version (its ETag, for If-Match), deadlines, the applicant, the result.</summary>
 public static class GetApplication
 {
     public sealed class Response
@@ -34,11 +36,11 @@ public static class GetApplication
         where a.id = @id
         """;
 
-    public static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<Results<Ok<Response>, NotFoundProblem>> Handle(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var row = await conn.QuerySingleOrDefaultAsync<Response>(new CommandDefinition(Sql, new { id }, cancellationToken: ct));
-        if (row is null) return TypedResults.NotFound();
+        if (row is null) return new NotFoundProblem("Application not found", $"No application {id}.");
         http.Response.Headers.ETag = ExpectedVersion.ETag(row.Version);
         return TypedResults.Ok(row);
     }

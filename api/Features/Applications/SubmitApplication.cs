@@ -1,16 +1,19 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Infrastructure;
-using Registry.Api.Features.Services;
+using Registry.Api.Infrastructure.Results;
+using Registry.Api.WriteModel;
 using Registry.Domain.Applications;
 using Registry.Domain.Calendar;
-using Registry.Domain.Services;
+using Registry.Domain.Common;
 using Registry.Domain.Identifiers;
+using Registry.Domain.Services;
 
 namespace Registry.Api.Features.Applications;
 
+/// <summary>Records an application received by the Committee, a Public Service Centre or the portal, and hands over its
+/// receipt. A Centre refuses intake when a required document is missing, and that refusal is kept with its own receipt.</summary>
 public static class SubmitApplication
 {
     public sealed record Request(
@@ -26,7 +29,7 @@ public static class SubmitApplication
         ContactDto? Contact);
 
     /// <summary>Type: legal-entity, individual or non-resident. Identifier: BIN for a legal entity, IIN for an individual,
-    /// optional for a non-resident.</summary>
+    /// optional (a BIN) for a non-resident.</summary>
     public sealed record ApplicantDto(
         [property: Required] string Type,
         string? Identifier,
@@ -53,54 +56,67 @@ public static class SubmitApplication
     public sealed record Receipt(string Number, DateTimeOffset IssuedAt, string Service, string Channel, IReadOnlyList<AttachedDocumentDto> AttachedDocuments,
         int AttachedCount, DateOnly? ResultReadyOn, string ResultCollectedAt, string AcceptedBy, string ApplicantName, string? ApplicantPhone);
 
-    public static async Task<IResult> Handle(Request request, HttpContext http, NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendar calendar, CancellationToken ct)
+    public sealed record MissingDocument(string Code, string TitleKk, string TitleRu);
+
+    public sealed record IntakeRefusalReceipt(string Number, DateTimeOffset IssuedAt, string Service, string ApplicantName, string RefusedBy, IReadOnlyList<MissingDocument> Missing);
+
+    public static async Task<Results<CreationResult<Response>, ValidationProblem>> Handle(Request request, HttpContext http, NpgsqlDataSource dataSource,
+        TimeProvider clock, WorkingCalendar calendar, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var service = ServiceCatalogue.Find(request.Service);
-        if (Validate(request, service, today) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
-        var channel = Enum.Parse<Channel>(request.Channel, ignoreCase: true);
-        if (!Intake.MayApply(service!, ParseApplicantType(request.Applicant.Type)))
-            return ProblemTypes.Problem(422, ProblemTypes.RuleViolation, "Applicant not eligible",
-                $"{service!.Name.Ru}: applicants are {string.Join(", ", service.Applicants.Select(ServicesModule.Slug))}, not {request.Applicant.Type}.");
-        if (!service!.Channels.Contains(channel))
-            return ProblemTypes.Problem(422, ProblemTypes.RuleViolation, "Channel not available",
-                $"{service.Code} is accepted at: {string.Join(", ", service.Channels.Select(ServicesModule.Slug))}.");
-        var missing = Intake.Missing(service, channel, (request.Documents ?? []).Select(d => d.Code));
-
-        return await Commands.RunAsync("application.submit", request, http, dataSource, async (conn, tx, actor) =>
-        {
-            if (channel == Channel.Centre && missing.Count > 0) return await RefuseIntakeAsync(conn, tx, request, missing, actor, clock.GetUtcNow(), ct);
-
-            var id = Guid.CreateVersion7();
-            var submittedOn = request.SubmittedOn ?? today;
-            var deadline = Deadlines.Compute(service.Deadline, submittedOn, [], calendar);
-            var applicantId = await Applicants.UpsertAsync(conn, tx, request.Applicant, ct);
-            await conn.ExecuteAsync(new CommandDefinition("""
-                insert into applications (id, service, applicant_id, channel, status, submitted_on, accepted_by, contact_person, contact_phone, deadline_on, completeness_due_on)
-                values (@id, @Service, @applicantId, @channel, 'submitted', @submittedOn, @actor, @person, @phone, @due, @completenessDue)
-                """, new { id, request.Service, applicantId, channel = ServicesModule.Slug(channel), submittedOn, actor, person = request.Contact?.Person, phone = request.Contact?.Phone,
-                    due = deadline.Due, completenessDue = deadline.CompletenessCheckDue }, tx, cancellationToken: ct));
-            await InsertDetailsAsync(conn, tx, id, request, ct);
-
-            var receipt = await IssueReceiptAsync(conn, tx, id, request, actor, clock.GetUtcNow(), deadline.Due, ct);
-            return CommandOutcome.Success(StatusCodes.Status201Created,
-                new Response(id, request.Service, "submitted", 1, submittedOn, deadline.Due, deadline.CompletenessCheckDue,
-                    [.. missing.Select(d => d.Code)], receipt), id, $"/api/v1/applications/{id}");
-        }, ct);
+        if (Validate(request, Today(clock)) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
+        return new CreationResult<Response>(await ExecuteAsync(dataSource, http.Command("application.submit", request), request, clock, calendar, ct));
     }
 
-    static Dictionary<string, string[]> Validate(Request r, ServiceDefinition? service, DateOnly today)
+    /// <summary>The command itself, for a request that passed <see cref="Validate"/>: officers' requests and the demo seeder run it alike.</summary>
+    public static Task<CommandReply> ExecuteAsync(NpgsqlDataSource dataSource, CommandRequest command, Request request, TimeProvider clock,
+        WorkingCalendar calendar, CancellationToken ct) =>
+        Commands.RunAsync(dataSource, command, async (conn, tx, actor) =>
+        {
+            var service = ServiceCatalogue.Find(request.Service)!;
+            var channel = Slugs.Parse<Channel>(request.Channel);
+            var applicant = Applicant(request.Applicant);
+            if (!Intake.MayApply(service, applicant.Type))
+                return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Applicant not eligible",
+                    $"{service.Name.Ru}: applicants are {string.Join(", ", service.Applicants.Select(a => a.Slug()))}, not {applicant.Type.Slug()}.");
+            if (!service.Channels.Contains(channel))
+                return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Channel not available",
+                    $"{service.Code} is accepted at: {string.Join(", ", service.Channels.Select(c => c.Slug()))}.");
+            var missing = Intake.Missing(service, channel, (request.Documents ?? []).Select(d => d.Code));
+            var now = clock.GetUtcNow();
+            if (channel == Channel.Centre && missing.Count > 0) return await RefuseIntakeAsync(conn, tx, request, missing, actor, now, ct);
+
+            if (await Applicants.UpsertAsync(conn, tx, applicant, ct) is not { } applicantId)
+                return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Identifier held by another kind of applicant",
+                    $"{request.Applicant.Identifier} is registered to an applicant who is not a {applicant.Type.Slug()}; a holder's type never changes.");
+            var id = Guid.CreateVersion7();
+            var submittedOn = request.SubmittedOn ?? Today(clock);
+            var deadline = Deadlines.Compute(service.Deadline, submittedOn, [], calendar);
+            await ApplicationRecords.InsertAsync(conn, tx, new NewApplication(id, service.Code, applicantId, channel, submittedOn, actor,
+                request.Contact?.Person, request.Contact?.Phone, deadline.Due, deadline.CompletenessCheckDue,
+                request.Sectors ?? [], request.Activities ?? [], [.. (request.Subjects ?? []).Select(s => (s.Name, s.Description))],
+                [.. (request.Documents ?? []).DistinctBy(d => d.Code).Select(d => (d.Code, d.Title))],
+                request.ExpertConclusion is { } ec ? (ec.ExpertOrganisation, ec.Number, ec.ExpertiseDate) : null), ct);
+
+            var documents = request.Documents ?? [];
+            var receipt = new Receipt(await Receipts.NextNumberAsync(conn, tx, Receipts.Receipt, now, ct), now, service.Code, channel.Slug(), documents,
+                documents.Count, deadline.Due, ResultCollectedAt(channel), actor, applicant.Name, request.Contact?.Phone ?? applicant.Phone);
+            await Receipts.SaveAsync(conn, tx, id, receipt.Number, now, receipt, ct);
+            return CommandOutcome.Success(StatusCodes.Status201Created,
+                new Response(id, service.Code, ApplicationStatus.Submitted.Slug(), 1, submittedOn, deadline.Due, deadline.CompletenessCheckDue,
+                    [.. missing.Select(d => d.Code)], receipt), id, $"/api/v1/applications/{id}");
+        }, ct);
+
+    public static Dictionary<string, string[]> Validate(Request r, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
+        var service = ServiceCatalogue.Find(r.Service);
         if (service is null) errors["service"] = [$"Unknown service '{r.Service}'. One of: {string.Join(", ", ServiceCatalogue.All.Select(s => s.Code))}."];
-        if (!Enum.TryParse<Channel>(r.Channel, ignoreCase: true, out _)) errors["channel"] = ["Channel must be committee, centre or portal."];
+        if (!Slugs.TryParse<Channel>(r.Channel, out _)) errors["channel"] = [$"Channel is one of {string.Join(", ", Slugs.All<Channel>())}."];
         if (r.SubmittedOn > today) errors["submittedOn"] = ["The submission date cannot be in the future."];
-        if (r.Applicant.Type is not ("legal-entity" or "individual" or "non-resident"))
-            errors["applicant.type"] = ["Applicant type must be legal-entity, individual or non-resident."];
-        else if (r.Applicant.Type != "non-resident" && !TaxpayerNumber.IsValid(r.Applicant.Identifier))
-            errors["applicant.identifier"] = [$"{(r.Applicant.Type == "individual" ? "An IIN" : "A BIN")} is 12 digits with a valid check digit."];
-        else if (r.Applicant.Type == "non-resident" && r.Applicant.Identifier is { } id && !TaxpayerNumber.IsValid(id))
-            errors["applicant.identifier"] = ["A non-resident's BIN, when given, is 12 digits with a valid check digit."];
+        if (!Slugs.TryParse<ApplicantType>(r.Applicant.Type, out var type))
+            errors["applicant.type"] = [$"Applicant type is one of {string.Join(", ", Slugs.All<ApplicantType>())}."];
+        else if (IdentifierError(type, r.Applicant.Identifier) is { } identifierError)
+            errors["applicant.identifier"] = [identifierError];
         if (r.ExpertConclusion is { } ec && ec.ExpertiseDate > today) errors["expertConclusion.expertiseDate"] = ["The expertise date cannot be in the future."];
         if (service is null) return errors;
         if (service.ExpertConclusionRequired && r.ExpertConclusion is null)
@@ -115,11 +131,29 @@ public static class SubmitApplication
         return errors;
     }
 
-    static ApplicantType ParseApplicantType(string type) => type switch
+    /// <summary>An individual is identified by an IIN, a legal entity by a BIN (a non-resident may have none); an IIN is
+    /// never accepted as a BIN — it would make a person's number public.</summary>
+    static string? IdentifierError(ApplicantType type, string? identifier) => type switch
     {
-        "legal-entity" => ApplicantType.LegalEntity,
-        "individual" => ApplicantType.Individual,
-        _ => ApplicantType.NonResident,
+        ApplicantType.Individual when !TaxpayerNumber.LooksLikeIin(identifier) =>
+            "An individual's IIN is 12 digits: the birth date (YYMMDD), a century digit 1–6, and a valid check digit.",
+        ApplicantType.LegalEntity when TaxpayerNumber.LooksLikeIin(identifier) =>
+            "This is an individual's IIN, not a BIN: a legal entity is identified by its BIN.",
+        ApplicantType.LegalEntity when !TaxpayerNumber.LooksLikeBin(identifier) =>
+            "A BIN is 12 digits: year and month of registration, the entity digit 4, 5 or 6, and a valid check digit.",
+        ApplicantType.NonResident when identifier is not null && !TaxpayerNumber.LooksLikeBin(identifier) =>
+            "A non-resident's BIN, when given, is 12 digits with the entity digit 4, 5 or 6 and a valid check digit.",
+        _ => null,
+    };
+
+    static ApplicantRecord Applicant(ApplicantDto a) =>
+        new(Slugs.Parse<ApplicantType>(a.Type), a.Identifier, a.Name, a.Address, a.Phone, a.Region);
+
+    static string ResultCollectedAt(Channel channel) => channel switch
+    {
+        Channel.Centre => "the Public Service Centre that accepted the application",
+        Channel.Portal => "the applicant's personal cabinet on the portal",
+        _ => "the Committee office",
     };
 
     /// <summary>A Centre does not accept an incomplete set: it records the refusal and hands over a receipt naming what is missing.</summary>
@@ -127,11 +161,8 @@ public static class SubmitApplication
         string actor, DateTimeOffset now, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
-        var number = $"RFI-{now.Year:D4}-{await NumberSequences.NextAsync(conn, tx, "intake-refusal", now.Year, ct):D6}";
-        await conn.ExecuteAsync(new CommandDefinition("""
-            insert into intake_refusals (id, number, service, applicant_name, missing_documents, refused_at, refused_by)
-            values (@id, @number, @Service, @name, @codes, @now, @actor)
-            """, new { id, number, r.Service, name = r.Applicant.Name, codes = missing.Select(d => d.Code).ToArray(), now, actor }, tx, cancellationToken: ct));
+        var number = await Receipts.NextNumberAsync(conn, tx, Receipts.IntakeRefusal, now, ct);
+        await Receipts.RecordIntakeRefusalAsync(conn, tx, id, number, r.Service, r.Applicant.Name, [.. missing.Select(d => d.Code)], now, actor, ct);
         return CommandOutcome.RefuseAndRecord(422, ProblemTypes.IntakeRefused, "Intake refused: documents missing",
             $"The Centre cannot accept the application: {missing.Count} required document(s) missing.", id,
             new Dictionary<string, object?>
@@ -141,40 +172,5 @@ public static class SubmitApplication
             });
     }
 
-    public sealed record MissingDocument(string Code, string TitleKk, string TitleRu);
-
-    public sealed record IntakeRefusalReceipt(string Number, DateTimeOffset IssuedAt, string Service, string ApplicantName, string RefusedBy, IReadOnlyList<MissingDocument> Missing);
-
-    static async Task InsertDetailsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Request r, CancellationToken ct)
-    {
-        await conn.ExecuteAsync(new CommandDefinition("insert into application_sectors (application_id, sector) select @id, unnest(@sectors) on conflict do nothing",
-            new { id, sectors = (r.Sectors ?? []).Distinct().ToArray() }, tx, cancellationToken: ct));
-        await conn.ExecuteAsync(new CommandDefinition("insert into application_activities (application_id, activity) select @id, unnest(@activities) on conflict do nothing",
-            new { id, activities = (r.Activities ?? []).Distinct().ToArray() }, tx, cancellationToken: ct));
-        var subjects = r.Subjects ?? [];
-        await conn.ExecuteAsync(new CommandDefinition("""
-            insert into application_subjects (application_id, ordinal, name, description)
-            select @id, s.ordinal, s.name, s.description from unnest(@names, @descriptions) with ordinality as s(name, description, ordinal)
-            """, new { id, names = subjects.Select(s => s.Name).ToArray(), descriptions = subjects.Select(s => s.Description).ToArray() }, tx, cancellationToken: ct));
-        var documents = (r.Documents ?? []).DistinctBy(d => d.Code).ToArray();
-        await conn.ExecuteAsync(new CommandDefinition("""
-            insert into application_documents (application_id, code, title, provided_at) select @id, c, t, now() from unnest(@codes, @titles) as d(c, t)
-            """, new { id, codes = documents.Select(d => d.Code).ToArray(), titles = documents.Select(d => d.Title).ToArray() }, tx, cancellationToken: ct));
-        if (r.ExpertConclusion is { } ec)
-            await conn.ExecuteAsync(new CommandDefinition("""
-                insert into expert_conclusions (application_id, expert_organisation, conclusion_number, expertise_date) values (@id, @ExpertOrganisation, @Number, @ExpertiseDate)
-                """, new { id, ec.ExpertOrganisation, ec.Number, ec.ExpertiseDate }, tx, cancellationToken: ct));
-    }
-
-    static async Task<Receipt> IssueReceiptAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Request r, string actor, DateTimeOffset now, DateOnly? deadline, CancellationToken ct)
-    {
-        var sequence = await NumberSequences.NextAsync(conn, tx, "receipt", now.Year, ct);
-        var documents = r.Documents ?? [];
-        var receipt = new Receipt($"RCP-{now.Year:D4}-{sequence:D6}", now, r.Service, r.Channel, documents, documents.Count,
-            deadline, r.Channel switch { "centre" => "the Public Service Centre that accepted the application", "portal" => "the applicant's personal cabinet on the portal", _ => "the Committee office" },
-            actor, r.Applicant.Name, r.Contact?.Phone ?? r.Applicant.Phone);
-        await conn.ExecuteAsync(new CommandDefinition("insert into receipts (application_id, number, issued_at, body) values (@id, @Number, @IssuedAt, @body::jsonb)",
-            new { id, receipt.Number, receipt.IssuedAt, body = JsonSerializer.Serialize(receipt, JsonSerializerOptions.Web) }, tx, cancellationToken: ct));
-        return receipt;
-    }
+    static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 }

@@ -1,4 +1,5 @@
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Applications;
 using Registry.Domain.Calendar;
@@ -13,11 +14,10 @@ public sealed class CalendarModule : ICarterModule
     {
         app.MapGroup("/api/v1/calendar").WithTags("Calendar").AllowAnonymous().RequirePublicRateLimit()
             .MapGet("/deadline", Deadline).WithName("ComputeDeadline")
-            .WithSummary("The deadline of a service for an application received on a given day, with every day counted or skipped and why")
-            .Produces<DeadlineComputation>().ProducesValidationProblem();
+            .WithSummary("The deadline of a service for an application received on a given day, with every day counted or skipped and why");
     }
 
-    public static IResult Deadline(string? service, DateOnly? submittedOn, WorkingCalendar calendar)
+    public static Results<Ok<DeadlineComputation>, ValidationProblem> Deadline(string? service, DateOnly? submittedOn, WorkingCalendar calendar)
     {
         var definition = ServiceCatalogue.Find(service);
         var errors = new Dictionary<string, string[]>();
@@ -25,16 +25,5 @@ public sealed class CalendarModule : ICarterModule
         if (submittedOn is null) errors["submittedOn"] = ["The day the application was received, YYYY-MM-DD."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
         return TypedResults.Ok(Deadlines.Compute(definition!.Deadline, submittedOn!.Value, [], calendar));
-    }
-}
-
-public static class WorkingCalendarRegistration
-{
-    /// <summary>Loads the calendar CSV (Calendar:Path, default the copy shipped next to the binary) once at start-up;
-    /// a bad line stops the start rather than shifting deadlines.</summary>
-    public static void AddWorkingCalendar(this WebApplicationBuilder builder)
-    {
-        var path = builder.Configuration["Calendar:Path"] ?? Path.Combine(AppContext.BaseDirectory, "data", "calendar", "kz-production-calendar.csv");
-        builder.Services.AddSingleton(CalendarCsv.Parse(File.ReadAllText(path)));
     }
 }

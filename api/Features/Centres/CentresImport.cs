@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Registry.Domain.Centres;
+using Registry.Domain.Common;
 
 namespace Registry.Api.Features.Centres;
 
@@ -30,7 +31,7 @@ public static class CentresImport
             values (@Id, @ParentId, @Level, @RegionOrdinal, @Region, @Name, @Address, @Phones::jsonb, @SearchFolded, @SourceLine)
             """, centres.Select(c => new
         {
-            c.Id, c.ParentId, Level = CentresModule.Slug(c.Level), c.RegionOrdinal, c.Region, c.Name, c.Address,
+            c.Id, c.ParentId, Level = c.Level.Slug(), c.RegionOrdinal, c.Region, c.Name, c.Address,
             Phones = JsonSerializer.Serialize(c.Phones, JsonSerializerOptions.Web), c.SearchFolded, c.SourceLine,
         }), tx);
         await conn.ExecuteAsync("""

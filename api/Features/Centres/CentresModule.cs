@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Dapper;
 using Npgsql;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Results;
 using Registry.Domain.Centres;
 using Registry.Domain.Search;
 
@@ -16,10 +18,8 @@ public sealed class CentresModule : ICarterModule
         var g = app.MapGroup("/api/v1/centres").WithTags("Centres").AllowAnonymous().RequirePublicRateLimit();
         g.MapGet("/", Search).WithName("SearchCentres")
             .WithSummary("Public Service Centres, by region and by words of their name or address")
-            .WithDescription("region matches the region's name (e.g. \"Ақмола облысы\", or folded: \"akmola\"); q matches name and address, across Kazakh, Russian and Latin spellings.")
-            .Produces<IReadOnlyList<CentreView>>();
-        g.MapGet("/{id}", Get).WithName("GetCentre").WithSummary("One Public Service Centre with its parent and sub-departments")
-            .Produces<CentreDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("region matches the region's name (e.g. \"Ақмола облысы\", or folded: \"akmola\"); q matches name and address, across Kazakh, Russian and Latin spellings.");
+        g.MapGet("/{id}", Get).WithName("GetCentre").WithSummary("One Public Service Centre with its parent and sub-departments");
     }
 
     public sealed record CentreView(string Id, string? ParentId, string Level, string Region, string Name, string Address, IReadOnlyList<Phone> Phones);
@@ -28,7 +28,7 @@ public sealed class CentresModule : ICarterModule
 
     const string Columns = "id, parent_id as parentid, level, region, name, address, phones::text as phones";
 
-    static async Task<IResult> Search(string? region, string? q, NpgsqlDataSource dataSource, CancellationToken ct)
+    static async Task<Ok<List<CentreView>>> Search(string? region, string? q, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<Row>(new CommandDefinition($"""
@@ -40,24 +40,17 @@ public sealed class CentresModule : ICarterModule
         return TypedResults.Ok(rows.Select(r => r.View()).ToList());
     }
 
-    static async Task<IResult> Get(string id, NpgsqlDataSource dataSource, CancellationToken ct)
+    static async Task<Results<Ok<CentreDetails>, NotFoundProblem>> Get(string id, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = (await conn.QueryAsync<Row>(new CommandDefinition(
             $"select {Columns} from centres where id = @id or id = (select parent_id from centres where id = @id) or parent_id = @id order by id",
             new { id }, cancellationToken: ct))).ToList();
         var centre = rows.FirstOrDefault(r => r.Id == id);
-        if (centre is null) return ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such centre", $"No Public Service Centre '{id}'.");
+        if (centre is null) return new NotFoundProblem("No such centre", $"No Public Service Centre '{id}'.");
         return TypedResults.Ok(new CentreDetails(centre.View(), rows.FirstOrDefault(r => r.Id == centre.ParentId)?.View(),
             [.. rows.Where(r => r.ParentId == id).Select(r => r.View())]));
     }
-
-    public static string Slug(CentreLevel level) => level switch
-    {
-        CentreLevel.Branch => "branch",
-        CentreLevel.Department => "department",
-        _ => "sub-department",
-    };
 
     sealed record Row(string Id, string? ParentId, string Level, string Region, string Name, string Address, string Phones)
     {

@@ -1,4 +1,5 @@
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Infrastructure;
 using Registry.Projections.Queries;
 
@@ -14,13 +15,12 @@ public sealed class ChangesModule : ICarterModule
         app.MapGroup("/api/v1/changes").WithTags("Changes").AllowAnonymous().RequirePublicRateLimit()
             .MapGet("/", Read).WithName("ReadChanges")
             .WithSummary("Document changes after a sequence number, oldest first")
-            .WithDescription("Start with after=0; store the last seq you processed and pass it as after next time. Fetch the document with GetDocument for its full state. A change appears here only after it is visible in verify and search.")
-            .Produces<ChangePage>().ProducesValidationProblem();
+            .WithDescription("Start with after=0; store the last seq you processed and pass it as after next time. Fetch the document with GetDocument for its full state. A change appears here only after it is visible in verify and search.");
     }
 
     public sealed record ChangePage(IReadOnlyList<ChangeEntry> Items, long LastSeq, string Next);
 
-    static async Task<IResult> Read(long? after, int? limit, IChangeFeedQuery query, CancellationToken ct)
+    static async Task<Results<Ok<ChangePage>, ValidationProblem>> Read(long? after, int? limit, IChangeFeedQuery query, CancellationToken ct)
     {
         if (after < 0 || limit is < 1 or > MaxPage)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = [$"after ≥ 0 and 1 ≤ limit ≤ {MaxPage}."] }, type: ProblemTypes.Validation);

@@ -1,4 +1,5 @@
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Dapper;
 using Npgsql;
 using Registry.Projections.Outbox;
@@ -15,13 +16,12 @@ public sealed class HealthModule : ICarterModule
         var g = app.MapGroup("/health").WithTags("Health").AllowAnonymous()
             .ExcludeFromDescription(); // probes for the platform, not part of the public contract
         g.MapGet("/live", () => TypedResults.Text("ok")).WithName("Live").WithSummary("The process is up");
-        g.MapGet("/ready", Ready).WithName("Ready").WithSummary("The database answers and the projections keep up")
-            .Produces<Readiness>().Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
+        g.MapGet("/ready", Ready).WithName("Ready").WithSummary("The database answers and the projections keep up");
     }
 
     public sealed record Readiness(string Status, bool Database, IReadOnlyList<ProjectorLag> Projections);
 
-    static async Task<IResult> Ready(NpgsqlDataSource dataSource, ProjectionStatus projections, CancellationToken ct)
+    static async Task<JsonHttpResult<Readiness>> Ready(NpgsqlDataSource dataSource, ProjectionStatus projections, CancellationToken ct)
     {
         try
         {

@@ -1,5 +1,8 @@
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Results;
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
@@ -17,23 +20,21 @@ public sealed class RegistryModule : ICarterModule
 
         g.MapGet("/search", Search).WithName("SearchRegistry")
             .WithSummary("Search issued documents by number, BIN or organisation name, with filters and facets")
-            .WithDescription("q matches a whole or partial document number (its beginning, or its last digits), a 12-digit BIN, or words of the holder's name in Kazakh, Russian or Latin spelling. Pages are keyset cursors: pass nextCursor back as cursor.")
-            .Produces<SearchPage>().ProducesValidationProblem();
+            .WithDescription("q matches a whole or partial document number (its beginning, or its last digits), a 12-digit BIN, or words of the holder's name in Kazakh, Russian or Latin spelling. Pages are keyset cursors: pass nextCursor back as cursor.");
 
         g.MapGet("/{kind}/{number}", Details).WithName("GetDocument")
-            .WithSummary("Public details of one document, with its status history")
-            .Produces<PublicDocument>().ProducesProblem(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Public details of one document, with its status history");
     }
 
-    public static async Task<IResult> Search(
+    public static async Task<Results<Ok<SearchPage>, ValidationProblem>> Search(
         string? q, string? kind, string? status, string? region, string? sector, string? bin, DateOnly? issuedFrom, DateOnly? issuedTo,
         string? sort, string? cursor, int? limit, ISearchQuery query, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (kind is not null && !DocumentKinds.TryParseSlug(kind, out _))
-            errors["kind"] = [$"Unknown kind '{kind}'. One of: {string.Join(", ", DocumentKinds.All.Select(k => k.Slug()))}."];
-        if (status is not null && status is not ("valid" or "suspended" or "revoked" or "expired"))
-            errors["status"] = ["Status is one of valid, suspended, revoked, expired."];
+        if (kind is not null && !Slugs.TryParse<DocumentKind>(kind, out _))
+            errors["kind"] = [$"Unknown kind '{kind}'. One of: {string.Join(", ", Slugs.All<DocumentKind>())}."];
+        if (status is not null && !Slugs.TryParse<DocumentStatus>(status, out _))
+            errors["status"] = [$"Status is one of {string.Join(", ", Slugs.All<DocumentStatus>())}."];
         if (limit is < 1 or > MaxPageSize) errors["limit"] = [$"Limit is between 1 and {MaxPageSize}."];
         if (issuedFrom > issuedTo) errors["issuedFrom"] = ["issuedFrom is after issuedTo."];
         if (cursor is not null && !SearchCursor.TryDecode(cursor, out _, out _)) errors["cursor"] = ["This cursor was not produced by this API."];
@@ -43,16 +44,17 @@ public sealed class RegistryModule : ICarterModule
             errors["sort"] = ["Sort is one of relevance, issuedNewest, issuedOldest, number."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
 
-        var page = await query.SearchAsync(new SearchRequest(q, kind?.ToLowerInvariant(), status, region, sector, bin, issuedFrom, issuedTo,
+        var page = await query.SearchAsync(new SearchRequest(q, kind?.ToLowerInvariant(), status?.ToLowerInvariant(), region, sector, bin, issuedFrom, issuedTo,
             order, cursor, limit ?? 20), ct);
         return TypedResults.Ok(page);
     }
 
-    public static async Task<IResult> Details(string kind, string number, HttpContext http, IVerifyQuery query, CancellationToken ct)
+    public static async Task<Results<Ok<PublicDocument>, NotModified, NotFoundProblem>> Details(string kind, string number, HttpContext http,
+        IVerifyQuery query, CancellationToken ct)
     {
-        var document = DocumentKinds.TryParseSlug(kind, out var parsed) ? await query.FindAsync(DocumentNumber.Normalize(number), ct) : null;
-        if (document is null || document.Kind != parsed.Slug())
-            return ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such document", $"No {kind} numbered '{number}' is in the public registry.");
-        return Caching.OkWithETag(http, document, $"{document.Number}|{document.Version}");
+        var document = Slugs.TryParse<DocumentKind>(kind, out var parsed) ? await query.FindAsync(DocumentNumber.Normalize(number), ct) : null;
+        if (document is null || document.Kind != parsed)
+            return new NotFoundProblem("No such document", $"No {kind} numbered '{number}' is in the public registry.");
+        return Caching.IsNotModified(http, $"{document.Number}|{document.Version}") ? new NotModified() : TypedResults.Ok(document);
     }
 }

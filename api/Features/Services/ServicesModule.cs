@@ -1,5 +1,8 @@
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Results;
+using Registry.Domain.Common;
 using Registry.Domain.Services;
 
 namespace Registry.Api.Features.Services;
@@ -11,10 +14,9 @@ public sealed class ServicesModule : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/services").WithTags("Services").AllowAnonymous().RequirePublicRateLimit();
-        g.MapGet("/", () => TypedResults.Ok(ServiceCatalogue.All.Select(Describe).ToList())).WithName("ListServices")
+        g.MapGet("/", List).WithName("ListServices")
             .WithSummary("The catalogue of the six state services");
-        g.MapGet("/{code}", Get).WithName("GetService").WithSummary("One service of the catalogue")
-            .Produces<ServiceDescription>().ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/{code}", Get).WithName("GetService").WithSummary("One service of the catalogue");
     }
 
     public sealed record DocumentDescription(string Code, Text Title, IReadOnlyList<string> Channels);
@@ -25,24 +27,17 @@ public sealed class ServicesModule : ICarterModule
         IReadOnlyList<DocumentDescription> Documents, IReadOnlyList<ApplicationField> ApplicationFields, Text DeemedIfNoAnswer, Text Fee,
         Text CommitteeHours, Text CentreHours, string CentresList, Text Complaints, string LegalBasis, int? RefusalDueWorkingDaysAfterProtocol);
 
-    static IResult Get(string code) => ServiceCatalogue.Find(code) is { } s
+    static Ok<List<ServiceDescription>> List() => TypedResults.Ok(ServiceCatalogue.All.Select(Describe).ToList());
+
+    static Results<Ok<ServiceDescription>, NotFoundProblem> Get(string code) => ServiceCatalogue.Find(code) is { } s
         ? TypedResults.Ok(Describe(s))
-        : ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such service", $"No service '{code}'. One of: {string.Join(", ", ServiceCatalogue.All.Select(x => x.Code))}.");
+        : new NotFoundProblem("No such service", $"No service '{code}'. One of: {string.Join(", ", ServiceCatalogue.All.Select(x => x.Code))}.");
 
     static ServiceDescription Describe(ServiceDefinition s) => new(
-        s.Code, s.Name, s.ResultName, s.Provider, [.. s.Applicants.Select(Slug)], s.Deadline.ToString(), s.Deadline.Days,
-        s.Deadline.Basis == DeadlineBasis.WorkingDays ? "working-days" : "calendar-days", ServiceCatalogue.CompletenessCheckWorkingDays,
+        s.Code, s.Name, s.ResultName, s.Provider, [.. s.Applicants.Select(a => a.Slug())], s.Deadline.ToString(), s.Deadline.Days,
+        s.Deadline.Basis.Slug(), ServiceCatalogue.CompletenessCheckWorkingDays,
         s.ExpertConclusionRequired, s.ExpertConclusionRequired ? ServiceCatalogue.ExpertConclusionValidityMonths : null,
-        [.. s.Channels.Select(Slug)], [.. s.Documents.Select(d => new DocumentDescription(d.Code, d.Title, [.. d.Channels.Select(Slug)]))],
+        [.. s.Channels.Select(c => c.Slug())], [.. s.Documents.Select(d => new DocumentDescription(d.Code, d.Title, [.. d.Channels.Select(c => c.Slug())]))],
         s.Fields, s.DeemedResult, ServiceCatalogue.Fee, ServiceCatalogue.CommitteeHours, ServiceCatalogue.CentreHours, "/api/v1/centres",
         ServiceCatalogue.Complaints, s.LegalBasis, s.RefusalDueWorkingDaysAfterProtocol);
-
-    public static string Slug(ApplicantType a) => a switch
-    {
-        ApplicantType.LegalEntity => "legal-entity",
-        ApplicantType.Individual => "individual",
-        _ => "non-resident",
-    };
-
-    public static string Slug(Channel c) => c.ToString().ToLowerInvariant();
 }

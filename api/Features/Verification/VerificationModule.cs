@@ -1,6 +1,8 @@
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Results;
 using Registry.Domain.Documents;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
@@ -18,22 +20,20 @@ public sealed class VerificationModule : ICarterModule
 
         g.MapGet("/{number}", Verify).WithName("VerifyDocument")
             .WithSummary("Verify a document by its number")
-            .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product.")
-            .Produces<VerificationResult>().ProducesProblem(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem();
+            .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product.");
 
         g.MapPost("/", VerifyMany).WithName("VerifyDocuments")
-            .WithSummary($"Verify up to {MaxBulk} numbers in one call, one result per number, in request order")
-            .Produces<BulkVerification>().ProducesValidationProblem();
+            .WithSummary($"Verify up to {MaxBulk} numbers in one call, one result per number, in request order");
     }
 
-    public static async Task<IResult> Verify(string number, DateOnly? asOf, string? covers, HttpContext http, IVerifyQuery query, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<VerificationResult>, NotModified, NotFoundProblem>> Verify(string number, DateOnly? asOf, string? covers,
+        HttpContext http, IVerifyQuery query, TimeProvider clock, CancellationToken ct)
     {
         var day = asOf ?? Today(clock);
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
-        if (document is null)
-            return ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such document", $"No document numbered '{number}' is in the public registry.");
-        return Caching.OkWithETag(http, Projections.Public.Verification.Verify(document, day, covers), $"{document.Number}|{document.Version}|{day:O}|{covers}");
+        if (document is null) return new NotFoundProblem("No such document", $"No document numbered '{number}' is in the public registry.");
+        if (Caching.IsNotModified(http, $"{document.Number}|{document.Version}|{day:O}|{covers}")) return new NotModified();
+        return TypedResults.Ok(Projections.Public.Verification.Verify(document, day, covers));
     }
 
     public sealed record BulkRequest(IReadOnlyList<string> Numbers, DateOnly? AsOf);
@@ -42,7 +42,8 @@ public sealed class VerificationModule : ICarterModule
 
     public sealed record BulkVerification(DateOnly AsOf, int Count, int Found, IReadOnlyList<BulkItem> Results);
 
-    public static async Task<IResult> VerifyMany([FromBody] BulkRequest request, IVerifyQuery query, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<BulkVerification>, ValidationProblem>> VerifyMany([FromBody] BulkRequest request, IVerifyQuery query,
+        TimeProvider clock, CancellationToken ct)
     {
         if (request.Numbers is null || request.Numbers.Count is 0 or > MaxBulk)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = [$"Send between 1 and {MaxBulk} numbers."] }, type: ProblemTypes.Validation);

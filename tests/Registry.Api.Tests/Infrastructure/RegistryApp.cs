@@ -114,10 +114,7 @@ public static class HttpAssertions
         return System.Text.Json.JsonSerializer.Deserialize<T>(body, Json)!;
     }
 
-    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase) },
-    };
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body, string? idempotencyKey = null, string? ifMatch = null)
     {

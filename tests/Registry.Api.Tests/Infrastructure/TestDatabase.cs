@@ -73,15 +73,9 @@ public static class TestDatabase
 
     static string MigrationsHash()
     {
-        var assembly = typeof(Registry.Api.Infrastructure.Database).Assembly;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal)).Order())
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(resource));
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            sha.AppendData(Encoding.UTF8.GetBytes(reader.ReadToEnd()));
-        }
+        foreach (var script in Registry.Api.Infrastructure.Database.Scripts())
+            sha.AppendData(Encoding.UTF8.GetBytes(script.Name + "\n" + script.Contents));
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
     }
 }

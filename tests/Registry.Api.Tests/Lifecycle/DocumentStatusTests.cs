@@ -1,3 +1,4 @@
+using Registry.Domain.Documents;
 using System.Net;
 using Registry.Api.Features.Documents;
 using Registry.Api.Tests.Infrastructure;
@@ -43,7 +44,7 @@ public sealed class DocumentStatusTests(RegistryApp app) : IClassFixture<Registr
         Assert.True((await Verify(number)).Valid);
 
         var details = await app.Anonymous().GetJsonAsync<PublicDocument>($"/api/v1/registry/attestation/{number}");
-        Assert.Equal(["valid", "suspended", "valid"], details!.History.Select(h => h.Status));
+        Assert.Equal([DocumentStatus.Valid, DocumentStatus.Suspended, DocumentStatus.Valid], details!.History.Select(h => h.Status));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class DocumentStatusTests(RegistryApp app) : IClassFixture<Registr
         Assert.Equal(HttpStatusCode.Conflict, (await Change(number, "suspend", "Ошибка")).StatusCode);
         var verified = await Verify(number);
         Assert.False(verified.Valid);
-        Assert.Equal("revoked", verified.Status);
+        Assert.Equal(DocumentStatus.Revoked, verified.Status);
     }
 
     [Fact]

@@ -47,7 +47,8 @@ public sealed class GeneratedClientTests(RegistryApp app) : IClassFixture<Regist
             UseBaseUrl = false, // the HttpClient's BaseAddress
             GenerateOptionalParameters = true,
             OperationNameGenerator = new SingleClientFromOperationIdOperationNameGenerator(),
-            CSharpGeneratorSettings = { Namespace = "Generated", JsonLibrary = CSharpJsonLibrary.SystemTextJson },
+            // 9.0: enum values such as "legal-entity" are read through [JsonStringEnumMemberName] (System.Text.Json ignores [EnumMember]).
+            CSharpGeneratorSettings = { Namespace = "Generated", JsonLibrary = CSharpJsonLibrary.SystemTextJson, JsonLibraryVersion = 9.0m },
         };
         var code = new CSharpClientGenerator(document, settings).GenerateFile();
         var assembly = Compile(code);

@@ -1,3 +1,4 @@
+using Registry.Domain.Documents;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -33,7 +34,7 @@ public sealed class SpineTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.NotNull(verified);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"visible after {clock.ElapsedMilliseconds} ms");
         Assert.True(verified.Valid);
-        Assert.Equal("attestation", verified.Kind);
+        Assert.Equal(DocumentKind.Attestation, verified.Kind);
         Assert.Equal("ТОО «Сарыарқа Сараптама»", verified.Holder.Name);
 
         foreach (var q in new[] { number, bin, "Сарыарқа", "Saryarqa Saraptama" })

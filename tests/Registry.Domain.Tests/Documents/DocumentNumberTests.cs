@@ -1,3 +1,4 @@
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Domain.Identifiers;
 
@@ -31,7 +32,7 @@ public sealed class DocumentNumberTests
     [InlineData(DocumentAction.Revoke, "suspended", "revoked")]
     [InlineData(DocumentAction.Expire, "valid", "expired")]
     public void Allowed_status_changes(DocumentAction action, string from, string to) =>
-        Assert.Equal(to, DocumentLifecycle.Apply(from, action).NewStatus);
+        Assert.Equal(Slugs.Parse<DocumentStatus>(to), DocumentLifecycle.Apply(Slugs.Parse<DocumentStatus>(from), action).NewStatus);
 
     [Theory]
     [InlineData(DocumentAction.Reinstate, "valid")]
@@ -40,7 +41,7 @@ public sealed class DocumentNumberTests
     [InlineData(DocumentAction.Suspend, "expired")]
     public void Refused_status_changes_say_why(DocumentAction action, string from)
     {
-        var transition = DocumentLifecycle.Apply(from, action);
+        var transition = DocumentLifecycle.Apply(Slugs.Parse<DocumentStatus>(from), action);
         Assert.False(transition.Allowed);
         Assert.False(string.IsNullOrWhiteSpace(transition.Refusal));
     }

@@ -1,3 +1,4 @@
+using Registry.Domain.Common;
 using Registry.Domain.Applications;
 using Registry.Domain.Documents;
 using Registry.Domain.Services;

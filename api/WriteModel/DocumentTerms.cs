@@ -1,6 +1,7 @@
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 
-namespace Registry.Api.Infrastructure;
+namespace Registry.Api.WriteModel;
 
 /// <summary>Validity terms per document kind, in months (Documents:TermMonths:attestation = 60, …). The decree sets no
 /// term for any of the six results, so by default documents do not expire.</summary>

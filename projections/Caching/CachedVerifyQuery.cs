@@ -3,6 +3,7 @@ using Registry.Projections.Queries;
 
 namespace Registry.Projections.Caching;
 
+/// <summary>Verify lookups from the read-model cache when it holds them, from PostgreSQL otherwise.</summary>
 public sealed class CachedVerifyQuery(IVerifyQuery database, ReadModelCache cache) : IVerifyQuery
 {
     public async Task<PublicDocument?> FindAsync(string numberNorm, CancellationToken ct)
@@ -19,16 +20,4 @@ public sealed class CachedVerifyQuery(IVerifyQuery database, ReadModelCache cach
     // Bulk checks are one round trip already and would churn the cache with one-off numbers.
     public Task<IReadOnlyDictionary<string, PublicDocument>> FindManyAsync(IReadOnlyCollection<string> numberNorms, CancellationToken ct) =>
         database.FindManyAsync(numberNorms, ct);
-}
-
-public sealed class CachedSearchQuery(ISearchQuery database, ReadModelCache cache) : ISearchQuery
-{
-    public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct)
-    {
-        if (cache.TryGet(request, out var cached)) return cached!;
-        var readAt = cache.Generation;
-        var page = await database.SearchAsync(request, ct);
-        cache.Store(request, page, readAt);
-        return page;
-    }
 }

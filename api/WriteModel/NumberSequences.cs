@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Registry.Api.Infrastructure;
+namespace Registry.Api.WriteModel;
 
 /// <summary>Gap-free yearly counters. The upsert takes the counter row's lock, so concurrent issuers queue on it and
 /// each gets the next number; a rolled-back transaction gives its number back.</summary>
@@ -13,6 +13,6 @@ public static class NumberSequences
         returning last
         """;
 
-    public static Task<long> NextAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string kind, int year, CancellationToken ct) =>
-        conn.ExecuteScalarAsync<long>(new CommandDefinition(Next, new { kind, year }, tx, cancellationToken: ct));
+    public static Task<long> NextAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string counter, int year, CancellationToken ct) =>
+        conn.ExecuteScalarAsync<long>(new CommandDefinition(Next, new { kind = counter, year }, tx, cancellationToken: ct));
 }

@@ -1,10 +1,13 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Registry.Domain.Common;
+using Registry.Domain.Documents;
+using Registry.Domain.Events;
 using Registry.Domain.Events.V1;
-using Registry.Projections.Public;
+using Registry.Domain.Identifiers;
+using Registry.Domain.Services;
 
-namespace Registry.Api.Infrastructure;
+namespace Registry.Api.WriteModel;
 
 /// <summary>Appends events to the outbox inside the command's transaction. The NOTIFY is delivered only if the
 /// transaction commits, and it only wakes the projectors: they read the table.</summary>
@@ -24,9 +27,9 @@ public static class Outbox
         from document_status_history where document_id = @documentId order by effective_on, id;
         """;
 
-    const string Append = """
+    const string Append = $"""
         insert into outbox (type, aggregate_id, payload) values (@type, @aggregateId, @payload::jsonb);
-        select pg_notify('registry_outbox', '');
+        select pg_notify('{OutboxChannel.Name}', '');
         """;
 
     /// <summary>Records that a document changed, with its full current state as of this transaction. <paramref name="writeFirst"/>
@@ -39,13 +42,15 @@ public static class Outbox
         var sql = writeFirst is null ? Snapshot : $"{writeFirst.TrimEnd().TrimEnd(';')};\n{Snapshot}";
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
         var d = await grid.ReadSingleAsync<SnapshotRow>();
-        var history = (await grid.ReadAsync<HistoryRow>()).Select(h => new StatusChange(h.Status, h.EffectiveOn, h.Reason, h.RecordedAt)).ToList();
+        var history = (await grid.ReadAsync<HistoryRow>()).Select(h => new StatusChange(Slugs.Parse<DocumentStatus>(h.Status), h.EffectiveOn, h.Reason, h.RecordedAt)).ToList();
         await grid.DisposeAsync();
 
-        var snapshot = new DocumentSnapshot(d.DocumentId, d.Version, d.Kind, d.Number, d.Status, d.IssuedOn, d.ValidUntil, d.Deemed, d.ApplicationId,
-            new HolderSnapshot(d.HolderId, d.HolderName, d.Identifier, d.IdentifierKind, d.ApplicantType, d.Region, d.FormerNames),
+        var snapshot = new DocumentSnapshot(d.DocumentId, d.Version, Slugs.Parse<DocumentKind>(d.Kind), d.Number, Slugs.Parse<DocumentStatus>(d.Status),
+            d.IssuedOn, d.ValidUntil, d.Deemed, d.ApplicationId,
+            new HolderSnapshot(d.HolderId, d.HolderName, d.Identifier, Slugs.Parse<IdentifierKind>(d.IdentifierKind), Slugs.Parse<ApplicantType>(d.ApplicantType),
+                d.Region, d.FormerNames),
             d.Sectors, d.Scope, history);
-        var payload = JsonSerializer.Serialize(new DocumentChanged(change, snapshot), RegistryJson.Default.DocumentChanged);
+        var payload = new DocumentChanged(change, snapshot).ToJson();
         await conn.ExecuteAsync(new CommandDefinition(Append, new { type = DocumentChanged.Type, aggregateId = documentId, payload }, tx, cancellationToken: ct));
     }
 

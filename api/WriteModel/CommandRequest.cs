@@ -1,0 +1,11 @@
+namespace Registry.Api.WriteModel;
+
+/// <summary>Who runs a command and what they asked: the audit record and the idempotency check come from it.</summary>
+public sealed record CommandRequest(string Action, object Request, string Actor, string Path, string? IdempotencyKey = null);
+
+/// <summary>The answer a command gave. A committed answer is kept as the exact bytes first sent, so a retry with the
+/// same key gets the same status, Location and body; a refusal that changed nothing is a live problem.</summary>
+public sealed record CommandReply(int StatusCode, string? Body, string? Location, bool Replayed, ProblemOutcome? Problem = null)
+{
+    public bool Succeeded => StatusCode < 400;
+}

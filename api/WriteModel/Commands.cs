@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Registry.Api.Infrastructure;
+
+namespace Registry.Api.WriteModel;
+
+/// <summary>
+/// Runs every write the same way — officers' requests, the deadline sweeper and the demo seeder alike: one transaction
+/// holding the command's rows, its outbox rows and an audit record; an idempotency key makes a retry return the first
+/// response instead of acting twice (a key reused with a different request is refused). Requests with the same key
+/// are serialised by an advisory lock.
+/// </summary>
+public static class Commands
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    const string FindKey = """
+        select request_hash as requesthash, status_code as statuscode, response_body::text as responsebody, location
+        from idempotency_keys where actor = @actor and key = @key
+        """;
+    const string SaveKey = """
+        insert into idempotency_keys (key, actor, request_hash, status_code, response_body, location) values (@key, @actor, @hash, @status, @body::jsonb, @location)
+        """;
+    const string Audit = "insert into audit_log (actor, action, entity_id, details) values (@actor, @action, @entityId, @details::jsonb)";
+
+    public static async Task<CommandReply> RunAsync(NpgsqlDataSource dataSource, CommandRequest request,
+        Func<NpgsqlConnection, NpgsqlTransaction, string, Task<CommandOutcome>> command, CancellationToken ct)
+    {
+        var (action, body, actor, path, key) = request;
+        if (key is { Length: > 200 })
+            return Live(400, new ProblemOutcome(ProblemTypes.Validation, "Idempotency key too long", "An Idempotency-Key is at most 200 characters.", null, false));
+        var requestJson = JsonSerializer.Serialize(body, Json);
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{action}\n{path}\n{requestJson}")));
+
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        if (key is not null)
+        {
+            await conn.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtextextended(@lockKey, 0))",
+                new { lockKey = $"{actor}\n{key}" }, tx, cancellationToken: ct));
+            var previous = await conn.QuerySingleOrDefaultAsync<StoredResponse>(new CommandDefinition(FindKey, new { actor, key }, tx, cancellationToken: ct));
+            if (previous is not null)
+                return previous.RequestHash == hash
+                    ? new CommandReply(previous.StatusCode, previous.ResponseBody, previous.Location, Replayed: true)
+                    : Live(422, new ProblemOutcome(ProblemTypes.IdempotencyMismatch, "Idempotency key reused", $"The key '{key}' was already used for a different request.", null, false));
+        }
+
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await command(conn, tx, actor);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected)
+        {
+            return Live(409, new ProblemOutcome(ProblemTypes.Conflict, "Concurrent change", "The record changed while this request ran; read it again and retry.", null, false));
+        }
+        if (outcome.Problem is { Record: false } problem)
+        {
+            await tx.RollbackAsync(ct);
+            return Live(outcome.StatusCode, problem);
+        }
+
+        var responseBody = JsonSerializer.Serialize(outcome.Problem is { } recorded ? ProblemBody(outcome.StatusCode, recorded, path) : outcome.Body, Json);
+        // One round trip: an issuing command holds its number counter's lock until commit.
+        await conn.ExecuteAsync(new CommandDefinition(key is null ? Audit : $"{Audit};\n{SaveKey}",
+            new { actor, action, entityId = outcome.EntityId, details = requestJson, key, hash, status = outcome.StatusCode, body = responseBody, location = outcome.Location },
+            tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new CommandReply(outcome.StatusCode, responseBody, outcome.Location, Replayed: false);
+    }
+
+    static CommandReply Live(int status, ProblemOutcome problem) => new(status, null, null, Replayed: false, problem);
+
+    static Dictionary<string, object?> ProblemBody(int status, ProblemOutcome p, string path)
+    {
+        var body = new Dictionary<string, object?> { ["type"] = p.Type, ["title"] = p.Title, ["status"] = status, ["detail"] = p.Detail, ["instance"] = path };
+        foreach (var (key, value) in p.Extensions ?? new Dictionary<string, object?>()) body[key] = value;
+        return body;
+    }
+
+    sealed record StoredResponse(string RequestHash, int StatusCode, string ResponseBody, string? Location);
+}
