@@ -52,7 +52,3 @@ create table webhook_attempts (
     at              timestamptz not null default now()
 );
 create index webhook_attempts_subscription on webhook_attempts (subscription_id, id desc);
-
--- Subscriptions read the change feed by document (number, BIN) or by kind, from their position.
-create index read_changes_document_seq on read.changes (document_id, seq);
-create index read_changes_kind_seq on read.changes (kind, seq);

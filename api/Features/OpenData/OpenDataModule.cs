@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Results;
 
 namespace Registry.Api.Features.OpenData;
 
@@ -17,22 +19,20 @@ public sealed class OpenDataModule : ICarterModule
         g.MapGet("/", List).WithName("ListExports")
             .WithSummary("The latest open-data exports of the whole registry: CSV and JSON Lines (gzip), datapackage.json, SHA256SUMS")
             .WithDescription("Built daily and on demand from the public registry (an individual's IIN masked). latest is the newest complete export; "
-                + "/api/v1/exports/latest/{file} always serves its files. Every file has a strong ETag (its SHA-256) and supports Range requests, so an interrupted download resumes.")
-            .Produces<ExportListing>();
+                + "/api/v1/exports/latest/{file} always serves its files. Every file has a strong ETag (its SHA-256) and supports Range requests, so an interrupted download resumes.");
         g.MapGet("/latest/{file}", Latest).WithName("GetLatestExportFile")
             .WithSummary("A file of the newest export (documents.csv.gz, documents.jsonl.gz, datapackage.json, SHA256SUMS)")
             .Produces(StatusCodes.Status200OK, contentType: "application/gzip").Produces(StatusCodes.Status206PartialContent)
-            .ProducesProblem(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
+            .Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
         g.MapGet("/{id}/{file}", One).WithName("GetExportFile")
             .WithSummary("A file of one export; never changes, cached for a year")
             .Produces(StatusCodes.Status200OK, contentType: "application/gzip").Produces(StatusCodes.Status206PartialContent)
-            .ProducesProblem(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
+            .Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
 
         app.MapGroup("/api/v1/admin/exports").WithTags("Admin").RequireAuthorization(Policies.Administer)
             .MapPost("/", Run).WithName("RunExport")
             .WithSummary("Build a new open-data export now (the scheduled job does it every OpenData:Interval)")
-            .Produces<ExportManifest>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     public sealed record ExportListing(ExportSummary? Latest, IReadOnlyList<ExportSummary> Exports);
@@ -41,31 +41,31 @@ public sealed class OpenDataModule : ICarterModule
 
     public sealed record ExportFileLink(string Name, string Url, string LatestUrl, string MediaType, long Bytes, string Sha256);
 
-    static IResult List(IOptions<OpenDataOptions> options)
+    static Ok<ExportListing> List(IOptions<OpenDataOptions> options)
     {
         var exports = OpenDataExport.List(options.Value.Directory).Select(id => Describe(options.Value.Directory, id)).OfType<ExportSummary>().ToList();
         return TypedResults.Ok(new ExportListing(exports.FirstOrDefault(), exports));
     }
 
-    static IResult Latest(string file, HttpContext http, IOptions<OpenDataOptions> options) =>
+    static Results<PhysicalFileHttpResult, NotFoundProblem> Latest(string file, HttpContext http, IOptions<OpenDataOptions> options) =>
         OpenDataExport.List(options.Value.Directory).FirstOrDefault() is { } id
             ? Serve(options.Value.Directory, id, file, http, "public, max-age=300")
-            : ProblemTypes.Problem(404, ProblemTypes.NotFound, "No export yet", "No open-data export has been built yet; try again later.");
+            : new NotFoundProblem("No export yet", "No open-data export has been built yet; try again later.");
 
-    static IResult One(string id, string file, HttpContext http, IOptions<OpenDataOptions> options) =>
+    static Results<PhysicalFileHttpResult, NotFoundProblem> One(string id, string file, HttpContext http, IOptions<OpenDataOptions> options) =>
         OpenDataExport.IsExportId(id) ? Serve(options.Value.Directory, id, file, http, "public, max-age=31536000, immutable")
-            : ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such export", $"There is no export '{id}'.");
+            : new NotFoundProblem("No such export", $"There is no export '{id}'.");
 
-    static async Task<IResult> Run(OpenDataExportJob job, CancellationToken ct) =>
+    static async Task<Results<Ok<ExportManifest>, ConflictProblem>> Run(OpenDataExportJob job, CancellationToken ct) =>
         await job.RunNowAsync(ct) is { } manifest
             ? TypedResults.Ok(manifest)
-            : ProblemTypes.Problem(409, ProblemTypes.Conflict, "Export already running", "Another export is being built; list the exports when it is done.");
+            : new ConflictProblem("Export already running", "Another export is being built; list the exports when it is done.");
 
     /// <summary>Range, If-None-Match and If-Range are handled by the file result; the ETag is the file's SHA-256.</summary>
-    static IResult Serve(string directory, string id, string file, HttpContext http, string cacheControl)
+    static Results<PhysicalFileHttpResult, NotFoundProblem> Serve(string directory, string id, string file, HttpContext http, string cacheControl)
     {
         if (Describe(directory, id)?.Files.FirstOrDefault(f => f.Name == file) is not { } described)
-            return ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such file", $"Export {id} has no file '{file}'. Files: {string.Join(", ", OpenDataExport.Files)}.");
+            return new NotFoundProblem("No such file", $"Export {id} has no file '{file}'. Files: {string.Join(", ", OpenDataExport.Files)}.");
         var path = Path.Combine(directory, id, described.Name);
         http.Response.Headers.CacheControl = cacheControl;
         return TypedResults.PhysicalFile(path, described.MediaType, fileDownloadName: described.Name,

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Api.Infrastructure.Results;
 
 namespace Registry.Api.Features.Proofs;
 
@@ -26,7 +28,7 @@ public sealed class CheckPageModule : ICarterModule
         app.MapGet("/check/{file?}", Serve).AllowAnonymous().ExcludeFromDescription(); // "/check" and "/check/" both give the page
     }
 
-    static IResult Serve(string? file, HttpContext http)
+    static Results<FileContentHttpResult, NotModified, NotFound> Serve(string? file, HttpContext http)
     {
         if (!Assets.TryGetValue(file ?? "", out var asset)) return TypedResults.NotFound();
         var headers = http.Response.Headers;
@@ -38,7 +40,7 @@ public sealed class CheckPageModule : ICarterModule
         // The worker also serves /d/{number} offline, outside its own folder.
         if (file == "sw.js") headers["Service-Worker-Allowed"] = "/";
         headers.ETag = asset.ETag;
-        if (http.Request.Headers.IfNoneMatch == asset.ETag) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (http.Request.Headers.IfNoneMatch == asset.ETag) return new NotModified();
         return TypedResults.Bytes(asset.Content, asset.ContentType);
     }
 

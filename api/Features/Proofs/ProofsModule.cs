@@ -1,6 +1,9 @@
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Results;
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
@@ -20,34 +23,32 @@ public sealed class ProofsModule : ICarterModule
             .WithSummary("The verify answer as a signed, offline-checkable proof (compact JWS, ES256)")
             .WithDescription("Same number matching and asOf as VerifyDocument. The proof carries number, kind, holder name and BIN (an individual's IIN masked), "
                 + "status on that day, iat and exp; check it against /.well-known/jwks.json. qr is what a document's QR code holds: the canonical link with the proof in its fragment.")
-            .Produces<ProofResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+            .ProducesValidationProblem();
 
         var proofs = app.MapGroup("").WithTags("Verification").AllowAnonymous().RequirePublicRateLimit();
         proofs.MapGet(JwksPath, Keys).WithName("GetProofKeys")
             .WithSummary("Public keys that sign verification proofs (JWKS): the current key and retired keys until their last proofs expire")
             .Produces<JsonWebKeySet>(contentType: "application/jwk-set+json");
         proofs.MapPost("/api/v1/proofs/check", Check).WithName("CheckVerificationProof")
-            .WithSummary("Check a proof (or a scanned QR text) on the server: valid, invalid, expired or unknownKey, with the reason")
-            .Produces<ProofVerdict>().ProducesValidationProblem();
+            .WithSummary("Check a proof (or a scanned QR text) on the server: valid, invalid, expired or unknownKey, with the reason");
         proofs.MapGet("/d/{number}", OpenDocument).WithName("OpenScannedDocument")
             .WithSummary("Where a document's QR code points: redirects to the document's page (the proof stays in the URL fragment)")
-            .Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status302Found);
     }
 
     public sealed record ProofResponse(string Proof, string KeyId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string Qr);
 
     public sealed record CheckRequest(string Proof);
 
-    static async Task<IResult> Issue(string number, DateOnly? asOf, HttpContext http, IVerifyQuery query, ProofKeyRing keys,
+    static async Task<Results<Ok<ProofResponse>, NotFoundProblem>> Issue(string number, DateOnly? asOf, HttpContext http, IVerifyQuery query, ProofKeyRing keys,
         IOptions<ProofOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
-        if (document is null)
-            return ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such document", $"No document numbered '{number}' is in the public registry.");
+        if (document is null) return new NotFoundProblem("No such document", $"No document numbered '{number}' is in the public registry.");
         var now = clock.GetUtcNow();
         var answer = Projections.Public.Verification.Verify(document, asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().Date), null);
         var expires = now + options.Value.Lifetime;
-        var claims = new ProofClaims(answer.Number, answer.Kind, answer.Holder.Name, answer.Holder.Identifier, answer.Holder.IdentifierKind,
+        var claims = new ProofClaims(answer.Number, answer.Kind.Slug(), answer.Holder.Name, answer.Holder.Identifier, answer.Holder.IdentifierKind.Slug(),
             answer.StatusOnDate, answer.Valid, answer.AsOf, answer.ValidUntil, now.ToUnixTimeSeconds(), expires.ToUnixTimeSeconds());
         var jws = Jws.Sign(claims, keys.ActiveKey, keys.ActiveKeyId);
         http.Response.Headers.CacheControl = "no-store";
@@ -55,13 +56,13 @@ public sealed class ProofsModule : ICarterModule
             QrPayload.Build($"{http.Request.Scheme}://{http.Request.Host}", document.Number, jws)));
     }
 
-    static IResult Keys(HttpContext http, ProofKeyRing keys)
+    static JsonHttpResult<JsonWebKeySet> Keys(HttpContext http, ProofKeyRing keys)
     {
         http.Response.Headers.CacheControl = "public, max-age=3600";
         return TypedResults.Json(keys.KeySet, contentType: "application/jwk-set+json");
     }
 
-    static IResult Check(CheckRequest request, ProofKeyRing keys, TimeProvider clock)
+    static Results<Ok<ProofVerdict>, ValidationProblem> Check(CheckRequest request, ProofKeyRing keys, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(request.Proof) || request.Proof.Length > 8000)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["proof"] = ["Send the proof or the scanned QR text, at most 8,000 characters."] },
@@ -69,13 +70,12 @@ public sealed class ProofsModule : ICarterModule
         return TypedResults.Ok(Jws.Verify(QrPayload.ProofOf(request.Proof), keys.PublicKeys, clock.GetUtcNow()));
     }
 
-    static async Task<IResult> OpenDocument(string number, IVerifyQuery query, IOptions<ProofOptions> options, CancellationToken ct)
+    static async Task<Results<RedirectHttpResult, NotFoundProblem>> OpenDocument(string number, IVerifyQuery query, IOptions<ProofOptions> options, CancellationToken ct)
     {
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
-        if (document is null)
-            return ProblemTypes.Problem(404, ProblemTypes.NotFound, "No such document", $"No document numbered '{number}' is in the public registry.");
+        if (document is null) return new NotFoundProblem("No such document", $"No document numbered '{number}' is in the public registry.");
         return TypedResults.Redirect(options.Value.DocumentPage
-            .Replace("{kind}", Uri.EscapeDataString(document.Kind), StringComparison.Ordinal)
+            .Replace("{kind}", document.Kind.Slug(), StringComparison.Ordinal)
             .Replace("{number}", Uri.EscapeDataString(document.Number), StringComparison.Ordinal));
     }
 }
