@@ -31,9 +31,8 @@ public sealed class ProofsModule : ICarterModule
             .Produces<JsonWebKeySet>(contentType: "application/jwk-set+json");
         proofs.MapPost("/api/v1/proofs/check", Check).WithName("CheckVerificationProof")
             .WithSummary("Check a proof (or a scanned QR text) on the server: valid, invalid, expired or unknownKey, with the reason");
-        proofs.MapGet("/d/{number}", OpenDocument).WithName("OpenScannedDocument")
-            .WithSummary("Where a document's QR code points: redirects to the document's page (the proof stays in the URL fragment)")
-            .Produces(StatusCodes.Status302Found);
+        // A link for people scanning a QR code, not an API operation.
+        proofs.MapGet("/d/{number}", OpenDocument).ExcludeFromDescription();
     }
 
     public sealed record ProofResponse(string Proof, string KeyId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string Qr);

@@ -47,7 +47,7 @@ public sealed class CheckPageTests(KestrelRegistryApp app) : IClassFixture<Kestr
         await page.WaitForFunctionAsync("""
             async () => (await navigator.serviceWorker.getRegistrations()).filter(r => r.active).length === 2
                 && localStorage.getItem('registry-proof-keys') !== null
-            """, null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+            """, null, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
         await context.SetOfflineAsync(true);
         Assert.False(await page.EvaluateAsync<bool>("() => fetch('/health/live').then(() => true, () => false)"));
@@ -99,7 +99,7 @@ public sealed class CheckPageTests(KestrelRegistryApp app) : IClassFixture<Kestr
 
     static async Task ExpectResult(IPage page, string state, string headlineOrReason)
     {
-        await page.WaitForSelectorAsync($"#result[data-state='{state}']", new PageWaitForSelectorOptions { Timeout = 5_000 });
+        await page.WaitForSelectorAsync($"#result[data-state='{state}']", new PageWaitForSelectorOptions { Timeout = 15_000 });
         var text = await page.InnerTextAsync("#result");
         Assert.Contains(headlineOrReason, text);
     }

@@ -18,8 +18,11 @@ public sealed class ApiProcess : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public static async Task<ApiProcess> StartAsync(int port, IDictionary<string, string> settings)
+    /// <summary>Starts the API on a free loopback port chosen by the OS and waits until it answers; a process that does
+    /// not come up is killed, never left behind.</summary>
+    public static async Task<ApiProcess> StartAsync(IDictionary<string, string> settings)
     {
+        var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -39,19 +42,40 @@ public sealed class ApiProcess : IAsyncDisposable
         api.process.BeginOutputReadLine();
         api.process.BeginErrorReadLine();
 
+        try
+        {
+            await api.WaitUntilLiveAsync();
+            return api;
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+    }
+
+    async Task WaitUntilLiveAsync()
+    {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (api.process.HasExited) throw new InvalidOperationException($"The API exited with {api.process.ExitCode}:\n{api.Output}");
+            if (process.HasExited) throw new InvalidOperationException($"The API exited with {process.ExitCode}:\n{Output}");
             try
             {
-                if ((await http.GetAsync($"{api.BaseUrl}/health/live")).IsSuccessStatusCode) return api;
+                if ((await http.GetAsync($"{BaseUrl}/health/live")).IsSuccessStatusCode) return;
             }
-            catch (HttpRequestException) { }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { } // not listening yet, or busy starting
             await Task.Delay(100);
         }
-        throw new TimeoutException($"The API did not start:\n{api.Output}");
+        throw new TimeoutException($"The API did not start:\n{Output}");
+    }
+
+    static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public string Output

@@ -112,7 +112,7 @@ public sealed class OpenDataTests(OpenDataApp app) : IClassFixture<OpenDataApp>
     [Fact]
     public async Task The_job_exports_at_first_start_the_listing_shows_the_latest_files_and_old_exports_are_pruned()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         OpenDataModule.ExportListing listing;
         do listing = await (await app.Anonymous().GetAsync("/api/v1/exports")).ReadAsync<OpenDataModule.ExportListing>();
         while (listing.Latest is null && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));

@@ -7,7 +7,6 @@ namespace Registry.Api.Tests.Webhooks;
 
 public sealed class WebhookCrashTests : IAsyncLifetime
 {
-    const int ApiPort = 5124; // from this worktree's reserved range
     const string OfficerToken = "crash-test-officer";
     string connectionString = "";
     readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
@@ -53,7 +52,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
             return 200;
         };
 
-        var first = await ApiProcess.StartAsync(ApiPort, Settings);
+        var first = await ApiProcess.StartAsync(Settings);
         var bin = Scenario.NewBin();
         string[] numbers;
         try
@@ -63,7 +62,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
             numbers = new string[documents];
             for (var i = 0; i < documents; i++) numbers[i] = await officer.IssueAsync(Scenario.Attestation(bin));
             await partner.SubscribeAsync(receiver.Url, bin: bin, fromSeq: 0); // from the start of the feed: all of them
-            await killNow.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await killNow.Task.WaitAsync(TimeSpan.FromSeconds(60));
         }
         finally
         {
@@ -72,10 +71,10 @@ public sealed class WebhookCrashTests : IAsyncLifetime
         }
         Assert.InRange(receiver.Deliveries.Count, killAt, documents - 1); // killed part-way
 
-        await using var second = await ApiProcess.StartAsync(ApiPort, Settings);
+        await using var second = await ApiProcess.StartAsync(Settings);
         var expected = await ChangeIdsAsync(numbers);
         Assert.Equal(documents, expected.Count); // the first instance recorded every change before it died
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (expected.Except(receiver.Deliveries.Select(d => d.Id)).Any() && DateTime.UtcNow < deadline) await Task.Delay(50);
 
         var deliveries = receiver.Deliveries.ToList();
@@ -96,7 +95,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
 
     async Task<List<string>> ChangeIdsAsync(string[] numbers)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             await using var conn = new NpgsqlConnection(connectionString);

@@ -65,7 +65,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public async Task<IReadOnlyList<Delivery>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (Deliveries.Count < count && DateTime.UtcNow < deadline) await Task.Delay(20);
         Assert.True(Deliveries.Count >= count, $"Expected {count} deliveries, got {Deliveries.Count}.");
         return [.. Deliveries];

@@ -68,7 +68,7 @@ public sealed class WebhookSsrfTests(ProductionWebhookApp app) : IClassFixture<P
                 """, new { id, key.ClientId, receiver.Url, bin, secret = WebhookSignature.NewSecret() });
 
         await app.Officer().IssueAsync(Scenario.Attestation(bin));
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         WebhookSubscriptionsModule.Subscription subscription;
         do
         {

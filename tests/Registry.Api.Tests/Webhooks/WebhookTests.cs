@@ -18,7 +18,7 @@ public sealed class WebhookApp : RegistryApp
         ["Webhooks:Lease"] = "00:00:10",
         ["Webhooks:RetryBaseDelay"] = "00:00:00.100",
         ["Webhooks:RetryMaxDelay"] = "00:00:00.500",
-        ["Webhooks:RetryHorizon"] = "00:00:02",
+        ["Webhooks:RetryHorizon"] = "00:00:03",
     };
 }
 
@@ -79,10 +79,12 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         await partner.SubscribeAsync(fast.Url, bin: bin);
 
         await app.Officer().IssueAsync(Scenario.Attestation(bin));
-        await app.Officer().IssueAsync(Scenario.Attestation(bin));
         try
         {
-            await fast.WaitForAsync(2, TimeSpan.FromSeconds(5));
+            await slow.WaitForAsync(1); // and held there
+            await fast.WaitForAsync(1);
+            await app.Officer().IssueAsync(Scenario.Attestation(bin));
+            await fast.WaitForAsync(2, TimeSpan.FromSeconds(20));
             Assert.Single(slow.Deliveries); // still holding the first one
         }
         finally
@@ -104,7 +106,7 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         var first = await app.Officer().IssueAsync(Scenario.Attestation(bin));
         var second = await app.Officer().IssueAsync(Scenario.Attestation(bin));
 
-        var status = await WaitForStatusAsync(partner, subscription.Id, "disabled", TimeSpan.FromSeconds(10));
+        var status = await WaitForStatusAsync(partner, subscription.Id, "disabled", TimeSpan.FromSeconds(30));
         Assert.Contains("500", status.DisabledReason);
         Assert.Equal(500, status.LastStatusCode);
         Assert.Equal(start, status.Position); // nothing was acknowledged
@@ -113,8 +115,9 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         Assert.InRange(attempts.Count, 3, 40);
         Assert.All(attempts, a => Assert.Equal(500, a.StatusCode));
         Assert.All(attempts, a => Assert.Equal(first, receiver.Deliveries.First(d => d.Id == a.EventId).Data.GetProperty("number").GetString())); // the first change blocks the rest
+        // Delays double from 100 ms and are capped at 500 ms with half of it random: by the fourth attempt a gap is at least 250 ms.
         var times = attempts.OrderBy(a => a.AttemptNumber).Select(a => a.At).ToList();
-        Assert.True(times[^1] - times[^2] > times[1] - times[0], "back-off grows");
+        Assert.True(times.Zip(times.Skip(1), (a, b) => b - a).Max() >= TimeSpan.FromMilliseconds(250), "back-off grows");
         var countWhenDisabled = receiver.Deliveries.Count;
         await Task.Delay(400);
         Assert.Equal(countWhenDisabled, receiver.Deliveries.Count); // disabled means no more attempts
@@ -125,7 +128,7 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         Assert.Equal("active", resumed.Status);
         var delivered = (await receiver.WaitForAsync(countWhenDisabled + 2)).Skip(countWhenDisabled).ToList();
         Assert.Equal([first, second], delivered.Select(d => d.Data.GetProperty("number").GetString()));
-        var healthy = await WaitForStatusAsync(partner, subscription.Id, "active", TimeSpan.FromSeconds(5));
+        var healthy = await WaitForStatusAsync(partner, subscription.Id, "active", TimeSpan.FromSeconds(30));
         Assert.Equal(delivered[1].Seq, healthy.Position);
 
         await partner.PostJsonAsync($"/api/v1/webhooks/subscriptions/{subscription.Id}/replay", new WebhookSubscriptionsModule.ReplayRequest(start), Guid.NewGuid().ToString());
