@@ -24,6 +24,7 @@ public sealed class KestrelRegistryApp : RegistryApp
     }
 }
 
+[Collection(Isolated.Name)]
 public sealed class CheckPageTests(KestrelRegistryApp app) : IClassFixture<KestrelRegistryApp>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Registry.Api.Tests.Infrastructure;
 
 namespace Registry.Api.Tests.Webhooks;
 
+[Collection(Isolated.Name)]
 public sealed class WebhookCrashTests : IAsyncLifetime
 {
     const string OfficerToken = "crash-test-officer";
