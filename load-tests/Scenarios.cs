@@ -52,7 +52,7 @@ public static class Scenarios
         "search" => new(name, () => Get(http, SearchPath(samples))),
         "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
         "write" => new(name, () => Decide(http, token ?? throw new InvalidOperationException("The write scenario needs --token-file."))),
-        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, mixed, write, lag, webhooks."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, mixed, write, lag, webhooks, webhooks-feed."),
     };
 
     /// <summary>Random existing numbers, and 5 % numbers that do not exist.</summary>

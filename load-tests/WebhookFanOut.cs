@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Registry.LoadTests;
 
@@ -18,10 +19,13 @@ namespace Registry.LoadTests;
 /// step issues one (decisions on pre-submitted applications, as in the lag scenario). Delivery lag per receiver and
 /// document = webhook received − decision answered (0 when the webhook came first). The API must allow loopback
 /// receivers (scripts/load-test.sh sets Webhooks__AllowLoopback=true).
+/// The "webhooks-feed" variant (<paramref name="feedConnection"/> set) isolates the dispatcher from the write path: each
+/// step appends one attestation change straight to read.changes (as the projector does, with its wake-up notice) and the
+/// lag runs from that commit. The write path's own lag is the "lag" scenario.
 /// </summary>
 public static class WebhookFanOut
 {
-    public static async Task<Scenario> CreateAsync(HttpClient http, string token, int submitted, int receivers)
+    public static async Task<Scenario> CreateAsync(HttpClient http, string token, int submitted, int receivers, string? feedConnection = null)
     {
         var arrivals = new ConcurrentDictionary<(int Receiver, string Number), long>();
         var hosts = new List<WebApplication>();
@@ -51,7 +55,7 @@ public static class WebhookFanOut
             subscriptions.Add(JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!);
         }
 
-        var decide = await Scenarios.PreSubmittedDecisionsAsync(http, token, submitted);
+        var decide = feedConnection is null ? await Scenarios.PreSubmittedDecisionsAsync(http, token, submitted) : AppendToFeed(feedConnection);
         var committed = new ConcurrentDictionary<string, long>();
         var lag = new LongConcurrentHistogram(1, 600_000_000, 3);
 
@@ -72,12 +76,44 @@ public static class WebhookFanOut
             foreach (var host in hosts) await host.DisposeAsync();
         }
 
-        return new("webhooks", async () =>
+        return new(feedConnection is null ? "webhooks" : "webhooks-feed", async () =>
         {
             var (reply, number) = await decide();
             if (number is not null) committed[number] = Stopwatch.GetTimestamp();
             return reply;
-        }, lag, Finish, $"webhook delivery lag (decision answered → received, {receivers} receivers)");
+        }, lag, Finish, feedConnection is null
+            ? $"webhook delivery lag (decision answered → received, {receivers} receivers)"
+            : $"webhook delivery lag (change committed to the feed → received, {receivers} receivers)");
+    }
+
+    /// <summary>One change per step, committed (autocommit) with the notice the projector sends; unique made-up numbers.</summary>
+    static Func<Task<(Reply Reply, string? Number)>> AppendToFeed(string connectionString)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var next = 0L;
+        return async () =>
+        {
+            var number = $"WH-{run}-{Interlocked.Increment(ref next)}";
+            try
+            {
+                // The lock makes commits follow seq order, as with the projector (one batch transaction at a time);
+                // concurrent writers committing out of seq order would break the feed's contract, not the dispatcher's.
+                await using var cmd = dataSource.CreateCommand("""
+                    with l as (select pg_advisory_xact_lock(7207160)),
+                    c as (insert into read.changes (document_id, kind, number, version, change, status)
+                          select gen_random_uuid(), 'attestation', $1, 1, 'issued', 'valid' from l returning seq)
+                    select pg_notify('webhooks_wake', '') from c
+                    """);
+                cmd.Parameters.AddWithValue(number);
+                await cmd.ExecuteNonQueryAsync();
+                return (new Reply(true, 200, 0), number);
+            }
+            catch (NpgsqlException e)
+            {
+                return (new Reply(false, 0, 0, e.GetType().Name), null);
+            }
+        };
     }
 
     static async Task<(WebApplication Host, string Url)> StartReceiverAsync(int receiver, ConcurrentDictionary<(int, string), long> arrivals)

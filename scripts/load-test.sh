@@ -47,8 +47,11 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system clock ticks
+api_cpu=$(cpu $api_pid); started=$(date +%s.%N)
 dotnet load-tests/bin/Release/net10.0/Registry.LoadTests.dll \
   --base-url "http://127.0.0.1:$port" --token-file .local/load-officer.token --connection "$server;Database=$db" "$@"
+echo "API process: $(python3 -c "print(f'{($(cpu $api_pid) - $api_cpu) / $(getconf CLK_TCK):.1f} s CPU in {$(date +%s.%N) - $started:.1f} s wall')"); load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # WRK=1: baseline and verify load (closed, $WRK_CONNECTIONS connections, $WRK_DURATION) through wrk, to cross-check the harness.
 if [ "${WRK:-0}" = 1 ]; then
