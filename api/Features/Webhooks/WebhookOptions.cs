@@ -46,6 +46,7 @@ public static class WebhookRegistration
                 http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout;
                 http.DefaultRequestHeaders.UserAgent.ParseAdd("Registry-Webhooks/1");
             })
+            .RemoveAllLoggers() // four Information lines per delivery at thousands a second; failures go to webhook_attempts
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 ConnectCallback = policy.ConnectAsync,
