@@ -3,12 +3,13 @@ using Npgsql;
 using Registry.Api.Features.OpenData;
 using Registry.Api.DemoData;
 using Registry.Projections.Elasticsearch;
+using Registry.Projections.Outbox;
 
 namespace Registry.Api.Infrastructure;
 
 /// <summary>One-shot commands run by the same binary after migrations, instead of serving:
 /// <c>--MigrateOnly=true</c> (make migrate), <c>--SeedLarge=N</c> (make seed-large), <c>--Reindex=true</c> (make reindex) and
-/// <c>--Export=true</c> (make export).</summary>
+/// <c>--Export=true</c> (make export) and <c>--ReplayDeadLetters=true</c> (make es-replay-dead-letters).</summary>
 public static class MaintenanceCommands
 {
     public static async Task<bool> RunMaintenanceCommandAsync(this WebApplication app)
@@ -32,6 +33,14 @@ public static class MaintenanceCommands
                 app.Services.GetRequiredService<IOptions<OpenDataOptions>>().Value, TimeProvider.System, app.Lifetime.ApplicationStopping);
             Console.WriteLine($"Export {manifest.Id}: {manifest.Documents:N0} documents in {manifest.Seconds:F1} s, in {app.Services.GetRequiredService<IOptions<OpenDataOptions>>().Value.Directory}/{manifest.Id}");
             foreach (var file in manifest.Files) Console.WriteLine($"  {file.Sha256}  {file.Name} ({file.Bytes:N0} bytes)");
+            return true;
+        }
+        if (app.Configuration.GetValue("ReplayDeadLetters", false))
+        {
+            var projector = app.Services.GetService<ElasticsearchDocumentProjector>()
+                ?? throw new InvalidOperationException("make es-replay-dead-letters needs Elasticsearch:Url (or ELASTICSEARCH_URL).");
+            var result = await DeadLetterReplay.RunAsync(projector, app.Services.GetRequiredService<NpgsqlDataSource>(), 500, app.Lifetime.ApplicationStopping);
+            Console.WriteLine($"{result.Replayed} dead letters of {projector.Name} replayed, {result.StillFailing} still failing");
             return true;
         }
         return false;

@@ -5,6 +5,7 @@ using Microsoft.OpenApi;
 using Registry.Api.Features.Webhooks;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
+using Registry.Api.Infrastructure.OpenApiContract;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Registry.Api.Infrastructure;
@@ -42,18 +43,24 @@ public static class OpenApi
             });
             o.OperationFilter<BearerOnAuthorizedOperations>();
             o.OperationFilter<ParameterExamples>();
+            o.OperationFilter<OperationContract>();
+            o.SchemaFilter<SchemaContract>();
             o.SchemaFilter<SchemaExamples>();
             o.DocumentFilter<TagDescriptions>();
-            o.CustomSchemaIds(t => t.FullName!.Replace("Registry.", "", StringComparison.Ordinal).Replace("Api.Features.", "", StringComparison.Ordinal)
-                .Replace("Projections.", "", StringComparison.Ordinal).Replace('+', '.'));
+            o.CustomSchemaIds(SchemaIds.For);
         });
     }
 
     public static void UseRegistryOpenApi(this WebApplication app)
     {
         // Clients generated from the document call the host that served it.
-        app.UseSwagger(o => o.PreSerializeFilters.Add((document, request) =>
-            document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}" }]));
+        app.UseSwagger(o =>
+        {
+            // 3.1: a field that may be null says so even when it is an object (oneOf null or the schema).
+            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            o.PreSerializeFilters.Add((document, request) =>
+                document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}" }]);
+        });
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "Registry v1");
@@ -92,6 +99,7 @@ public static class OpenApi
             ["Admin"] = "Administrators run the deemed-decision sweep and the open-data export on demand. Bearer token.",
             ["Open data"] = "The whole public registry as files: CSV and JSON Lines (gzip), a Frictionless datapackage.json and SHA256SUMS. Anonymous.",
             ["Webhooks"] = "Officers register third parties and issue their API keys (bearer token); third parties subscribe to document changes (X-Api-Key).",
+            ["Health"] = "Probes for the platform: liveness and readiness. Anonymous, not rate-limited.",
         };
 
         public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
@@ -129,7 +137,7 @@ public static class OpenApi
             [typeof(VerificationResult)] = """
                 {"number":"ATT-2026-000001","kind":"attestation","status":"valid","valid":true,"asOf":"2026-11-25","statusOnDate":"valid",
                  "holder":{"name":"АО «Ертіс Химия Сервис 779»","identifier":"130540003602","identifierKind":"bin","type":"legal-entity","region":"Шығыс Қазақстан облысы","formerNames":[]},
-                 "issuedOn":"2026-01-02","validUntil":null,"deemed":false}
+                 "issuedOn":"2026-01-02","validUntil":null,"deemed":false,"restriction":null,"covers":null}
                 """,
             [typeof(SearchPage)] = """
                 {"items":[{"kind":"attestation","number":"ATT-2026-000001","status":"valid","issuedOn":"2026-01-02","validUntil":null,

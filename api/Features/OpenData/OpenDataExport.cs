@@ -125,6 +125,9 @@ public static class OpenDataExport
     static async Task<(ExportFile File, long Lines)> CopyAsync(NpgsqlConnection conn, string copy, string path, CancellationToken ct)
     {
         using var source = await conn.BeginTextExportAsync(copy, ct);
+        // The serving connection string limits each read to the request time-out (Timeouts:Reads, 2 s); a stream of
+        // a million rows on a loaded machine may pause longer than that between two reads.
+        if (source is NpgsqlCopyTextReader reader) reader.Timeout = (int)TimeSpan.FromMinutes(10).TotalMilliseconds;
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var hashing = new HashingStream(file, hash);

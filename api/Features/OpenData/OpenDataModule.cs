@@ -15,7 +15,9 @@ public sealed class OpenDataModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
+        // No request time-out: the files are large and read from disk, and a download over a slow link takes minutes.
         var g = app.MapGroup("/api/v1/exports").WithTags("Open data").AllowAnonymous().RequirePublicRateLimit();
+        g.DisableRequestTimeout();
         g.MapGet("/", List).WithName("ListExports")
             .WithSummary("The latest open-data exports of the whole registry: CSV and JSON Lines (gzip), datapackage.json, SHA256SUMS")
             .WithDescription("Built daily and on demand from the public registry (an individual's IIN masked). latest is the newest complete export; "
@@ -29,8 +31,10 @@ public sealed class OpenDataModule : ICarterModule
             .Produces(StatusCodes.Status200OK, contentType: "application/gzip").Produces(StatusCodes.Status206PartialContent)
             .Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
 
-        app.MapGroup("/api/v1/admin/exports").WithTags("Admin").RequireAuthorization(Policies.Administer)
-            .MapPost("/", Run).WithName("RunExport")
+        // An export of a million documents takes tens of seconds: no request time-out.
+        var admin = app.MapGroup("/api/v1/admin/exports").WithTags("Admin").RequireAuthorization(Policies.Administer);
+        admin.DisableRequestTimeout();
+        admin.MapPost("/", Run).WithName("RunExport")
             .WithSummary("Build a new open-data export now (the scheduled job does it every OpenData:Interval)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
     }

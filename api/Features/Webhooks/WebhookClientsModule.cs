@@ -15,6 +15,7 @@ public sealed class WebhookClientsModule : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/admin/webhook-clients").WithTags("Webhooks").RequireAuthorization(Policies.RecordDecisions);
+        g.WithRequestTimeout(Outages.WritePolicy);
         g.MapPost("/", Register).WithName("RegisterWebhookClient")
             .WithSummary("Register a third party that may subscribe to webhooks (then issue its API key)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);

@@ -18,6 +18,7 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/webhooks/subscriptions").WithTags("Webhooks").RequireAuthorization(ApiKeyAuthentication.Policy);
+        g.WithRequestTimeout(Outages.WritePolicy);
         g.MapPost("/", Subscribe).WithName("CreateWebhookSubscription")
             .WithSummary("Subscribe a receiver URL to changes of a document number, a BIN's documents, or a kind")
             .WithDescription("Deliveries follow Standard Webhooks: POST with webhook-id (stable across retries), webhook-timestamp and webhook-signature "
