@@ -29,7 +29,7 @@ public static class MaintenanceCommands
         }
         if (app.Configuration.GetValue("Export", false))
         {
-            var manifest = await OpenDataExport.RunAsync(app.Services.GetRequiredService<NpgsqlDataSource>(),
+            var manifest = await OpenDataExport.RunAsync(app.Services.GetRequiredKeyedService<NpgsqlDataSource>(Database.LongRunning),
                 app.Services.GetRequiredService<IOptions<OpenDataOptions>>().Value, TimeProvider.System, app.Lifetime.ApplicationStopping);
             Console.WriteLine($"Export {manifest.Id}: {manifest.Documents:N0} documents in {manifest.Seconds:F1} s, in {app.Services.GetRequiredService<IOptions<OpenDataOptions>>().Value.Directory}/{manifest.Id}");
             foreach (var file in manifest.Files) Console.WriteLine($"  {file.Sha256}  {file.Name} ({file.Bytes:N0} bytes)");

@@ -80,6 +80,7 @@ public static class OpenDataExport
     /// every backslash.</summary>
     static readonly string JsonLinesCopy = $"copy (select row_to_json(r)::text from ({Select(c => c.Sql)}) r) to stdout with (format csv, delimiter e'\\x1f', quote e'\\x1e')";
 
+    /// <summary>Give it the long-running data source (Database.LongRunning): the serving one stops a statement after 2 s.</summary>
     public static async Task<ExportManifest> RunAsync(NpgsqlDataSource dataSource, OpenDataOptions options, TimeProvider clock, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
@@ -125,9 +126,6 @@ public static class OpenDataExport
     static async Task<(ExportFile File, long Lines)> CopyAsync(NpgsqlConnection conn, string copy, string path, CancellationToken ct)
     {
         using var source = await conn.BeginTextExportAsync(copy, ct);
-        // The serving connection string limits each read to the request time-out (Timeouts:Reads, 2 s); a stream of
-        // a million rows on a loaded machine may pause longer than that between two reads.
-        if (source is NpgsqlCopyTextReader reader) reader.Timeout = (int)TimeSpan.FromMinutes(10).TotalMilliseconds;
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var hashing = new HashingStream(file, hash);

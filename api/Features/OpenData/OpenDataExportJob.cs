@@ -1,3 +1,4 @@
+using Registry.Api.Infrastructure;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -6,7 +7,7 @@ namespace Registry.Api.Features.OpenData;
 
 /// <summary>Builds an export when the newest one is older than OpenData:Interval (so also at the first start), and on
 /// demand. One at a time: in this process by a semaphore, across instances by an advisory lock.</summary>
-public sealed class OpenDataExportJob(NpgsqlDataSource dataSource, IOptions<OpenDataOptions> options, TimeProvider clock, ILogger<OpenDataExportJob> logger)
+public sealed class OpenDataExportJob([FromKeyedServices(Database.LongRunning)] NpgsqlDataSource dataSource, IOptions<OpenDataOptions> options, TimeProvider clock, ILogger<OpenDataExportJob> logger)
     : BackgroundService
 {
     const long AdvisoryLock = 20_161_068;

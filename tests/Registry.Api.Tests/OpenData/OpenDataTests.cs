@@ -5,6 +5,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Registry.Api.Infrastructure;
 using Registry.Api.Features.Documents;
 using Registry.Api.Features.OpenData;
 using Registry.Api.Tests.Infrastructure;
@@ -131,6 +136,23 @@ public sealed class OpenDataTests(OpenDataApp app) : IClassFixture<OpenDataApp>
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsync("/api/v1/admin/exports", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Officer().PostAsync("/api/v1/admin/exports", null)).StatusCode);
+    }
+
+    /// <summary>An export of a million documents takes tens of seconds and a download over a slow link minutes: neither
+    /// may be cut by the serving time-outs (Timeouts:Reads 2 s: request time-out and statement time-out).</summary>
+    [Fact]
+    public void Exports_and_their_downloads_run_past_the_serving_time_outs()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        foreach (var name in new[] { "RunExport", "GetLatestExportFile", "GetExportFile" })
+        {
+            var endpoint = Assert.Single(endpoints, e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == name);
+            Assert.NotNull(endpoint.Metadata.GetMetadata<DisableRequestTimeoutAttribute>());
+        }
+        var serving = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
+        var longRunning = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredKeyedService<NpgsqlDataSource>(Database.LongRunning).ConnectionString);
+        Assert.NotEqual(0, serving.CommandTimeout);
+        Assert.Equal(0, longRunning.CommandTimeout);
     }
 
     async Task<byte[]> Download(string file)
