@@ -30,6 +30,7 @@ public sealed record JsonWebKey(string Kty, string Crv, string X, string Y, stri
 public sealed record JsonWebKeySet(IReadOnlyList<JsonWebKey> Keys);
 
 /// <summary>Valid: signature checks and not expired. The other states say why a proof must not be trusted.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(global::Registry.Domain.Common.SlugJsonConverter<ProofState>))]
 public enum ProofState
 {
     Valid,

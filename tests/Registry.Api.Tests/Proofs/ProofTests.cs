@@ -1,3 +1,4 @@
+using Registry.Domain.Common;
 using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
@@ -91,7 +92,11 @@ public sealed class ProofTests(RegistryApp app) : IClassFixture<RegistryApp>
 
     async Task AssertVerdict(string proof, ProofState state, string? reason)
     {
-        var verdict = await (await app.Anonymous().PostJsonAsync("/api/v1/proofs/check", new ProofsModule.CheckRequest(proof))).ReadAsync<ProofVerdict>();
+        var response = await app.Anonymous().PostJsonAsync("/api/v1/proofs/check", new ProofsModule.CheckRequest(proof));
+        var json = await response.Content.ReadAsStringAsync();
+        // The state travels as the browser checker spells it (valid, invalid, expired, unknown-key), never as a number.
+        Assert.Contains($"\"state\":\"{state.Slug()}\"", json);
+        var verdict = await response.ReadAsync<ProofVerdict>();
         Assert.Equal((state, reason), (verdict.State, verdict.Reason));
     }
 
