@@ -7,6 +7,7 @@ using Registry.Api.Features.OpenData;
 using Registry.Api.Features.Proofs;
 using Registry.Api.Features.Webhooks;
 using Registry.Api.Infrastructure;
+using Registry.Api.Website;
 using Registry.Projections;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.AddRegistryOpenApi();
 builder.AddVerificationProofs();
 builder.AddWebhooks();
 builder.AddOpenData();
+builder.AddWebsite();
 builder.AddRegistryMetrics();
 builder.AddOutageHandling();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
@@ -39,6 +41,7 @@ await app.SeedDemoDataIfAskedAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebsite();
 app.UseRequestTimeouts();
 app.UsePublicApiPolicies();
 app.UseAuthentication();

@@ -25,7 +25,7 @@ public sealed record Options(
     IReadOnlyDictionary<string, double> MaxP99Ms,
     int Receivers)
 {
-    public static readonly string[] DefaultPlan = ["baseline", "verify", "proof", "search", "mixed", "write"];
+    public static readonly string[] DefaultPlan = ["baseline", "verify", "proof", "search", "mixed", "write", "page-document", "page-search"];
 
     public static Options Parse(string[] args)
     {

@@ -14,7 +14,7 @@ public sealed class PublicRateLimitOptions
 /// <summary>What third parties rely on: CORS for GET from any origin, and a per-client rate limit with 429 + Retry-After.</summary>
 public static class PublicApiPolicies
 {
-    const string PolicyName = "public";
+    public const string PolicyName = "public";
     const string CorsPolicy = "public-get";
 
     public static void AddPublicApiPolicies(this WebApplicationBuilder builder)
