@@ -23,9 +23,10 @@ public sealed record Options(
     string OutputDirectory,
     bool Smoke,
     IReadOnlyDictionary<string, double> MaxP99Ms,
-    TimeSpan ClassDuration)
+    TimeSpan ClassDuration,
+    int Receivers)
 {
-    public static readonly string[] DefaultPlan = ["baseline", "verify", "search", "mixed", "write", "page-document", "page-search"];
+    public static readonly string[] DefaultPlan = ["baseline", "verify", "proof", "search", "mixed", "write", "page-document", "page-search"];
 
     public static Options Parse(string[] args)
     {
@@ -55,7 +56,8 @@ public sealed record Options(
             Get("out", "load-tests/reports"),
             smoke,
             thresholds,
-            ParseDuration(Get("class-duration", smoke ? "1s" : "10s")));
+            ParseDuration(Get("class-duration", smoke ? "1s" : "10s")),
+            int.Parse(Get("receivers", "10"), CultureInfo.InvariantCulture));
     }
 
     /// <summary>"60s", "2m", "500ms" or plain seconds.</summary>

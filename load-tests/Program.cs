@@ -27,10 +27,15 @@ var loadBefore = LoadAverage();
 var lagLine = "";
 foreach (var name in plan)
 {
-    var scenario = name == "lag"
-        ? await Scenarios.LagAsync(http, token ?? throw new InvalidOperationException("The lag scenario needs --token-file."),
-            submitted: options.Model == LoadModel.Open ? (int)(options.Rate * (options.Warmup + options.Duration).TotalSeconds * 1.05) : 0)
-        : Scenarios.Create(name, http, samples, token);
+    var submitted = options.Model == LoadModel.Open ? (int)(options.Rate * (options.Warmup + options.Duration).TotalSeconds * 1.05) : 0;
+    var scenario = name switch
+    {
+        "lag" => await Scenarios.LagAsync(http, token ?? throw new InvalidOperationException("The lag scenario needs --token-file."), submitted),
+        "webhooks" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks scenario needs --token-file."), submitted, options.Receivers),
+        "webhooks-feed" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks-feed scenario needs --token-file."), 0, options.Receivers,
+            options.Connection + ";Maximum Pool Size=64"),
+        _ => Scenarios.Create(name, http, samples, token),
+    };
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name}: {options.Model} {(options.Model == LoadModel.Closed ? $"{options.VirtualUsers} users" : $"{options.Rate}/s (ramp from {options.RampFrom}/s)")}, warm-up {options.Warmup.TotalSeconds} s, {options.Duration.TotalSeconds} s"));
     var oneAtATime = name.StartsWith("search-class:", StringComparison.Ordinal);
@@ -40,7 +45,7 @@ foreach (var name in plan)
         ? await LoadModels.RunClosedAsync(scenario, options.VirtualUsers, options.Warmup, options.Duration)
         : await LoadModels.RunOpenAsync(scenario, options.Rate, options.RampFrom, options.Warmup, options.Duration);
     if (scenario.Finish is { } finish) await finish();
-    if (scenario.ProjectionLag is { } lag) lagLine = Report.LagLine(lag);
+    if (scenario.Lag is { } lag) lagLine += Report.LagLine(scenario.LagLabel, lag) + " ";
     results.Add(stats);
 }
 if (results.FirstOrDefault(r => r.Name == "baseline") is { Rps: > 0 } baseline)

@@ -10,7 +10,8 @@ namespace Registry.LoadTests;
 
 /// <summary>A named step the load models call over and over. ProjectionLag is filled by the lag scenario only, and is
 /// complete once Finish has run.</summary>
-public sealed record Scenario(string Name, Func<Task<Reply>> Step, LongConcurrentHistogram? ProjectionLag = null, Func<Task>? Finish = null);
+public sealed record Scenario(string Name, Func<Task<Reply>> Step, LongConcurrentHistogram? Lag = null, Func<Task>? Finish = null,
+    string LagLabel = "projection lag (decision committed → visible in verify)");
 
 /// <summary>Real numbers, BINs and names to ask for, read once from the read model.</summary>
 public sealed record Samples(string[] Numbers, string[] Bins, string[] Names, string[] CommonWords)
@@ -64,6 +65,7 @@ public static class Scenarios
     {
         "baseline" => new(name, () => Get(http, "/health/live")),
         "verify" => new(name, () => Get(http, VerifyPath(samples))),
+        "proof" => new(name, () => Get(http, VerifyPath(samples) + "/proof")),
         "search" => new(name, () => Get(http, SearchPath(samples))),
         // The website's pages, as a browser asks for them (compressed), on the same numbers and the same query mix.
         "page-document" => new(name, () => Get(http, VerifyPath(samples).Replace("/api/v1/verify/", "/kk/documents/", StringComparison.Ordinal), compressed: true)),
@@ -71,7 +73,7 @@ public static class Scenarios
         _ when name.StartsWith("search-class:", StringComparison.Ordinal) => SearchClass(name, http, samples),
         "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
         "write" => new(name, () => Decide(http, token ?? throw new InvalidOperationException("The write scenario needs --token-file."))),
-        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, search, search-classes, mixed, write, page-document, page-search, lag."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, search-classes, mixed, write, page-document, page-search, lag, webhooks, webhooks-feed."),
     };
 
     /// <summary>Random existing numbers, and 5 % numbers that do not exist.</summary>
@@ -227,12 +229,7 @@ public static class Scenarios
     /// </summary>
     public static async Task<Scenario> LagAsync(HttpClient http, string token, int submitted)
     {
-        var ready = new ConcurrentQueue<string>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, submitted), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) =>
-        {
-            var submit = await Post(http, token, "/api/v1/applications", ApplicationJson());
-            if (submit.Reply.Ok) ready.Enqueue(JsonDocument.Parse(submit.Body).RootElement.GetProperty("id").GetString()!);
-        });
+        var decide = await PreSubmittedDecisionsAsync(http, token, submitted);
         var lag = new LongConcurrentHistogram(1, 60_000_000, 3);
         var pending = new ConcurrentDictionary<string, long>();
         var running = new CancellationTokenSource();
@@ -248,10 +245,23 @@ public static class Scenarios
 
         return new("lag", async () =>
         {
-            var (reply, number) = ready.TryDequeue(out var id) ? await DecideReturningNumber(http, token, id) : await DecideReturningNumber(http, token);
+            var (reply, number) = await decide();
             if (number is not null) pending[number] = Stopwatch.GetTimestamp();
             return reply;
         }, lag, Finish);
+    }
+
+    /// <summary>Decisions on applications submitted before the run (<paramref name="submitted"/> of them), so that the measured
+    /// rate is decisions alone; once they run out, each step submits its own. Returns the step: reply and the new number.</summary>
+    public static async Task<Func<Task<(Reply Reply, string? Number)>>> PreSubmittedDecisionsAsync(HttpClient http, string token, int submitted)
+    {
+        var ready = new ConcurrentQueue<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, submitted), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) =>
+        {
+            var submit = await Post(http, token, "/api/v1/applications", ApplicationJson());
+            if (submit.Reply.Ok) ready.Enqueue(JsonDocument.Parse(submit.Body).RootElement.GetProperty("id").GetString()!);
+        });
+        return () => ready.TryDequeue(out var id) ? DecideReturningNumber(http, token, id) : DecideReturningNumber(http, token);
     }
 
     static async Task WatchAsync(HttpClient http, ConcurrentDictionary<string, long> pending, LongConcurrentHistogram lag, CancellationToken ct)
@@ -273,7 +283,7 @@ public static class Scenarios
         }
     }
 
-    static async Task<(Reply Reply, string Body)> Post(HttpClient http, string token, string path, string json)
+    internal static async Task<(Reply Reply, string Body)> Post(HttpClient http, string token, string path, string json)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -36,6 +36,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 ConnectionStrings__Registry="$conn" \
 Officers__Credentials__0__Token="$token" Officers__Credentials__0__Name="Load test officer" Officers__Credentials__0__Role=officer \
 RateLimiting__PermitsPerSecond=10000000 DemoData__Seed=$smoke Logging__LogLevel__Default=Warning \
+  Webhooks__AllowLoopback=true OpenData__Enabled=false \
   $api --urls "http://127.0.0.1:$port" > .local/load-test-api.log 2>&1 &
 api_pid=$!
 trap 'kill $api_pid 2>/dev/null; wait $api_pid 2>/dev/null || true' EXIT
@@ -56,8 +57,11 @@ if $smoke; then
   done
 fi
 
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system clock ticks
+api_cpu=$(cpu $api_pid); started=$(date +%s.%N)
 dotnet load-tests/bin/Release/net10.0/Registry.LoadTests.dll \
   --base-url "http://127.0.0.1:$port" --token-file .local/load-officer.token --connection "$server;Database=$db" "$@"
+echo "API process: $(python3 -c "print(f'{($(cpu $api_pid) - $api_cpu) / $(getconf CLK_TCK):.1f} s CPU in {$(date +%s.%N) - $started:.1f} s wall')"); load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # WRK=1: baseline and verify load (closed, $WRK_CONNECTIONS connections, $WRK_DURATION) through wrk, to cross-check the harness.
 if [ "${WRK:-0}" = 1 ]; then

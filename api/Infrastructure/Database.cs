@@ -8,6 +8,9 @@ namespace Registry.Api.Infrastructure;
 
 public static class Database
 {
+    /// <summary>The key of the data source for long, non-request statements (no statement time-out).</summary>
+    public const string LongRunning = "long-running";
+
     public static void AddRegistryDatabase(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("Registry")
@@ -32,6 +35,10 @@ public static class Database
         // After a time-out, do not wait for a frozen server to acknowledge the cancellation: drop the connection.
         if (!connectionString.Contains("Cancellation Timeout", StringComparison.OrdinalIgnoreCase)) withoutJit.CancellationTimeout = -1;
         builder.Services.AddNpgsqlDataSource(withoutJit.ConnectionString);
+        // Long statements that are not serving a request (the open-data export's COPY of the whole registry): same
+        // server and credentials, no statement time-out, a pool of their own.
+        var longRunning = new NpgsqlConnectionStringBuilder(withoutJit.ConnectionString) { CommandTimeout = 0, MaxPoolSize = 4 };
+        builder.Services.AddKeyedSingleton(LongRunning, (_, _) => NpgsqlDataSource.Create(longRunning.ConnectionString));
         builder.Services.AddSingleton<Features.Health.ReadinessProbe>();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Registry.Api.Features.OpenData;
 using Registry.Api.DemoData;
 using Registry.Api.WriteModel;
 using Registry.Projections.Elasticsearch;
@@ -9,7 +10,7 @@ namespace Registry.Api.Infrastructure;
 
 /// <summary>One-shot commands run by the same binary after migrations, instead of serving:
 /// <c>--MigrateOnly=true</c> (make migrate), <c>--SeedLarge=N</c> (make seed-large), <c>--Reindex=true</c> (make reindex) and
-/// <c>--ReplayDeadLetters=true</c> (make es-replay-dead-letters).</summary>
+/// <c>--Export=true</c> (make export) and <c>--ReplayDeadLetters=true</c> (make es-replay-dead-letters).</summary>
 public static class MaintenanceCommands
 {
     public static async Task<bool> RunMaintenanceCommandAsync(this WebApplication app)
@@ -27,6 +28,14 @@ public static class MaintenanceCommands
             var rebuild = app.Services.GetService<ElasticsearchRebuild>()
                 ?? throw new InvalidOperationException("make reindex needs Elasticsearch:Url (or ELASTICSEARCH_URL).");
             await rebuild.RunAsync(Console.Out, app.Lifetime.ApplicationStopping);
+            return true;
+        }
+        if (app.Configuration.GetValue("Export", false))
+        {
+            var manifest = await OpenDataExport.RunAsync(app.Services.GetRequiredKeyedService<NpgsqlDataSource>(Database.LongRunning),
+                app.Services.GetRequiredService<IOptions<OpenDataOptions>>().Value, TimeProvider.System, app.Lifetime.ApplicationStopping);
+            Console.WriteLine($"Export {manifest.Id}: {manifest.Documents:N0} documents in {manifest.Seconds:F1} s, in {app.Services.GetRequiredService<IOptions<OpenDataOptions>>().Value.Directory}/{manifest.Id}");
+            foreach (var file in manifest.Files) Console.WriteLine($"  {file.Sha256}  {file.Name} ({file.Bytes:N0} bytes)");
             return true;
         }
         if (app.Configuration.GetValue("ReplayDeadLetters", false))

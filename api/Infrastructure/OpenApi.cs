@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using Registry.Api.Features.Webhooks;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
 using Registry.Api.Infrastructure.OpenApiContract;
@@ -32,6 +33,13 @@ public static class OpenApi
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 Description = "An officer's token. In development `make run` writes one to .local/dev-officer.token.",
+            });
+            o.AddSecurityDefinition(ApiKeyAuthentication.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthentication.Header,
+                Description = "A third party's API key for webhook subscriptions, issued by an officer (IssueWebhookClientKey).",
             });
             o.OperationFilter<BearerOnAuthorizedOperations>();
             o.OperationFilter<ParameterExamples>();
@@ -70,7 +78,8 @@ public static class OpenApi
                 operation.Security = [new OpenApiSecurityRequirement()]; // explicitly anonymous
                 return;
             }
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OfficerAuthentication.Scheme, context.Document)] = [] }];
+            var scheme = metadata.OfType<IAuthorizeData>().Any(a => a.Policy == ApiKeyAuthentication.Policy) ? ApiKeyAuthentication.Scheme : OfficerAuthentication.Scheme;
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }];
         }
     }
 
@@ -87,7 +96,9 @@ public static class OpenApi
             ["Calendar"] = "Deadline computations on Kazakhstan's working-day calendar. Anonymous.",
             ["Applications"] = "Officers record applications, completeness checks, missing documents and decisions. Bearer token.",
             ["Documents"] = "Officers suspend, reinstate and revoke issued documents. Bearer token.",
-            ["Admin"] = "Administrators run the deemed-decision sweep on demand. Bearer token.",
+            ["Admin"] = "Administrators run the deemed-decision sweep and the open-data export on demand. Bearer token.",
+            ["Open data"] = "The whole public registry as files: CSV and JSON Lines (gzip), a Frictionless datapackage.json and SHA256SUMS. Anonymous.",
+            ["Webhooks"] = "Officers register third parties and issue their API keys (bearer token); third parties subscribe to document changes (X-Api-Key).",
             ["Health"] = "Probes for the platform: liveness and readiness. Anonymous, not rate-limited.",
         };
 

@@ -19,6 +19,11 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>This fixture's own folder for proof keys and open-data files, removed with it.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
+
+    public string ProofKeyDirectory => Path.Combine(DataDirectory, "proof-keys");
+
     /// <summary>Extra configuration a test class needs (e.g. projections off, a low rate limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -28,6 +33,7 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await DropDatabaseAsync(ConnectionString);
+        if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
     }
 
     /// <summary>A fresh database on the suite's cluster; OutageTests use a cluster of their own.</summary>
@@ -51,6 +57,9 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Officers:Credentials:2:Role"] = "auditor",
             ["Projections:PollInterval"] = "00:00:00.200",
             ["RateLimiting:PermitsPerSecond"] = "100000",
+            ["Proofs:KeyDirectory"] = ProofKeyDirectory,
+            ["OpenData:Directory"] = Path.Combine(DataDirectory, "open-data"),
+            ["OpenData:Enabled"] = "false",
             // The suite shares two cores with four other test processes: a read may legitimately take longer than the
             // production time-out. OutageTests set the real one.
             ["Timeouts:Reads"] = "00:00:30",

@@ -1,0 +1,259 @@
+// "Check a QR code": verifies a registry proof (compact JWS, ES256) in the browser with WebCrypto against the
+// registry's public keys, saved on the last visit so that the check works with no connection.
+'use strict';
+
+const TEXT = {
+  kk: {
+    title: 'QR кодты тексеру',
+    intro: 'Құжаттың QR кодын сканерлеңіз немесе оның мәтінін қойыңыз. Тексеру интернетсіз де жұмыс істейді.',
+    label: 'QR код мәтіні',
+    check: 'Тексеру',
+    scan: 'Камерамен сканерлеу',
+    valid: 'Қолтаңба шынайы',
+    invalid: 'Жарамсыз',
+    expired: 'Дәлелдің мерзімі өтті',
+    'unknown-key': 'Белгісіз кілт',
+    'signature-mismatch': 'Қолтаңба сәйкес келмейді: мәтін өзгертілген немесе басқа кілтпен қол қойылған.',
+    'not-a-proof': 'Бұл мәтін тізілімнің дәлелі емес.',
+    'unsupported-algorithm': 'Қолтаңба алгоритміне қолдау көрсетілмейді.',
+    'unknown-key-reason': 'Бұл кілт сақталған кілттердің арасында жоқ. Интернетке қосылып, осы бетті қайта ашыңыз.',
+    'expired-reason': 'Дәлел {date} аяқталды. Құжатты онлайн тексеріңіз немесе жаңа QR код алыңыз.',
+    'no-keys': 'Кілттер әлі сақталмаған: бетті бір рет интернетпен ашыңыз.',
+    documentValid: 'Құжат {date} күні жарамды',
+    documentNotValid: 'Құжат {date} күні жарамсыз: {status}',
+    number: 'Нөмірі', kind: 'Түрі', holder: 'Иесі', bin: 'БСН', iin: 'ЖСН', status: 'Мәртебесі', validUntil: 'Қолданылу мерзімі',
+    signedAt: 'Қол қойылды', proofUntil: 'Дәлел жарамды', termEnded: 'Құжаттың мерзімі {date} аяқталды.',
+    snapshot: 'Дәлел қол қойылған сәттегі жағдайды көрсетеді; кейінгі өзгерістерді онлайн тексеріңіз.',
+    offline: 'Желі жоқ: {date} сақталған кілттермен тексеріледі.',
+    online: 'Кілттер жаңартылды.',
+    statuses: { valid: 'жарамды', suspended: 'тоқтатыла тұрған', revoked: 'кері қайтарып алынған', expired: 'мерзімі өткен', 'not-yet-issued': 'әлі берілмеген' },
+    kinds: { attestation: 'Аттестат', permit: 'Рұқсат', declaration: 'Тіркеу шифры', accreditation: 'Аккредиттеу аттестаты',
+      'fire-equipment-conclusion': 'Қорытынды', 'standard-agreement': 'Келісу хаты' },
+  },
+  ru: {
+    title: 'Проверка QR-кода',
+    intro: 'Отсканируйте QR-код документа или вставьте его текст. Проверка работает и без интернета.',
+    label: 'Текст QR-кода',
+    check: 'Проверить',
+    scan: 'Сканировать камерой',
+    valid: 'Подпись подлинная',
+    invalid: 'Недействительно',
+    expired: 'Срок доказательства истёк',
+    'unknown-key': 'Неизвестный ключ',
+    'signature-mismatch': 'Подпись не совпадает: текст изменён или подписан другим ключом.',
+    'not-a-proof': 'Этот текст не является доказательством реестра.',
+    'unsupported-algorithm': 'Алгоритм подписи не поддерживается.',
+    'unknown-key-reason': 'Этого ключа нет среди сохранённых. Подключитесь к интернету и откройте страницу снова.',
+    'expired-reason': 'Доказательство истекло {date}. Проверьте документ онлайн или получите новый QR-код.',
+    'no-keys': 'Ключи ещё не сохранены: откройте страницу один раз при подключении к интернету.',
+    documentValid: 'Документ действителен на {date}',
+    documentNotValid: 'Документ недействителен на {date}: {status}',
+    number: 'Номер', kind: 'Вид', holder: 'Владелец', bin: 'БИН', iin: 'ИИН', status: 'Статус', validUntil: 'Срок действия',
+    signedAt: 'Подписано', proofUntil: 'Доказательство действует до', termEnded: 'Срок действия документа истёк {date}.',
+    snapshot: 'Доказательство отражает состояние на момент подписи; более поздние изменения проверяйте онлайн.',
+    offline: 'Нет сети: проверка по ключам, сохранённым {date}.',
+    online: 'Ключи обновлены.',
+    statuses: { valid: 'действителен', suspended: 'приостановлен', revoked: 'отозван', expired: 'истёк', 'not-yet-issued': 'ещё не выдан' },
+    kinds: { attestation: 'Аттестат', permit: 'Разрешение', declaration: 'Регистрационный шифр', accreditation: 'Аттестат аккредитации',
+      'fire-equipment-conclusion': 'Заключение', 'standard-agreement': 'Письмо о согласовании' },
+  },
+};
+
+const KEYS_URL = '/.well-known/jwks.json';
+const KEYS_STORE = 'registry-proof-keys';
+const LANG_STORE = 'registry-lang';
+const MARKER = '#proof=';
+
+let lang = pickLanguage();
+let lastCheck = null;
+
+function pickLanguage() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked === 'kk' || asked === 'ru') return asked;
+  const saved = localStorage.getItem(LANG_STORE);
+  if (saved === 'kk' || saved === 'ru') return saved;
+  return (navigator.language || '').toLowerCase().startsWith('ru') ? 'ru' : 'kk';
+}
+
+const t = (key, values = {}) => (TEXT[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+const statusName = status => TEXT[lang].statuses[status] ?? status;
+const kindName = kind => TEXT[lang].kinds[kind] ?? kind;
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.title = `${t('title')} · ${lang === 'kk' ? TEXT.ru.title : TEXT.kk.title}`;
+  for (const element of document.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
+  for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+  if (lastCheck) render(lastCheck);
+}
+
+// --- keys: fetched when online, saved for offline use -------------------------------------------------------------
+
+async function loadKeys() {
+  try {
+    const response = await fetch(KEYS_URL, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const set = await response.json();
+    const saved = { fetchedAt: new Date().toISOString(), keys: set.keys };
+    localStorage.setItem(KEYS_STORE, JSON.stringify(saved));
+    return { ...saved, online: true };
+  } catch {
+    const saved = JSON.parse(localStorage.getItem(KEYS_STORE) ?? 'null');
+    return saved ? { ...saved, online: false } : { keys: [], online: false, fetchedAt: null };
+  }
+}
+
+// --- verification ----------------------------------------------------------------------------------------------------
+
+function base64UrlBytes(text) {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+  return Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+}
+
+const decodeJson = part => JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64UrlBytes(part)));
+
+function proofOf(scanned) {
+  const at = scanned.indexOf(MARKER);
+  return (at < 0 ? scanned : scanned.slice(at + MARKER.length)).trim();
+}
+
+/** valid | invalid | expired | unknown-key, with the reason and (when the signature holds) the claims. */
+async function verifyProof(jws, keys, now) {
+  const parts = jws.split('.');
+  if (parts.length !== 3) return { state: 'invalid', reason: 'not-a-proof' };
+  let header, claims, signature;
+  try {
+    header = decodeJson(parts[0]);
+    claims = decodeJson(parts[1]);
+    signature = base64UrlBytes(parts[2]);
+  } catch {
+    return { state: 'invalid', reason: 'not-a-proof' };
+  }
+  if (header.alg !== 'ES256') return { state: 'invalid', reason: 'unsupported-algorithm' };
+  const jwk = keys.find(k => k.kid === header.kid);
+  if (!jwk) return { state: 'unknown-key', reason: 'unknown-key-reason', kid: header.kid };
+  const key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true },
+    { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+  const signed = new TextEncoder().encode(`${parts[0]}.${parts[1]}`);
+  const genuine = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, signed);
+  if (!genuine) return { state: 'invalid', reason: 'signature-mismatch' };
+  if (now >= claims.exp * 1000) return { state: 'expired', reason: 'expired-reason', claims };
+  return { state: 'valid', claims };
+}
+
+// --- page ---------------------------------------------------------------------------------------------------------------
+
+const $ = id => document.getElementById(id);
+const day = iso => iso ? iso.split('-').reverse().join('.') : '';
+const instant = seconds => new Date(seconds * 1000).toLocaleString(lang === 'kk' ? 'kk-KZ' : 'ru-RU');
+
+function render(check) {
+  const { verdict, keys } = check;
+  const claims = verdict.claims;
+  const result = $('result');
+  result.hidden = false;
+  result.dataset.state = verdict.state;
+  result.dataset.reason = verdict.reason ?? '';
+  delete result.dataset.document;
+
+  let headline = t(verdict.state);
+  if (verdict.state === 'valid') {
+    result.dataset.document = claims.valid ? 'valid' : 'not-valid';
+    headline = claims.valid
+      ? `${t('valid')} · ${t('documentValid', { date: day(claims.asOf) })}`
+      : `${t('valid')} · ${t('documentNotValid', { date: day(claims.asOf), status: statusName(claims.status) })}`;
+  }
+  $('verdict').textContent = headline;
+  $('reason').textContent = verdict.reason ? t(verdict.reason, { date: claims ? instant(claims.exp) : '' }) : '';
+
+  const list = $('claims');
+  list.replaceChildren();
+  if (claims && verdict.state !== 'invalid') {
+    const rows = [
+      [t('number'), claims.number],
+      [t('kind'), kindName(claims.kind)],
+      [t('holder'), claims.holder],
+      claims.holderId ? [t(claims.holderIdKind === 'iin' ? 'iin' : 'bin'), claims.holderId] : null,
+      [t('status'), `${statusName(claims.status)} (${day(claims.asOf)})`],
+      claims.validUntil ? [t('validUntil'), day(claims.validUntil)] : null,
+      [t('signedAt'), instant(claims.iat)],
+      [t('proofUntil'), instant(claims.exp)],
+    ];
+    for (const row of rows.filter(Boolean)) {
+      const dt = document.createElement('dt');
+      dt.textContent = row[0];
+      const dd = document.createElement('dd');
+      dd.textContent = row[1];
+      list.append(dt, dd);
+    }
+  }
+  const notes = [];
+  if (claims?.validUntil && new Date().toISOString().slice(0, 10) > claims.validUntil) notes.push(t('termEnded', { date: day(claims.validUntil) }));
+  if (verdict.state === 'valid') notes.push(t('snapshot'));
+  $('note').textContent = notes.join(' ');
+  $('network').textContent = keys.online ? t('online') : keys.fetchedAt ? t('offline', { date: new Date(keys.fetchedAt).toLocaleString() }) : t('no-keys');
+}
+
+async function check(scanned) {
+  const keys = await loadKeys();
+  const verdict = await verifyProof(proofOf(scanned), keys.keys, Date.now());
+  lastCheck = { verdict, keys };
+  render(lastCheck);
+  $('result').focus?.();
+}
+
+async function scanWithCamera() {
+  const video = $('camera');
+  const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+  video.srcObject = stream;
+  video.hidden = false;
+  await video.play();
+  const detector = new BarcodeDetector({ formats: ['qr_code'] });
+  const stop = () => { stream.getTracks().forEach(track => track.stop()); video.hidden = true; };
+  const tick = async () => {
+    const codes = await detector.detect(video).catch(() => []);
+    if (codes.length > 0) {
+      stop();
+      $('proof').value = codes[0].rawValue;
+      await check(codes[0].rawValue);
+    } else if (!video.hidden) {
+      setTimeout(tick, 250);
+    }
+  };
+  tick();
+}
+
+function start() {
+  applyLanguage();
+  for (const button of document.querySelectorAll('[data-lang]')) {
+    button.addEventListener('click', () => {
+      lang = button.dataset.lang;
+      localStorage.setItem(LANG_STORE, lang);
+      applyLanguage();
+    });
+  }
+  $('check-form').addEventListener('submit', event => {
+    event.preventDefault();
+    check($('proof').value);
+  });
+  if ('BarcodeDetector' in window && navigator.mediaDevices) {
+    $('scan').hidden = false;
+    $('scan').addEventListener('click', () => scanWithCamera().catch(() => { $('scan').hidden = true; }));
+  }
+  // The checker serves /check/ and, offline, any /d/{number} link a QR code opens.
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/check/sw.js', { scope: '/check/' }).catch(() => {});
+    navigator.serviceWorker.register('/check/sw.js', { scope: '/d/' }).catch(() => {});
+  }
+  const checkFragment = () => {
+    if (!location.hash.startsWith(MARKER)) return false;
+    $('proof').value = location.href;
+    check(location.href);
+    return true;
+  };
+  window.addEventListener('hashchange', checkFragment);
+  if (!checkFragment()) loadKeys();
+}
+
+start();
