@@ -8,14 +8,27 @@ namespace Registry.Api.Infrastructure;
 
 public static class Database
 {
+    /// <summary>Held while migrating: instances starting together on one database migrate one after the other.</summary>
+    const long MigrationLock = 20121068_0001;
+
     public static void AddRegistryDatabase(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
         // The registry's statements are short index reads; JIT compiling them costs more (~30 ms) than it saves.
-        var withoutJit = new NpgsqlConnectionStringBuilder(connectionString);
-        withoutJit.Options = $"{withoutJit.Options} -c jit=off".Trim();
-        builder.Services.AddNpgsqlDataSource(withoutJit.ConnectionString);
+        settings.Options = $"{settings.Options} -c jit=off".Trim();
+        settings.ApplicationName = InstanceName();
+        builder.Services.AddNpgsqlDataSource(settings.ConnectionString);
+    }
+
+    /// <summary>Every session of this instance carries its name (pg_stat_activity.application_name), so the database can
+    /// tell instances apart: which one holds a projector's lock, and who "this instance" is in /health/ready. The random
+    /// part comes first because PostgreSQL cuts names at 63 bytes.</summary>
+    static string InstanceName()
+    {
+        var name = $"registry {Guid.NewGuid().ToString("N")[..8]} {Environment.MachineName}:{Environment.ProcessId}";
+        return name.Length <= 63 ? name : name[..63];
     }
 
     public static Task MigrateDatabaseAsync(this WebApplication app)
@@ -36,20 +49,44 @@ public static class Database
             .OrderBy(script => script.Name, StringComparer.Ordinal),
     ];
 
-    /// <summary>Creates the database if needed and applies the migrations not yet journaled.</summary>
+    /// <summary>Creates the database if needed and applies the migrations not yet journaled. Instances starting together
+    /// take turns under an advisory lock: the first migrates, the others find nothing left to do.</summary>
     public static void Migrate(string connectionString, ILogger? logger = null)
     {
-        EnsureDatabase.For.PostgresqlDatabase(connectionString);
-        RenameJournalEntries(connectionString);
-        var result = DeployChanges.To.PostgresqlDatabase(connectionString)
-            .WithScripts(Scripts())
-            .WithTransactionPerScript()
-            .LogToNowhere()
-            .Build()
-            .PerformUpgrade();
-        if (!result.Successful)
-            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
-        foreach (var script in result.Scripts) logger?.LogInformation("Applied migration {Script}", script.Name);
+        EnsureDatabaseExists(connectionString);
+        using var guard = new NpgsqlConnection(connectionString);
+        guard.Open();
+        using (var lockCommand = new NpgsqlCommand($"select pg_advisory_lock({MigrationLock})", guard)) lockCommand.ExecuteNonQuery();
+        try
+        {
+            RenameJournalEntries(connectionString);
+            var result = DeployChanges.To.PostgresqlDatabase(connectionString)
+                .WithScripts(Scripts())
+                .WithTransactionPerScript()
+                .LogToNowhere()
+                .Build()
+                .PerformUpgrade();
+            if (!result.Successful)
+                throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
+            foreach (var script in result.Scripts) logger?.LogInformation("Applied migration {Script}", script.Name);
+        }
+        finally
+        {
+            using var unlock = new NpgsqlCommand($"select pg_advisory_unlock({MigrationLock})", guard);
+            unlock.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Two instances may both find the database missing; the one whose CREATE DATABASE loses has nothing to do.</summary>
+    static void EnsureDatabaseExists(string connectionString)
+    {
+        try
+        {
+            EnsureDatabase.For.PostgresqlDatabase(connectionString);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+        }
     }
 
     /// <summary>Scripts used to be journaled under their resource name ("Registry.Api.Migrations.0002_read_model.sql");

@@ -17,7 +17,7 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminToken = "test-admin-token";
     public const string AuditorToken = "test-auditor-token";
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     /// <summary>Extra configuration a test class needs (e.g. projections off, a low rate limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
