@@ -15,11 +15,20 @@ public static class Database
     {
         var connectionString = builder.Configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
+        var instance = InstanceName();
+        builder.Services.AddNpgsqlDataSource(Tuned(connectionString, instance));
+        // A PostgreSQL read replica for the public reads (README "Scaling").
+        if (builder.Configuration.GetConnectionString("RegistryReplica") is { Length: > 0 } replica)
+            builder.Services.AddNpgsqlDataSource(Tuned(replica, instance), serviceKey: ProjectionsExtensions.ReplicaKey);
+    }
+
+    static string Tuned(string connectionString, string instance)
+    {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         // The registry's statements are short index reads; JIT compiling them costs more (~30 ms) than it saves.
         settings.Options = $"{settings.Options} -c jit=off".Trim();
-        settings.ApplicationName = InstanceName();
-        builder.Services.AddNpgsqlDataSource(settings.ConnectionString);
+        settings.ApplicationName = instance;
+        return settings.ConnectionString;
     }
 
     /// <summary>Every session of this instance carries its name (pg_stat_activity.application_name), so the database can
