@@ -8,6 +8,7 @@ using Registry.Projections;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.ConfigureRegistryHost();
 builder.AddRegistryDatabase();
 builder.AddOfficerAuthentication();
 builder.AddDeadlineSweeper();
@@ -15,6 +16,8 @@ builder.AddWorkingCalendar();
 builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();
+builder.AddRegistryMetrics();
+builder.AddOutageHandling();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();
@@ -29,11 +32,14 @@ await app.SeedDemoDataIfAskedAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestTimeouts();
 app.UsePublicApiPolicies();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRegistryOpenApi();
-app.MapCarter();
+app.MapGroup("").GuardInput().MapCarter();
+app.MapRegistryMetrics();
+app.LogStartupLine();
 
 app.Run();
 

@@ -16,18 +16,33 @@ public static class Database
         var connectionString = builder.Configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
         var instance = InstanceName();
-        builder.Services.AddNpgsqlDataSource(Tuned(connectionString, instance));
+        builder.Services.AddNpgsqlDataSource(Tuned(builder, connectionString, instance));
         // A PostgreSQL read replica for the public reads (README "Scaling").
         if (builder.Configuration.GetConnectionString("RegistryReplica") is { Length: > 0 } replica)
-            builder.Services.AddNpgsqlDataSource(Tuned(replica, instance), serviceKey: ProjectionsExtensions.ReplicaKey);
+            builder.Services.AddNpgsqlDataSource(Tuned(builder, replica, instance), serviceKey: ProjectionsExtensions.ReplicaKey);
+        builder.Services.AddSingleton<Features.Health.ReadinessProbe>();
     }
 
-    static string Tuned(string connectionString, string instance)
+    static string Tuned(WebApplicationBuilder builder, string connectionString, string instance)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         // The registry's statements are short index reads; JIT compiling them costs more (~30 ms) than it saves.
         settings.Options = $"{settings.Options} -c jit=off".Trim();
         settings.ApplicationName = instance;
+        // A frozen server must not hold a request longer than its time-out (see Outages). Cancelling a command cannot
+        // reach a frozen server, so connecting gives up after 2 s and, while serving, each statement after the read
+        // time-out — the registry's statements take milliseconds. One-shot commands (make seed-large,
+        // make reindex) keep Npgsql's defaults; a connection string's own values win.
+        var maintenance = builder.Configuration["SeedLarge"] is not null || builder.Configuration.GetValue("Reindex", false);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(^|;)\s*Timeout\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            settings.Timeout = 2;
+        if (!maintenance && !connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            var reads = builder.Configuration.GetSection("Timeouts").Get<RequestTimeoutOptions>()?.Reads ?? new RequestTimeoutOptions().Reads;
+            settings.CommandTimeout = Math.Max(1, (int)Math.Ceiling(reads.TotalSeconds));
+        }
+        // After a time-out, do not wait for a frozen server to acknowledge the cancellation: drop the connection.
+        if (!connectionString.Contains("Cancellation Timeout", StringComparison.OrdinalIgnoreCase)) settings.CancellationTimeout = -1;
         return settings.ConnectionString;
     }
 
@@ -42,7 +57,8 @@ public static class Database
 
     public static Task MigrateDatabaseAsync(this WebApplication app)
     {
-        var connectionString = app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString;
+        // Migrations may build indexes over millions of rows: no statement time-out for them.
+        var connectionString = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString) { CommandTimeout = 0 }.ConnectionString;
         Migrate(connectionString, app.Logger);
         return Task.CompletedTask;
     }

@@ -37,6 +37,8 @@ public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataS
         """;
     const string Resign = "select pg_advisory_unlock(@lockClass, hashtext(@name)); unlisten *";
 
+    static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
     volatile NpgsqlConnection? leadership;
 
     public string Name => projector.Name;
@@ -46,6 +48,7 @@ public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataS
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failures = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -59,10 +62,22 @@ public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataS
                 try
                 {
                     while (await ProjectBatchAsync(stoppingToken) > 0) { }
+                    failures = 0;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "Projector {Projector} failed a batch; retrying after the poll interval", projector.Name);
+                    // The checkpoint stays; the same batch is tried again after a back-off that doubles with each failure
+                    // (new outbox rows do not hurry it: an overloaded target gets room).
+                    var delay = TimeSpan.FromTicks(Math.Min(options.PollInterval.Ticks << Math.Min(failures++, 10), MaxRetryDelay.Ticks));
+                    logger.LogError(e, "Projector {Projector} failed a batch; retrying in {Delay}", projector.Name, delay);
+                    if (leadership is { State: not System.Data.ConnectionState.Open } lost)
+                    {
+                        // The database went away with the lock's session: compete for the lock again once it is back.
+                        await lost.DisposeAsync();
+                        leadership = null;
+                    }
+                    await Task.Delay(delay, stoppingToken);
+                    continue;
                 }
                 leadership = await WaitForWorkAsync(leadership, stoppingToken);
             }
