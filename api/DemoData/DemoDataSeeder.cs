@@ -22,7 +22,8 @@ namespace Registry.Api.DemoData;
 public static class DemoDataSeeder
 {
     public const string DemoOfficer = "demo-seed";
-    const long SeedLock = 20121068_0002;
+    /// <summary>Held while seeding: instances starting together seed one after the other.</summary>
+    public const long SeedLock = 20121068_0002;
 
     static readonly string[] LegalForms = ["ТОО", "АО", "ЖШС", "АҚ", "ПК"];
     static readonly string[] Roots =
@@ -53,7 +54,8 @@ public static class DemoDataSeeder
         if (!app.Configuration.GetValue("DemoData:Seed", false)) return;
         var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
         await using var guard = await dataSource.OpenConnectionAsync();
-        await guard.ExecuteAsync("select pg_advisory_lock(@SeedLock)", new { SeedLock });
+        // Another instance may be seeding: wait for it as long as it takes (no serving statement time-out here).
+        await guard.ExecuteAsync("select pg_advisory_lock(@SeedLock)", new { SeedLock }, commandTimeout: 0);
         try
         {
             if (await guard.ExecuteScalarAsync<bool>("select exists (select 1 from documents)")) return;
