@@ -52,10 +52,11 @@ public static class DemoDataSeeder
     public static async Task SeedDemoDataIfAskedAsync(this WebApplication app)
     {
         if (!app.Configuration.GetValue("DemoData:Seed", false)) return;
-        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        // A one-shot start-up job, like migrating: no serving statement time-out, neither while another instance seeds
+        // (wait for it as long as it takes) nor for the seeding's own statements on a busy server.
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Registry")) { CommandTimeout = 0 });
         await using var guard = await dataSource.OpenConnectionAsync();
-        // Another instance may be seeding: wait for it as long as it takes (no serving statement time-out here).
-        await guard.ExecuteAsync("select pg_advisory_lock(@SeedLock)", new { SeedLock }, commandTimeout: 0);
+        await guard.ExecuteAsync("select pg_advisory_lock(@SeedLock)", new { SeedLock });
         try
         {
             if (await guard.ExecuteScalarAsync<bool>("select exists (select 1 from documents)")) return;

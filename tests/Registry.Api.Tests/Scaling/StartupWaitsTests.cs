@@ -30,16 +30,16 @@ public sealed class StartupWaitsTests
             {
                 ["DemoData:Seed"] = "true",
                 ["DemoData:Documents"] = "12",
-                // The production time-out, 1 s: statements give up after 1 s while serving.
-                ["Timeouts:Reads"] = "00:00:01",
+                // The production time-out: statements give up after 2 s while serving.
+                ["Timeouts:Reads"] = "00:00:02",
             });
             var starting = instance.StartAsync();
             await BlockedAsync(seeding, "relation", starting);
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await Task.Delay(TimeSpan.FromSeconds(3));
             Assert.False(starting.IsCompleted, "the instance did not wait for the centres import");
             await import.RollbackAsync();
             await BlockedAsync(seeding, "advisory", starting);
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await Task.Delay(TimeSpan.FromSeconds(3));
             Assert.False(starting.IsCompleted, "the instance did not wait for the demo seeding");
             await seeding.ExecuteAsync("select pg_advisory_unlock(@SeedLock)", new { SeedLock = Registry.Api.DemoData.DemoDataSeeder.SeedLock });
             await starting.WaitAsync(TimeSpan.FromSeconds(60));
