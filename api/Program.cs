@@ -4,6 +4,7 @@ using Registry.Api.Features.Admin;
 using Registry.Api.Features.Calendar;
 using Registry.Api.Features.Centres;
 using Registry.Api.Infrastructure;
+using Registry.Api.Website;
 using Registry.Projections;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddWorkingCalendar();
 builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();
+builder.AddWebsite();
 builder.AddRegistryMetrics();
 builder.AddOutageHandling();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
@@ -32,6 +34,7 @@ await app.SeedDemoDataIfAskedAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebsite();
 app.UseRequestTimeouts();
 app.UsePublicApiPolicies();
 app.UseAuthentication();

@@ -27,7 +27,7 @@ public sealed record Options(
     /// <summary>The first instance; requests go round robin over all of them (<c>--base-url a,b</c>).</summary>
     public Uri BaseUrl => BaseUrls[0];
 
-    public static readonly string[] DefaultPlan = ["baseline", "verify", "search", "mixed", "write"];
+    public static readonly string[] DefaultPlan = ["baseline", "verify", "search", "mixed", "write", "page-document", "page-search"];
 
     public static Options Parse(string[] args)
     {

@@ -43,14 +43,20 @@ public static class Scenarios
 {
     static readonly string[] Filters = ["", "&kind=permit", "&status=valid", "&kind=attestation&status=valid", "&sort=issuedNewest"];
 
+    /// <summary>The same filters as the website's links write them.</summary>
+    static readonly string[] PageFilters = ["", "&kind=permit", "&status=valid", "&kind=attestation&status=valid", "&sort=newest"];
+
     public static Scenario Create(string name, HttpClient http, Samples samples, string? token) => name switch
     {
         "baseline" => new(name, () => Get(http, "/health/live")),
         "verify" => new(name, () => Get(http, VerifyPath(samples))),
         "search" => new(name, () => Get(http, SearchPath(samples))),
+        // The website's pages, as a browser asks for them (compressed), on the same numbers and the same query mix.
+        "page-document" => new(name, () => Get(http, VerifyPath(samples).Replace("/api/v1/verify/", "/kk/documents/", StringComparison.Ordinal), compressed: true)),
+        "page-search" => new(name, () => Get(http, SearchPath(samples, page: true), compressed: true)),
         "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
         "write" => new(name, () => Decide(http, token ?? throw new InvalidOperationException("The write scenario needs --token-file."))),
-        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, search, mixed, write, lag."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, search, mixed, write, page-document, page-search, lag."),
     };
 
     /// <summary>Random existing numbers, and 5 % numbers that do not exist.</summary>
@@ -59,7 +65,7 @@ public static class Scenarios
         : $"/api/v1/verify/{s.Numbers[Random.Shared.Next(s.Numbers.Length)]}";
 
     /// <summary>A mix of what people type: a name fragment, a full number, the last digits of a number, a BIN; some with filters.</summary>
-    static string SearchPath(Samples s)
+    static string SearchPath(Samples s, bool page = false)
     {
         var q = Random.Shared.Next(4) switch
         {
@@ -68,16 +74,19 @@ public static class Scenarios
             2 => s.Numbers[Random.Shared.Next(s.Numbers.Length)][^6..],
             _ => s.Bins.Length > 0 ? s.Bins[Random.Shared.Next(s.Bins.Length)] : s.Numbers[0],
         };
-        return $"/api/v1/registry/search?q={Uri.EscapeDataString(q)}{Filters[Random.Shared.Next(Filters.Length)]}";
+        var filter = Random.Shared.Next(Filters.Length);
+        return page ? $"/kk/search?q={Uri.EscapeDataString(q)}{PageFilters[filter]}" : $"/api/v1/registry/search?q={Uri.EscapeDataString(q)}{Filters[filter]}";
     }
 
     /// <summary>The longest word of the name inside its quotes, as a person would type it.</summary>
     static string NameFragment(string name) =>
         name.Split([' ', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3).OrderByDescending(w => w.Length).FirstOrDefault() ?? name;
 
-    static async Task<Reply> Get(HttpClient http, string path)
+    static async Task<Reply> Get(HttpClient http, string path, bool compressed = false)
     {
-        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (compressed) request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var bytes = await Drain(response);
         // An unknown number answering 404 is the correct answer, not a failure.
         return new Reply(response.IsSuccessStatusCode || (int)response.StatusCode == 404, (int)response.StatusCode, bytes);

@@ -8,6 +8,7 @@ dotnet build "$root/api/Registry.Api.csproj" -c Release --nologo -v q
 cat <<MSG
 
   Registry API    http://127.0.0.1:$port         Swagger UI: http://127.0.0.1:$port/swagger
+  Website         http://127.0.0.1:$port/kk      (Russian: /ru)
   Officer token   .local/dev-officer.token  (role admin)
   Try             curl -s http://127.0.0.1:$port/api/v1/verify/ATT-2024-000001
                   curl -s -H "Authorization: Bearer \$(cat .local/dev-officer.token)" http://127.0.0.1:$port/api/v1/applications/<id>

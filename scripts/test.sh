@@ -9,6 +9,7 @@ rm -rf "$results"; mkdir -p "$results"
 passed=0; failed=0; skipped=0; status=0
 
 "$root/scripts/pg.sh" start || { echo "0 passed, 1 failed"; exit 1; }
+"$root/scripts/chromium.sh" || { echo "chromium could not be installed for the browser tests"; echo "0 passed, 1 failed"; exit 1; }
 
 if ! dotnet build Registry.sln -c Release --nologo -v q; then
   echo "build failed"; echo "0 passed, 1 failed"; exit 1

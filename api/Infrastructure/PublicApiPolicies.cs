@@ -37,7 +37,7 @@ public sealed class PublicRateLimitOptions
 /// Retry-After. The client address is the connection's, or the one a known proxy forwarded (<see cref="KnownProxies"/>).</summary>
 public static class PublicApiPolicies
 {
-    const string PolicyName = "public";
+    public const string PolicyName = "public";
     const string CorsPolicy = "public-get";
 
     public static void AddPublicApiPolicies(this WebApplicationBuilder builder)

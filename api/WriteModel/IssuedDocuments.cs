@@ -10,6 +10,9 @@ namespace Registry.Api.WriteModel;
 /// history entry and outbox event in the same transaction.</summary>
 public static class IssuedDocuments
 {
+    /// <summary>The history reason of a document deemed issued (the website shows it in Kazakh and Russian).</summary>
+    public const string DeemedReason = "Deemed issued: no answer by the deadline";
+
     /// <summary>Number, document row, first history entry, outbox event. Call it last in a transaction: it locks the
     /// kind's number counter until commit, and every other issuer of that kind waits on it.</summary>
     public static async Task<string> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicationId, DocumentKind kind, Guid holderId,
@@ -27,7 +30,7 @@ public static class IssuedDocuments
             """, new
         {
             applicationId, kind = kind.Slug(), number, norm = DocumentNumber.Normalize(number), holderId, status = DocumentStatus.Valid.Slug(),
-            issuedOn, validUntil, deemed, actor, reason = deemed ? "Deemed issued: no answer by the deadline" : null,
+            issuedOn, validUntil, deemed, actor, reason = deemed ? DeemedReason : null,
         });
         return number;
     }

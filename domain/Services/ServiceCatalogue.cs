@@ -33,6 +33,11 @@ public static class ServiceCatalogue
         "На действия должностных лиц — председателю Комитета; на результат — руководству Министерства; на работников ЦОН — руководителю ЦОН; либо в суд. "
         + "В жалобе указываются ФИО заявителя, почтовый адрес, дата, подпись, обжалуемое лицо и причины; о приёме выдаётся талон.");
 
+    /// <summary>Result form of services 1–3 (l. 88–92, 2333–2335, 4539–4541).</summary>
+    static readonly Text ElectronicWithPaperOnRequest = new(
+        "ЭЦҚ-мен қол қойылған электрондық құжат; сұрау бойынша Комитетте немесе ХҚО-да басып шығарылып, мөрмен және басшының қолымен беріледі",
+        "Электронный документ, подписанный ЭЦП; по запросу в Комитете или ЦОН выдаётся распечатанным, с печатью и подписью руководителя");
+
     static readonly RequiredDocument Application = new("application", new("Өтініш (2-қосымшадағы нысан)", "Заявление (форма приложения 2)"), Everywhere);
 
     static readonly RequiredDocument ExpertConclusion = new("expert-conclusion",
@@ -48,7 +53,7 @@ public static class ServiceCatalogue
         new("attestation", DocumentKind.Attestation,
             new("Өнеркәсіптік қауіпсіздік саласындағы жұмыстарды жүргізу құқығына ұйымдарды аттестаттау",
                 "Аттестация организаций на право проведения работ в области промышленной безопасности"),
-            new("Аттестат", "Аттестат"), IndustrialSafetyCommittee,
+            new("Аттестат", "Аттестат"), ElectronicWithPaperOnRequest, IndustrialSafetyCommittee,
             [ApplicantType.LegalEntity], new(15, DeadlineBasis.WorkingDays), ExpertConclusionRequired: true, Everywhere,
             [Application, ExpertConclusion],
             [
@@ -61,7 +66,7 @@ public static class ServiceCatalogue
         new("permit", DocumentKind.Permit,
             new("Технологияларды, техникалық құрылғыларды, материалдарды қолдануға рұқсат беру",
                 "Выдача разрешения на применение технологий, технических устройств, материалов"),
-            new("Рұқсат", "Разрешение"), IndustrialSafetyCommittee,
+            new("Рұқсат", "Разрешение"), ElectronicWithPaperOnRequest, IndustrialSafetyCommittee,
             [ApplicantType.Individual, ApplicantType.LegalEntity, ApplicantType.NonResident], new(15, DeadlineBasis.CalendarDays), ExpertConclusionRequired: true, Everywhere,
             [Application, ExpertConclusion],
             [new("subjects", new("Технологиялардың, құрылғылардың, материалдардың атаулары; мақсаты мен қолдану саласы", "Наименования технологий, устройств, материалов; назначение и область применения"), Required: true)],
@@ -71,7 +76,7 @@ public static class ServiceCatalogue
 
         new("declaration", DocumentKind.Declaration,
             new("Өнеркәсіптік қауіпсіздік декларацияларын тіркеу", "Регистрация деклараций промышленной безопасности"),
-            new("Тіркеу шифры", "Регистрационный шифр"), IndustrialSafetyCommittee,
+            new("Тіркеу шифры", "Регистрационный шифр"), ElectronicWithPaperOnRequest, IndustrialSafetyCommittee,
             [ApplicantType.Individual, ApplicantType.LegalEntity], new(15, DeadlineBasis.CalendarDays), ExpertConclusionRequired: true, Everywhere,
             [Application, new("declaration", new("Өнеркәсіптік қауіпсіздік декларациясы", "Декларация промышленной безопасности"), Everywhere), ExpertConclusion],
             [new("subjects", new("Декларацияланатын қауіпті өндірістік объект", "Декларируемый опасный производственный объект"), Required: true)],
@@ -80,7 +85,11 @@ public static class ServiceCatalogue
 
         new("accreditation", DocumentKind.Accreditation,
             new("Өрт қауіптерін тәуелсіз бағалау жөніндегі ұйымдарды аккредиттеу", "Аккредитация организаций по независимой оценке рисков в области пожарной безопасности"),
-            new("Аккредиттеу аттестаты", "Аттестат аккредитации"), FireServiceCommittee,
+            new("Аккредиттеу аттестаты", "Аттестат аккредитации"),
+            // l. 6745–6747
+            new("Комитеттің уәкілетті тұлғасының ЭЦҚ-мен қол қойылған электрондық құжат; қағаз түрінде — тек Комитетке жүгінгенде, Комитет басшысының қолымен",
+                "Электронный документ, подписанный ЭЦП уполномоченного лица Комитета; на бумаге — только при обращении в Комитет, за подписью его руководителя"),
+            FireServiceCommittee,
             [ApplicantType.LegalEntity], new(15, DeadlineBasis.WorkingDays), ExpertConclusionRequired: false, Everywhere,
             [
                 Application,
@@ -99,7 +108,9 @@ public static class ServiceCatalogue
         new("fire-equipment-conclusion", DocumentKind.FireEquipmentConclusion,
             new("Қазақстанда өткізілетін отандық және импорттық өрт-техникалық өнімдерге қорытынды беру",
                 "Выдача заключения на отечественную и импортируемую пожарную технику и средства пожаротушения, реализуемые в Казахстане"),
-            new("Қорытынды", "Заключение"), FireServiceCommittee,
+            new("Қорытынды", "Заключение"),
+            new("Қағаз тасығыштағы қорытынды; поштамен немесе қолма-қол беріледі", "Заключение на бумажном носителе; по почте или на руки"), // l. 8888, 8958
+            FireServiceCommittee,
             [ApplicantType.Individual, ApplicantType.LegalEntity], new(15, DeadlineBasis.CalendarDays), ExpertConclusionRequired: false, InPerson,
             [
                 Application,
@@ -112,7 +123,10 @@ public static class ServiceCatalogue
 
         new("standard-agreement", DocumentKind.StandardAgreement,
             new("Шығарылатын өнімге ұйым стандарттарының жобаларын келісу", "Согласование проектов стандартов организаций на выпускаемую продукцию"),
-            new("Келісу хаты", "Письмо о согласовании"), FireServiceCommittee,
+            new("Келісу хаты", "Письмо о согласовании"),
+            new("Келісу хаты және жобаға қол қою; келісілген жобалармен бірге поштамен немесе қолма-қол беріледі",
+                "Письмо о согласовании и подпись на проекте; направляется с согласованными проектами по почте или выдаётся на руки"), // l. 10920, 10994
+            FireServiceCommittee,
             [ApplicantType.Individual, ApplicantType.LegalEntity], new(15, DeadlineBasis.CalendarDays), ExpertConclusionRequired: false, InPerson,
             [Application, new("standard-draft", new("Ұйым стандартының жобасы", "Проект стандарта организации"), InPerson)],
             [new("subjects", new("Ұйым стандарттарының жобалары", "Проекты стандартов организации"), Required: true)],

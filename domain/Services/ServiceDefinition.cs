@@ -18,6 +18,7 @@ public sealed record ServiceDefinition(
     DocumentKind Result,
     Text Name,
     Text ResultName,
+    Text ResultForm,
     Text Provider,
     IReadOnlyList<ApplicantType> Applicants,
     DeadlineRule Deadline,

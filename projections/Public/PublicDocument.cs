@@ -21,4 +21,5 @@ public sealed record PublicDocument(
 
 public sealed record PublicHolder(string Name, string? Identifier, IdentifierKind IdentifierKind, ApplicantType Type, string? Region, IReadOnlyList<string> FormerNames);
 
-public sealed record PublicStatusChange(DocumentStatus Status, DateOnly EffectiveOn, string? Reason) : IStatusEntry;
+/// <summary>RecordedAt: when the registry recorded the change (null in read rows projected before it was published).</summary>
+public sealed record PublicStatusChange(DocumentStatus Status, DateOnly EffectiveOn, string? Reason, DateTimeOffset? RecordedAt) : IStatusEntry;

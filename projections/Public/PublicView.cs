@@ -12,7 +12,7 @@ public static class PublicView
         d.Kind, d.Number, d.Status, d.IssuedOn, d.ValidUntil, d.Deemed,
         new PublicHolder(d.Holder.Name, PublicIdentifier(d.Holder), d.Holder.IdentifierKind, d.Holder.ApplicantType, d.Holder.Region, d.Holder.FormerNames),
         d.Sectors, d.Scope,
-        [.. d.History.Select(h => new PublicStatusChange(h.Status, h.EffectiveOn, h.Reason))],
+        [.. d.History.Select(h => new PublicStatusChange(h.Status, h.EffectiveOn, h.Reason, h.RecordedAt))],
         d.Version);
 
     /// <summary>The identifier the public may search by: a BIN. An IIN identifies a person and stays private.</summary>

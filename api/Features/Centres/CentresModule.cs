@@ -28,7 +28,11 @@ public sealed class CentresModule : ICarterModule
 
     const string Columns = "id, parent_id as parentid, level, region, name, address, phones::text as phones";
 
-    static async Task<Ok<List<CentreView>>> Search(string? region, string? q, NpgsqlDataSource dataSource, CancellationToken ct)
+    static async Task<Ok<IReadOnlyList<CentreView>>> Search(string? region, string? q, NpgsqlDataSource dataSource, CancellationToken ct) =>
+        TypedResults.Ok(await FindAsync(dataSource, region, q, ct));
+
+    /// <summary>Centres in the decree's order (region by region); shared with the website's centres page.</summary>
+    public static async Task<IReadOnlyList<CentreView>> FindAsync(NpgsqlDataSource dataSource, string? region, string? q, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<Row>(new CommandDefinition($"""
@@ -37,7 +41,7 @@ public sealed class CentresModule : ICarterModule
               and (@q = '' or search_folded like '%' || @q || '%' or @q <% search_folded)
             order by region_ordinal, id
             """, new { region = SearchText.Fold(region), q = SearchText.Fold(q) }, cancellationToken: ct));
-        return TypedResults.Ok(rows.Select(r => r.View()).ToList());
+        return [.. rows.Select(r => r.View())];
     }
 
     static async Task<Results<Ok<CentreDetails>, NotFoundProblem>> Get(string id, NpgsqlDataSource dataSource, CancellationToken ct)

@@ -22,7 +22,7 @@ public sealed class ServicesModule : ICarterModule
     public sealed record DocumentDescription(string Code, Text Title, IReadOnlyList<string> Channels);
 
     public sealed record ServiceDescription(
-        string Code, Text Name, Text Result, Text Provider, IReadOnlyList<string> Applicants, string Deadline, int DeadlineDays, string DeadlineBasis,
+        string Code, Text Name, Text Result, Text ResultForm, Text Provider, IReadOnlyList<string> Applicants, string Deadline, int DeadlineDays, string DeadlineBasis,
         int CompletenessCheckWorkingDays, bool ExpertConclusionRequired, int? ExpertConclusionValidMonths, IReadOnlyList<string> Channels,
         IReadOnlyList<DocumentDescription> Documents, IReadOnlyList<ApplicationField> ApplicationFields, Text DeemedIfNoAnswer, Text Fee,
         Text CommitteeHours, Text CentreHours, string CentresList, Text Complaints, string LegalBasis, int? RefusalDueWorkingDaysAfterProtocol);
@@ -34,7 +34,7 @@ public sealed class ServicesModule : ICarterModule
         : new NotFoundProblem("No such service", $"No service '{code}'. One of: {string.Join(", ", ServiceCatalogue.All.Select(x => x.Code))}.");
 
     static ServiceDescription Describe(ServiceDefinition s) => new(
-        s.Code, s.Name, s.ResultName, s.Provider, [.. s.Applicants.Select(a => a.Slug())], s.Deadline.ToString(), s.Deadline.Days,
+        s.Code, s.Name, s.ResultName, s.ResultForm, s.Provider, [.. s.Applicants.Select(a => a.Slug())], s.Deadline.ToString(), s.Deadline.Days,
         s.Deadline.Basis.Slug(), ServiceCatalogue.CompletenessCheckWorkingDays,
         s.ExpertConclusionRequired, s.ExpertConclusionRequired ? ServiceCatalogue.ExpertConclusionValidityMonths : null,
         [.. s.Channels.Select(c => c.Slug())], [.. s.Documents.Select(d => new DocumentDescription(d.Code, d.Title, [.. d.Channels.Select(c => c.Slug())]))],

@@ -172,6 +172,7 @@ public static class ContractVocabulary
         ["restriction"] = "When the document was not valid on the day asked: the suspension, revocation or expiry that applied; otherwise null.",
         ["result"] = "The verification of this number; null when it is not in the public registry.",
         ["ServiceDescription.result"] = "What the service produces, in Kazakh and Russian.",
+        ["resultForm"] = "The form the result is given in (electronic, signed; on paper and how), in Kazakh and Russian.",
         ["resultCollectedAt"] = "Where the applicant collects the result.",
         ["resultReadyOn"] = "The day the result is due; null while suspended.",
         ["results"] = "One result per number, in request order.",

@@ -18,7 +18,7 @@ public sealed class IntakeTests
     static readonly RequiredDocument Registration = new("registration-certificate", Words, [Channel.Portal]);
 
     static ServiceDefinition Service(IReadOnlyList<ApplicantType>? applicants = null, params ApplicationField[] fields) => new(
-        "test-service", DocumentKind.Permit, Words, Words, Words, applicants ?? [ApplicantType.LegalEntity, ApplicantType.Individual],
+        "test-service", DocumentKind.Permit, Words, Words, Words, Words, applicants ?? [ApplicantType.LegalEntity, ApplicantType.Individual],
         new DeadlineRule(15, DeadlineBasis.CalendarDays), ExpertConclusionRequired: false, [Channel.Committee, Channel.Centre, Channel.Portal],
         [Application, LabProtocols, Registration], fields, Words, "test");
 

@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Registry.Api.Website;
+
+/// <summary>Dates as people in Kazakhstan write them (dd.MM.yyyy), and numbers grouped the local way.</summary>
+public static class Formats
+{
+    static readonly string[] DateInputs = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"];
+
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    /// <summary>The day of a recorded instant, in the server's time zone (the registry's offices are in Kazakhstan).</summary>
+    public static string Date(DateTimeOffset? instant) => instant is { } i ? Date(DateOnly.FromDateTime(i.ToLocalTime().DateTime)) : "—";
+
+    /// <summary>dd.MM.yyyy as shown on the pages, or yyyy-MM-dd (what API links and date pickers send).</summary>
+    public static bool TryReadDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), DateInputs, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static string Count(long n, Lang lang) => n.ToString("N0", lang.Culture);
+}

@@ -1,0 +1,182 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Api.Infrastructure;
+using Registry.Api.Tests.Infrastructure;
+using Registry.Web.Tests.Infrastructure;
+
+namespace Registry.Web.Tests.Http;
+
+/// <summary>What the pages send, read over HTTP from the same running site: headers, caching, escaping, weight.</summary>
+[Collection(WebsiteCollection.Name)]
+public sealed partial class PageResponseTests(WebsiteApp app)
+{
+    HttpClient Client() => new(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = app.BaseUrl };
+
+    string[] PagePaths => [
+        "/kk", "/ru/search?q=Қарағанды", $"/kk/documents/{app.Data.Attestation}", $"/ru/organisations/{app.Data.KaragandaBin}", "/kk/check",
+        "/ru/services", "/kk/services/permit?submitted=01.03.2026", "/kk/centres", "/kk/no-such-page",
+    ];
+
+    [GeneratedRegex(@"<script(?![^>]*\ssrc=)|<style|\sstyle=|\son[a-z]+=", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineCode();
+
+    [Fact]
+    public async Task Every_page_forbids_inline_code_and_framing_and_contains_none()
+    {
+        using var client = Client();
+        foreach (var path in PagePaths)
+        {
+            var response = await client.GetAsync(path);
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.DoesNotContain("unsafe-inline", csp);
+            Assert.Contains("frame-ancestors 'none'", csp);
+            Assert.Contains("script-src 'self'", csp);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotMatch(InlineCode(), html);
+        }
+    }
+
+    [Fact]
+    public async Task A_page_has_an_etag_and_a_cache_lifetime_and_answers_304_when_unchanged()
+    {
+        using var client = Client();
+        var path = $"/kk/documents/{app.Data.Attestation}";
+        var first = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(60), first.Headers.CacheControl!.MaxAge);
+        var etag = first.Headers.ETag!;
+
+        var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+        Assert.NotEqual(etag, (await client.GetAsync($"/ru/documents/{app.Data.Attestation}")).Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_document_page_is_kept_compressed_and_shows_a_status_change_at_once()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 2), expertiseDate: new DateOnly(2026, 2, 10),
+            name: "ТОО «Кэш Тексеру»"), decidedOn: new DateOnly(2026, 3, 10));
+        await app.WaitForProjectionsAsync(TimeSpan.FromSeconds(30));
+        using var client = Client();
+        client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        async Task<(string Html, EntityTagHeaderValue ETag)> Read()
+        {
+            var response = await client.GetAsync($"/kk/documents/{number}");
+            Assert.Equal("br", response.Content.Headers.ContentEncoding.Single());
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            await using var brotli = new BrotliStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+            return (await new StreamReader(brotli).ReadToEndAsync(), response.Headers.ETag!);
+        }
+        var (valid, etag) = await Read();
+        Assert.Contains("Бүгінгі мәртебесі, 30.11.2026: <span class=\"status ok\">Жарамды</span>", valid);
+        Assert.Equal(valid, (await Read()).Html);
+
+        var suspend = await app.Officer().PostJsonAsync($"/api/v1/documents/{number}/suspend",
+            new Api.Features.Documents.ChangeDocumentStatus.Request("Тексеру", new DateOnly(2026, 11, 1)), Guid.NewGuid().ToString());
+        suspend.EnsureSuccessStatusCode();
+        await app.WaitForProjectionsAsync(TimeSpan.FromSeconds(30));
+        var (suspended, newTag) = await Read();
+        Assert.Contains("Тоқтатыла тұрған", suspended);
+        Assert.NotEqual(etag, newTag);
+    }
+
+    [Fact]
+    public async Task The_results_page_weighs_at_most_60_kb_compressed_with_its_stylesheet_script_and_icon()
+    {
+        using var client = Client();
+        client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        var page = await client.GetAsync("/kk/search?q=ТОО");
+        Assert.Equal("br", page.Content.Headers.ContentEncoding.Single());
+        var html = await page.Content.ReadAsByteArrayAsync();
+        long total = html.Length;
+        var decompressed = await new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = app.BaseUrl }
+            .GetStringAsync("/kk/search?q=ТОО");
+        Assert.Equal(20, Regex.Matches(decompressed, "class=\"hit\"").Count);
+        foreach (Match asset in Regex.Matches(decompressed, "(?:href|src)=\"(/assets/[^\"]+)\""))
+            total += (await client.GetByteArrayAsync(WebUtility.HtmlDecode(asset.Groups[1].Value))).Length;
+        Assert.True(total <= 60 * 1024, $"{total} bytes");
+    }
+
+    [Fact]
+    public async Task Holder_names_are_html_escaped()
+    {
+        using var client = Client();
+        var script = await client.GetStringAsync($"/kk/documents/{app.Data.ScriptHolderDocument}");
+        Assert.DoesNotContain("<script>alert(1)", script);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", script);
+        foreach (var path in new[] { $"/kk/documents/{app.Data.AttributeHolderDocument}", "/kk/search?q=onmouseover" })
+        {
+            var html = await client.GetStringAsync(path);
+            Assert.DoesNotMatch("<[^>]*\\sonmouseover\\s*=", html);
+            Assert.Contains("alert(2)", html);
+        }
+        Assert.Contains(WebsiteApp.AttributeHolder, WebUtility.HtmlDecode(await client.GetStringAsync($"/kk/documents/{app.Data.AttributeHolderDocument}")));
+    }
+
+    [Fact]
+    public async Task An_individual_s_iin_is_masked_on_the_pages()
+    {
+        using var client = Client();
+        var page = await client.GetStringAsync($"/kk/documents/{app.Data.IndividualPermit}");
+        Assert.Contains("88********10", page);
+        Assert.DoesNotContain(WebsiteApp.IndividualIin, page);
+        Assert.DoesNotContain(WebsiteApp.IndividualIin, await client.GetStringAsync("/kk/search?q=Асқаров"));
+    }
+
+    [Fact]
+    public async Task A_deemed_document_says_so_in_words()
+    {
+        using var client = Client();
+        var kk = await client.GetStringAsync($"/kk/documents/{app.Data.DeemedDocument}");
+        Assert.Contains("Берілді деп есептеледі", kk);
+        Assert.Contains("Стандарт келісілді деп есептеледі", kk);
+        Assert.Contains("Мерзімінде жауап болмағандықтан берілді деп есептеледі", kk);
+        Assert.DoesNotContain("Deemed issued", kk);
+    }
+
+    [Fact]
+    public void Pages_share_the_api_s_per_client_rate_limit()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/{lang", StringComparison.Ordinal) == true).ToList();
+        Assert.True(endpoints.Count >= 10);
+        Assert.All(endpoints, e => Assert.Equal(PublicApiPolicies.PolicyName, e.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName));
+    }
+
+    [Fact]
+    public async Task The_root_and_a_document_s_qr_address_lead_to_a_language_and_other_languages_are_not_pages()
+    {
+        using var client = Client();
+        var root = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal("/kk", root.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/en/search?q=x")).StatusCode);
+        var qr = new HttpRequestMessage(HttpMethod.Get, $"/documents/{app.Data.Attestation}");
+        qr.Headers.AcceptLanguage.ParseAdd("en-US,ru;q=0.8,kk;q=0.5");
+        Assert.Equal($"/ru/documents/{app.Data.Attestation}", (await client.SendAsync(qr)).Headers.Location!.ToString());
+        Assert.Equal($"/kk/documents/{app.Data.Attestation}", (await client.GetAsync($"/documents/{app.Data.Attestation}")).Headers.Location!.ToString());
+        var missing = await client.GetAsync("/ru/documents/ATT-1999-000000");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("Документа с номером «ATT-1999-000000» нет в реестре.", await missing.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Assets_are_cached_for_a_year_under_their_content_hash()
+    {
+        using var client = Client();
+        var home = await client.GetStringAsync("/kk");
+        var css = Regex.Match(home, "href=\"(/assets/site\\.css\\?v=[0-9a-f]+)\"").Groups[1].Value;
+        var response = await client.GetAsync(css);
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(response.Headers.CacheControl!.MaxAge >= TimeSpan.FromDays(365));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/assets/secret.txt")).StatusCode);
+    }
+}
