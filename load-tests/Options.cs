@@ -10,7 +10,7 @@ public enum LoadModel
 
 /// <summary>Command-line options: <c>--name value</c> pairs and the <c>--smoke</c> flag.</summary>
 public sealed record Options(
-    Uri BaseUrl,
+    IReadOnlyList<Uri> BaseUrls,
     string? TokenFile,
     string Connection,
     IReadOnlyList<string> Scenarios,
@@ -26,6 +26,9 @@ public sealed record Options(
     TimeSpan ClassDuration,
     int Receivers)
 {
+    /// <summary>The first instance; requests go round robin over all of them (<c>--base-url a,b</c>).</summary>
+    public Uri BaseUrl => BaseUrls[0];
+
     public static readonly string[] DefaultPlan = ["baseline", "verify", "proof", "search", "mixed", "write", "page-document", "page-search"];
 
     public static Options Parse(string[] args)
@@ -43,7 +46,7 @@ public sealed record Options(
         var thresholds = Get("max-p99-ms", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.Split('=')).ToDictionary(t => t[0], t => double.Parse(t[1], CultureInfo.InvariantCulture));
         return new Options(
-            new Uri(Get("base-url", "http://127.0.0.1:5080")),
+            [.. Get("base-url", "http://127.0.0.1:5080").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(url => new Uri(url))],
             values.GetValueOrDefault("token-file"),
             Get("connection", "Host=127.0.0.1;Port=55432;Username=postgres;Database=registry"),
             Get("scenarios", string.Join(',', DefaultPlan)).Split(',', StringSplitOptions.RemoveEmptyEntries),

@@ -6,13 +6,14 @@ using Registry.LoadTests;
 // baseline first so every result is also a ratio to it, then write the reports. Exit code 1 if a threshold fails.
 var options = Options.Parse(args);
 ThreadPool.SetMinThreads(Math.Max(options.VirtualUsers * 2, 64), Math.Max(options.VirtualUsers * 2, 64));
-using var http = new HttpClient(new SocketsHttpHandler
+var sockets = new SocketsHttpHandler
 {
     MaxConnectionsPerServer = options.Model == LoadModel.Closed ? options.VirtualUsers : 512,
     PooledConnectionLifetime = TimeSpan.FromMinutes(30),
     AutomaticDecompression = DecompressionMethods.None,
     UseCookies = false,
-})
+};
+using var http = new HttpClient(options.BaseUrls.Count > 1 ? new RoundRobin(options.BaseUrls, sockets) : sockets)
 { BaseAddress = options.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
 var token = options.TokenFile is { } file ? File.ReadAllText(file).Trim() : null;
@@ -52,7 +53,7 @@ if (results.FirstOrDefault(r => r.Name == "baseline") is { Rps: > 0 } baseline)
     foreach (var r in results) r.BaselineRatio = r.Rps / baseline.Rps;
 
 var header = string.Create(CultureInfo.InvariantCulture,
-    $"{DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, load average {loadBefore} before / {LoadAverage()} after, {options.BaseUrl}, {samples.Numbers.Length} sample numbers. {lagLine}");
+    $"{DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, load average {loadBefore} before / {LoadAverage()} after, {string.Join(" + ", options.BaseUrls)}, {samples.Numbers.Length} sample numbers. {lagLine}");
 Report.Write(results, options, header);
 
 var failures = new List<string>();

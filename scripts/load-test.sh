@@ -3,10 +3,13 @@
 #   scripts/load-test.sh            full plan on a 1M-document database (registry_load; loaded once with COPY)
 #   scripts/load-test.sh --smoke    5-second smoke run on the demo data set (registry_smoke), used by make test
 # Any other arguments go to the harness (see "Load testing" in README.md), e.g. --duration 30s --scenarios verify,search
+#   LOAD_PORTS=5182,5184 ...   one API process per port on the same database, requests round robin (README "Scaling")
+#   RATE_LIMITING=false ...    the rate limiter left out of the pipeline (to measure its cost)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 port=${LOAD_PORT:-5081}
+IFS=, read -ra ports <<< "${LOAD_PORTS:-$port}"
 pg_port=${REGISTRY_PG_PORT:-55432}
 smoke=false; [ "${1:-}" = "--smoke" ] && smoke=true
 if $smoke; then db=registry_smoke; else db=registry_load; fi
@@ -32,19 +35,28 @@ fi
 
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 mkdir -p .local; echo -n "$token" > .local/load-officer.token
-ASPNETCORE_ENVIRONMENT=Production \
-ConnectionStrings__Registry="$conn" \
-Officers__Credentials__0__Token="$token" Officers__Credentials__0__Name="Load test officer" Officers__Credentials__0__Role=officer \
-RateLimiting__PermitsPerSecond=10000000 DemoData__Seed=$smoke Logging__LogLevel__Default=Warning \
-  Webhooks__AllowLoopback=true OpenData__Enabled=false \
-  $api --urls "http://127.0.0.1:$port" > .local/load-test-api.log 2>&1 &
-api_pid=$!
-trap 'kill $api_pid 2>/dev/null; wait $api_pid 2>/dev/null || true' EXIT
+api_pids=()
+trap 'for pid in "${api_pids[@]}"; do kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; done' EXIT
+for p in "${ports[@]}"; do
+  ASPNETCORE_ENVIRONMENT=Production \
+  ConnectionStrings__Registry="$conn" \
+  Officers__Credentials__0__Token="$token" Officers__Credentials__0__Name="Load test officer" Officers__Credentials__0__Role=officer \
+  RateLimiting__PermitsPerSecond=10000000 RateLimiting__Enabled="${RATE_LIMITING:-true}" DemoData__Seed=$smoke Logging__LogLevel__Default=Warning \
+    Webhooks__AllowLoopback=true OpenData__Enabled=false \
+    $api --urls "http://127.0.0.1:$p" > ".local/load-test-api-$p.log" 2>&1 &
+  api_pids+=($!)
+done
+api_pid=${api_pids[0]}
 
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
-  kill -0 $api_pid 2>/dev/null || { echo "API did not start:"; tail -20 .local/load-test-api.log; exit 1; }
-  sleep 0.5
+base_urls=()
+for i in "${!ports[@]}"; do
+  p=${ports[$i]}
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$p/health/ready" >/dev/null 2>&1 && break
+    kill -0 "${api_pids[$i]}" 2>/dev/null || { echo "API on port $p did not start:"; tail -20 ".local/load-test-api-$p.log"; exit 1; }
+    sleep 0.5
+  done
+  base_urls+=("http://127.0.0.1:$p")
 done
 
 # Readiness comes before the projector has caught up with freshly seeded demo data: wait for the read model.
@@ -60,7 +72,7 @@ fi
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system clock ticks
 api_cpu=$(cpu $api_pid); started=$(date +%s.%N)
 dotnet load-tests/bin/Release/net10.0/Registry.LoadTests.dll \
-  --base-url "http://127.0.0.1:$port" --token-file .local/load-officer.token --connection "$server;Database=$db" "$@"
+  --base-url "$(IFS=,; echo "${base_urls[*]}")" --token-file .local/load-officer.token --connection "$server;Database=$db" "$@"
 echo "API process: $(python3 -c "print(f'{($(cpu $api_pid) - $api_cpu) / $(getconf CLK_TCK):.1f} s CPU in {$(date +%s.%N) - $started:.1f} s wall')"); load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # WRK=1: baseline and verify load (closed, $WRK_CONNECTIONS connections, $WRK_DURATION) through wrk, to cross-check the harness.

@@ -23,7 +23,8 @@ namespace Registry.Api.DemoData;
 public static class DemoDataSeeder
 {
     public const string DemoOfficer = "demo-seed";
-    const long SeedLock = 20121068_0002;
+    /// <summary>Held while seeding: instances starting together seed one after the other.</summary>
+    public const long SeedLock = 20121068_0002;
 
     /// <summary>Sectors and activity sub-types are free text, as the form's blanks are (l. 2177–2185); these are demo words.</summary>
     public static readonly string[] Sectors =
@@ -41,7 +42,9 @@ public static class DemoDataSeeder
     public static async Task SeedDemoDataIfAskedAsync(this WebApplication app)
     {
         if (!app.Configuration.GetValue("DemoData:Seed", false)) return;
-        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        // A one-shot start-up job, like migrating: no serving statement time-out, neither while another instance seeds
+        // (wait for it as long as it takes) nor for the seeding's own statements on a busy server.
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Registry")) { CommandTimeout = 0 });
         await using var guard = await dataSource.OpenConnectionAsync();
         await guard.ExecuteAsync("select pg_advisory_lock(@SeedLock)", new { SeedLock });
         try

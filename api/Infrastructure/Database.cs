@@ -11,35 +11,57 @@ public static class Database
     /// <summary>The key of the data source for long, non-request statements (no statement time-out).</summary>
     public const string LongRunning = "long-running";
 
+    /// <summary>Held while migrating: instances starting together on one database migrate one after the other.</summary>
+    const long MigrationLock = 20121068_0001;
+
     public static void AddRegistryDatabase(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
+        var instance = InstanceName();
+        builder.Services.AddNpgsqlDataSource(Tuned(builder, connectionString, instance));
+        // A PostgreSQL read replica for the public reads (README "Scaling").
+        if (builder.Configuration.GetConnectionString("RegistryReplica") is { Length: > 0 } replica)
+            builder.Services.AddNpgsqlDataSource(Tuned(builder, replica, instance), serviceKey: ProjectionsExtensions.ReplicaKey);
+        // Long statements that are not serving a request (the open-data export's COPY of the whole registry): same
+        // server and credentials, no statement time-out, a pool of their own.
+        var longRunning = new NpgsqlConnectionStringBuilder(Tuned(builder, connectionString, instance)) { CommandTimeout = 0, MaxPoolSize = 4 };
+        builder.Services.AddKeyedSingleton(LongRunning, (_, _) => NpgsqlDataSource.Create(longRunning.ConnectionString));
+        builder.Services.AddSingleton<Features.Health.ReadinessProbe>();
+    }
+
+    static string Tuned(WebApplicationBuilder builder, string connectionString, string instance)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
         // The registry's statements are short index reads; JIT compiling them costs more (~30 ms) than it saves. A search
         // for an unfinished common word collects its matches in one bitmap, which turns lossy (re-reading whole pages)
         // past work_mem: 16 MB holds a million matches exactly.
-        var withoutJit = new NpgsqlConnectionStringBuilder(connectionString);
-        withoutJit.Options = $"{withoutJit.Options} -c jit=off -c work_mem=16MB".Trim();
+        settings.Options = $"{settings.Options} -c jit=off -c work_mem=16MB".Trim();
+        settings.ApplicationName = instance;
         // A frozen server must not hold a request longer than its time-out (see Outages). Cancelling a command cannot
         // reach a frozen server, so connecting gives up after 2 s and, while serving, each statement after the read
         // time-out — the registry's statements take milliseconds. One-shot commands (make seed-large,
         // make reindex) keep Npgsql's defaults; a connection string's own values win.
         var maintenance = builder.Configuration["SeedLarge"] is not null || builder.Configuration.GetValue("Reindex", false);
         if (!System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(^|;)\s*Timeout\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-            withoutJit.Timeout = 2;
+            settings.Timeout = 2;
         if (!maintenance && !connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
         {
             var reads = builder.Configuration.GetSection("Timeouts").Get<RequestTimeoutOptions>()?.Reads ?? new RequestTimeoutOptions().Reads;
-            withoutJit.CommandTimeout = Math.Max(1, (int)Math.Ceiling(reads.TotalSeconds));
+            settings.CommandTimeout = Math.Max(1, (int)Math.Ceiling(reads.TotalSeconds));
         }
         // After a time-out, do not wait for a frozen server to acknowledge the cancellation: drop the connection.
-        if (!connectionString.Contains("Cancellation Timeout", StringComparison.OrdinalIgnoreCase)) withoutJit.CancellationTimeout = -1;
-        builder.Services.AddNpgsqlDataSource(withoutJit.ConnectionString);
-        // Long statements that are not serving a request (the open-data export's COPY of the whole registry): same
-        // server and credentials, no statement time-out, a pool of their own.
-        var longRunning = new NpgsqlConnectionStringBuilder(withoutJit.ConnectionString) { CommandTimeout = 0, MaxPoolSize = 4 };
-        builder.Services.AddKeyedSingleton(LongRunning, (_, _) => NpgsqlDataSource.Create(longRunning.ConnectionString));
-        builder.Services.AddSingleton<Features.Health.ReadinessProbe>();
+        if (!connectionString.Contains("Cancellation Timeout", StringComparison.OrdinalIgnoreCase)) settings.CancellationTimeout = -1;
+        return settings.ConnectionString;
+    }
+
+    /// <summary>Every session of this instance carries its name (pg_stat_activity.application_name), so the database can
+    /// tell instances apart: which one holds a projector's lock, and who "this instance" is in /health/ready. The random
+    /// part comes first because PostgreSQL cuts names at 63 bytes.</summary>
+    static string InstanceName()
+    {
+        var name = $"registry {Guid.NewGuid().ToString("N")[..8]} {Environment.MachineName}:{Environment.ProcessId}";
+        return name.Length <= 63 ? name : name[..63];
     }
 
     public static Task MigrateDatabaseAsync(this WebApplication app)
@@ -61,20 +83,44 @@ public static class Database
             .OrderBy(script => script.Name, StringComparer.Ordinal),
     ];
 
-    /// <summary>Creates the database if needed and applies the migrations not yet journaled.</summary>
+    /// <summary>Creates the database if needed and applies the migrations not yet journaled. Instances starting together
+    /// take turns under an advisory lock: the first migrates, the others find nothing left to do.</summary>
     public static void Migrate(string connectionString, ILogger? logger = null)
     {
-        EnsureDatabase.For.PostgresqlDatabase(connectionString);
-        RenameJournalEntries(connectionString);
-        var result = DeployChanges.To.PostgresqlDatabase(connectionString)
-            .WithScripts(Scripts())
-            .WithTransactionPerScript()
-            .LogToNowhere()
-            .Build()
-            .PerformUpgrade();
-        if (!result.Successful)
-            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
-        foreach (var script in result.Scripts) logger?.LogInformation("Applied migration {Script}", script.Name);
+        EnsureDatabaseExists(connectionString);
+        using var guard = new NpgsqlConnection(connectionString);
+        guard.Open();
+        using (var lockCommand = new NpgsqlCommand($"select pg_advisory_lock({MigrationLock})", guard)) lockCommand.ExecuteNonQuery();
+        try
+        {
+            RenameJournalEntries(connectionString);
+            var result = DeployChanges.To.PostgresqlDatabase(connectionString)
+                .WithScripts(Scripts())
+                .WithTransactionPerScript()
+                .LogToNowhere()
+                .Build()
+                .PerformUpgrade();
+            if (!result.Successful)
+                throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
+            foreach (var script in result.Scripts) logger?.LogInformation("Applied migration {Script}", script.Name);
+        }
+        finally
+        {
+            using var unlock = new NpgsqlCommand($"select pg_advisory_unlock({MigrationLock})", guard);
+            unlock.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Two instances may both find the database missing; the one whose CREATE DATABASE loses has nothing to do.</summary>
+    static void EnsureDatabaseExists(string connectionString)
+    {
+        try
+        {
+            EnsureDatabase.For.PostgresqlDatabase(connectionString);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+        }
     }
 
     /// <summary>Scripts used to be journaled under their resource name ("Registry.Api.Migrations.0002_read_model.sql");

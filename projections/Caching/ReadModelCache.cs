@@ -10,13 +10,19 @@ public sealed class ReadCacheOptions
     public bool Enabled { get; set; } = true;
     public int MaxDocuments { get; set; } = 200_000;
     public int MaxSearchPages { get; set; } = 20_000;
+
+    /// <summary>How often an instance reading from a replica looks for new change-feed rows (its staleness bound on top
+    /// of the replica's replay lag).</summary>
+    public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }
 
 /// <summary>
-/// Verify lookups and search pages kept in memory until the PostgreSQL projector says the read model changed. The
-/// projector notifies in the transaction that writes the change, so the notice arrives only once the change is
-/// visible: a lookup evicts that document, any change drops every search page (totals and facets move). Nothing is
-/// served from or stored in the cache while this process is not listening, because notices missed then are lost.
+/// Verify lookups and search pages kept in memory until the read model they were read from changes. On the primary the
+/// projector's notice says so (<see cref="ReadModelChangeListener"/>): it is sent in the transaction that writes the
+/// change, so it arrives only once the change is visible. A replica receives no notices, so there the cache follows the
+/// change feed the replica has applied (<see cref="ChangeFeedFollower"/>). Either way a changed document is evicted and
+/// any change drops every search page (totals and facets move). Nothing is served from or stored in the cache while its
+/// source of changes is not connected, because changes missed then would leave stale entries.
 /// </summary>
 public sealed class ReadModelCache(ReadCacheOptions options)
 {
@@ -67,11 +73,20 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     {
         var separator = payload.IndexOf(';', StringComparison.Ordinal);
         var numbers = payload[(separator + 1)..];
+        _ = long.TryParse(payload.AsSpan(0, Math.Max(0, separator)), out var position);
+        if (numbers == Everything) Changed(position, null);
+        else Changed(position, numbers.Split(',', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>The documents changed (every document when <paramref name="numberNorms"/> is null) up to a position:
+    /// the outbox position of a projector notice, or the change-feed seq a follower has read.</summary>
+    public void Changed(long position, IReadOnlyCollection<string>? numberNorms)
+    {
         Interlocked.Increment(ref generation);
-        if (numbers == Everything) documents.Clear();
-        else foreach (var numberNorm in numbers.Split(',', StringSplitOptions.RemoveEmptyEntries)) documents.TryRemove(numberNorm, out _);
+        if (numberNorms is null) documents.Clear();
+        else foreach (var numberNorm in numberNorms) documents.TryRemove(numberNorm, out _);
         pages.Clear();
-        if (long.TryParse(payload.AsSpan(0, Math.Max(0, separator)), out var position)) Interlocked.Exchange(ref lastSeenPosition, position);
+        Interlocked.Exchange(ref lastSeenPosition, position);
     }
 
     /// <summary>The notice for a projector batch; a batch too large for one notice (8000 bytes) evicts every document.</summary>

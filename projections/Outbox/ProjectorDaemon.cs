@@ -14,23 +14,51 @@ public sealed class ProjectorOptions
 /// <summary>
 /// Runs one projector: drains the outbox in batches whenever LISTEN rings or the poll interval passes. The notification
 /// is only a doorbell (it is lost while disconnected and never replayed); the outbox table is the truth.
+/// With several API instances on one database, one daemon per projector name is active: it holds a session advisory
+/// lock on its LISTEN connection, and the others try to take the lock every poll interval. The lock goes with the
+/// session, so when the active instance stops, crashes or loses its connection another one takes over. The checkpoint's
+/// optimistic guard stays the safety net for the moment two believe they are active (a takeover racing a slow batch).
 /// </summary>
 public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataSource, ProjectorOptions options, ILogger<ProjectorDaemon> logger)
     : BackgroundService
 {
+    /// <summary>The advisory lock class of projector leadership; the second key is hashtext(projector name), and
+    /// <see cref="ProjectionStatus"/> finds the holder in pg_locks by the same pair.</summary>
+    public const int LeadershipLockClass = 20121068;
+
+    // Server-side keepalives on the lock's session: if the active instance's machine vanishes without closing its
+    // socket, PostgreSQL ends the session (and frees the lock) after about 10 + 3 × 5 s instead of the OS default hours.
+    const string TryLead = """
+        select pg_try_advisory_lock(@lockClass, hashtext(@name))
+        """;
+    const string Prepare = $"""
+        set tcp_keepalives_idle = 10; set tcp_keepalives_interval = 5; set tcp_keepalives_count = 3;
+        listen {OutboxChannel.Name}
+        """;
+    const string Resign = "select pg_advisory_unlock(@lockClass, hashtext(@name)); unlisten *";
+
     static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    volatile NpgsqlConnection? leadership;
 
     public string Name => projector.Name;
 
+    /// <summary>Whether this instance is the one projecting <see cref="Name"/> right now.</summary>
+    public bool IsActive => leadership is not null;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        NpgsqlConnection? listener = null;
         var failures = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                listener ??= await TryListenAsync(stoppingToken);
+                leadership ??= await TryLeadAsync(stoppingToken);
+                if (leadership is null)
+                {
+                    await Task.Delay(options.PollInterval, stoppingToken);
+                    continue;
+                }
                 try
                 {
                     while (await ProjectBatchAsync(stoppingToken) > 0) { }
@@ -42,16 +70,23 @@ public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataS
                     // (new outbox rows do not hurry it: an overloaded target gets room).
                     var delay = TimeSpan.FromTicks(Math.Min(options.PollInterval.Ticks << Math.Min(failures++, 10), MaxRetryDelay.Ticks));
                     logger.LogError(e, "Projector {Projector} failed a batch; retrying in {Delay}", projector.Name, delay);
+                    if (leadership is { State: not System.Data.ConnectionState.Open } lost)
+                    {
+                        // The database went away with the lock's session: compete for the lock again once it is back.
+                        await lost.DisposeAsync();
+                        leadership = null;
+                    }
                     await Task.Delay(delay, stoppingToken);
                     continue;
                 }
-                listener = await WaitForWorkAsync(listener, stoppingToken);
+                leadership = await WaitForWorkAsync(leadership, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         finally
         {
-            if (listener is not null) await listener.DisposeAsync();
+            if (leadership is { } held) await ResignAsync(held);
+            leadership = null;
         }
     }
 
@@ -80,39 +115,62 @@ public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataS
         return batch.Count;
     }
 
-    async Task<NpgsqlConnection?> TryListenAsync(CancellationToken ct)
+    /// <summary>A connection holding this projector's lock and listening for the outbox doorbell, or null when another
+    /// instance holds the lock (or the database cannot be reached).</summary>
+    async Task<NpgsqlConnection?> TryLeadAsync(CancellationToken ct)
     {
+        NpgsqlConnection? conn = null;
         try
         {
-            var conn = await dataSource.OpenConnectionAsync(ct);
-            await using var cmd = new NpgsqlCommand($"listen {OutboxChannel.Name}", conn);
-            await cmd.ExecuteNonQueryAsync(ct);
-            return conn;
+            conn = await dataSource.OpenConnectionAsync(ct);
+            await using (var tryLead = new NpgsqlCommand(TryLead, conn) { Parameters = { new("lockClass", LeadershipLockClass), new("name", projector.Name) } })
+            {
+                if (await tryLead.ExecuteScalarAsync(ct) is true)
+                {
+                    await using var prepare = new NpgsqlCommand(Prepare, conn);
+                    await prepare.ExecuteNonQueryAsync(ct);
+                    logger.LogInformation("Projector {Projector} is active on this instance", projector.Name);
+                    return conn;
+                }
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Projector {Projector} cannot LISTEN; polling only", projector.Name);
+            logger.LogWarning(e, "Projector {Projector} cannot reach the database to take its lock; retrying", projector.Name);
+        }
+        if (conn is not null) await conn.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>Waits for the doorbell or the poll interval. A broken connection has lost the lock with its session:
+    /// this instance steps down and competes for the lock again.</summary>
+    async Task<NpgsqlConnection?> WaitForWorkAsync(NpgsqlConnection held, CancellationToken ct)
+    {
+        try
+        {
+            await held.WaitAsync(options.PollInterval, ct);
+            return held;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Projector {Projector} lost its lock connection; stepping down", projector.Name);
+            await held.DisposeAsync();
             return null;
         }
     }
 
-    async Task<NpgsqlConnection?> WaitForWorkAsync(NpgsqlConnection? listener, CancellationToken ct)
+    /// <summary>Gives the lock back before the connection returns to the pool, where its session (and lock) would live on.</summary>
+    async Task ResignAsync(NpgsqlConnection held)
     {
-        if (listener is null)
-        {
-            await Task.Delay(options.PollInterval, ct);
-            return null;
-        }
         try
         {
-            await listener.WaitAsync(options.PollInterval, ct);
-            return listener;
+            await using var resign = new NpgsqlCommand(Resign, held) { Parameters = { new("lockClass", LeadershipLockClass), new("name", projector.Name) } };
+            await resign.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
-            logger.LogWarning(e, "Projector {Projector} lost its LISTEN connection; reconnecting", projector.Name);
-            await listener.DisposeAsync();
-            return null;
+            // The session is gone, and its lock with it.
         }
+        await held.DisposeAsync();
     }
 }

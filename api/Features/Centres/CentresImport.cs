@@ -21,7 +21,8 @@ public static class CentresImport
         var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
         await using var conn = await dataSource.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        await conn.ExecuteAsync("lock table centres_import in exclusive mode", transaction: tx);
+        // Another instance may be importing: wait for it as long as it takes (no serving statement time-out here).
+        await conn.ExecuteAsync("lock table centres_import in exclusive mode", transaction: tx, commandTimeout: 0);
         if (await conn.ExecuteScalarAsync<string?>("select source_hash from centres_import", transaction: tx) == hash) return;
 
         var centres = AnnexOneParser.Parse(text.Split('\n'));

@@ -15,7 +15,9 @@ public sealed class ChangesModule : ICarterModule
         app.MapGroup("/api/v1/changes").WithTags("Changes").AllowAnonymous().RequirePublicRateLimit()
             .MapGet("/", Read).WithName("ReadChanges")
             .WithSummary("Document changes after a sequence number, oldest first")
-            .WithDescription("Start with after=0; store the last seq you processed and pass it as after next time. Fetch the document with GetDocument for its full state. A change appears here only after it is visible in verify and search.");
+            .WithDescription("Start with after=0; store the last seq you processed and pass it as after next time. Fetch the document with GetDocument for its full state. A change appears here only after it is visible in verify and search. "
+                + "seq only grows, and a change becomes visible only after every change with a smaller seq, so resuming after the last seq you stored never skips one. "
+                + "seq may have gaps (numbers used by a projection batch that was rolled back): do not expect consecutive numbers, and do not treat a gap as a missed change.");
     }
 
     public sealed record ChangePage(IReadOnlyList<ChangeEntry> Items, long LastSeq, string Next);

@@ -17,7 +17,7 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminToken = "test-admin-token";
     public const string AuditorToken = "test-auditor-token";
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     /// <summary>This fixture's own folder for proof keys and open-data files, removed with it.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
