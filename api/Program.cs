@@ -4,6 +4,7 @@ using Registry.Api.Features.Admin;
 using Registry.Api.Features.Applications;
 using Registry.Api.Features.Calendar;
 using Registry.Api.Features.Centres;
+using Registry.Api.Features.Complaints;
 using Registry.Api.Infrastructure;
 using Registry.Projections;
 
@@ -15,6 +16,7 @@ builder.AddDeadlineSweeper();
 builder.AddCorrectionsPublisher();
 builder.AddApplicationIntake();
 builder.AddWorkingCalendar();
+builder.AddComplaints();
 builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();
