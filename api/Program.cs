@@ -5,6 +5,7 @@ using Registry.Api.Features.Applications;
 using Registry.Api.Features.Calendar;
 using Registry.Api.Features.Centres;
 using Registry.Api.Features.Complaints;
+using Registry.Api.Features.Quality;
 using Registry.Api.Infrastructure;
 using Registry.Projections;
 
@@ -17,6 +18,7 @@ builder.AddCorrectionsPublisher();
 builder.AddApplicationIntake();
 builder.AddWorkingCalendar();
 builder.AddComplaints();
+builder.AddQualityIndicators();
 builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();

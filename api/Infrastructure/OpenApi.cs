@@ -81,6 +81,9 @@ public static class OpenApi
             ["Applications"] = "Officers record applications, completeness checks, missing documents and decisions. Bearer token.",
             ["Documents"] = "Officers suspend, reinstate and revoke issued documents. Bearer token.",
             ["Admin"] = "Administrators run the deemed-decision sweep on demand. Bearer token.",
+            ["Quality"] = "Quality indicators per service and period, JSON or CSV (anonymous); officers enter paper survey results (bearer token).",
+            ["Complaints"] = "Officers take in written complaints, hand the talon and record the review and answer (bearer token); "
+                + "the applicant looks up the status by talon number and access code (anonymous).",
         };
 
         public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
