@@ -49,9 +49,19 @@ public static class Scenarios
         "verify" => new(name, () => Get(http, VerifyPath(samples))),
         "search" => new(name, () => Get(http, SearchPath(samples))),
         "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
+        "quality" => new(name, () => Get(http, QualityPath())),
         "write" => new(name, () => Decide(http, token ?? throw new InvalidOperationException("The write scenario needs --token-file."))),
-        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, search, mixed, write, lag."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, search, mixed, quality, write, lag."),
     };
+
+    static readonly string[] Services = ["attestation", "permit", "declaration", "accreditation", "fire-equipment-conclusion", "standard-agreement"];
+
+    static readonly string[] Periods =
+        [$"{DateTime.Today.Year}", .. Enumerable.Range(1, 4).Select(q => $"{DateTime.Today.Year}-Q{q}"), .. Enumerable.Range(1, 12).Select(m => $"{DateTime.Today.Year}-{m:D2}")];
+
+    /// <summary>A service's quality indicators for the current year, one of its quarters or one of its months (17 periods × 6 services).</summary>
+    static string QualityPath() =>
+        $"/api/v1/services/{Services[Random.Shared.Next(Services.Length)]}/quality-indicators?period={Periods[Random.Shared.Next(Periods.Length)]}";
 
     /// <summary>Random existing numbers, and 5 % numbers that do not exist.</summary>
     static string VerifyPath(Samples s) => Random.Shared.Next(20) == 0

@@ -41,8 +41,14 @@ public sealed class ComplaintOptions
 
 public static class ComplaintsRegistration
 {
-    public static void AddComplaints(this WebApplicationBuilder builder) =>
-        builder.Services.AddOptions<ComplaintOptions>().Bind(builder.Configuration.GetSection("Complaints"))
+    /// <summary>The shipped terms (data/complaints/answer-terms.json next to the binary, or Complaints:TermsPath) first,
+    /// then any Complaints section of the app's configuration on top of them.</summary>
+    public static void AddComplaints(this WebApplicationBuilder builder)
+    {
+        var path = builder.Configuration["Complaints:TermsPath"] ?? Path.Combine(AppContext.BaseDirectory, "data", "complaints", "answer-terms.json");
+        var shipped = new ConfigurationBuilder().AddJsonFile(path, optional: false).Build().GetSection("Complaints");
+        builder.Services.AddOptions<ComplaintOptions>().Bind(shipped).Bind(builder.Configuration.GetSection("Complaints"))
             .Validate(o => !o.Problems().Any(), "Complaints:AnswerTerms needs a positive term, a unit and a source for every addressee except the court.")
             .ValidateOnStart();
+    }
 }
