@@ -11,6 +11,7 @@ using Registry.Projections;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.ConfigureRegistryHost();
 builder.AddRegistryDatabase();
 builder.AddOfficerAuthentication();
 builder.AddDeadlineSweeper();
@@ -22,6 +23,8 @@ builder.AddQualityIndicators();
 builder.AddRegistryProjections();
 builder.AddPublicApiPolicies();
 builder.AddRegistryOpenApi();
+builder.AddRegistryMetrics();
+builder.AddOutageHandling();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();
@@ -36,11 +39,14 @@ await app.SeedDemoDataIfAskedAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestTimeouts();
 app.UsePublicApiPolicies();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRegistryOpenApi();
-app.MapCarter();
+app.MapGroup("").GuardInput().MapCarter();
+app.MapRegistryMetrics();
+app.LogStartupLine();
 
 app.Run();
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Registry.Projections.Caching;
+using Registry.Projections.Diagnostics;
 using Registry.Projections.Elasticsearch;
 using Registry.Projections.Outbox;
 using Registry.Projections.Postgres;
@@ -31,6 +32,8 @@ public static class ProjectionsExtensions
 
         builder.Services.AddSingleton(projector);
         builder.Services.AddSingleton<ProjectionStatus>();
+        builder.Services.AddSingleton<RegistryMetrics>();
+        builder.Services.AddHostedService<ProjectionLagSampler>();
         builder.Services.AddSingleton<IChangeFeedQuery, PostgresChangeFeedQuery>();
         builder.Services.AddSingleton<PostgresDocumentProjector>();
         builder.Services.AddSingleton(sp => new ProjectorDaemon(
@@ -72,7 +75,7 @@ public static class ProjectionsExtensions
             return;
         }
         services.AddHostedService<ReadModelChangeListener>();
-        services.AddSingleton<IVerifyQuery>(sp => new CachedVerifyQuery(sp.GetRequiredService<PostgresVerifyQuery>(), sp.GetRequiredService<ReadModelCache>()));
-        services.AddSingleton<ISearchQuery>(sp => new CachedSearchQuery(sp.GetRequiredService<PostgresSearchQuery>(), sp.GetRequiredService<ReadModelCache>()));
+        services.AddSingleton<IVerifyQuery>(sp => new CachedVerifyQuery(sp.GetRequiredService<PostgresVerifyQuery>(), sp.GetRequiredService<ReadModelCache>(), sp.GetRequiredService<RegistryMetrics>()));
+        services.AddSingleton<ISearchQuery>(sp => new CachedSearchQuery(sp.GetRequiredService<PostgresSearchQuery>(), sp.GetRequiredService<ReadModelCache>(), sp.GetRequiredService<RegistryMetrics>()));
     }
 }

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # A private PostgreSQL 15 cluster for Registry under .local/pg, on 127.0.0.1:$REGISTRY_PG_PORT (default 55432).
 #   scripts/pg.sh start | stop | status | url
+# REGISTRY_PG_DATA points at another data directory (the outage tests run a throwaway cluster of their own).
+# The cluster is tuned for a developer machine: synchronous_commit = off trades the last few hundred milliseconds of
+# commits after an OS crash for write speed. Local only — never set it on a production server, where a committed
+# decision must survive a crash.
 # Idempotent: start reuses a running cluster. As root the server runs as the `postgres` user (postgres refuses root);
 # otherwise as the current user. Installs PostgreSQL with apt-get when no server binaries are found.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 port=${REGISTRY_PG_PORT:-55432}
-data="$root/.local/pg/data"
-log="$root/.local/pg/server.log"
+data=${REGISTRY_PG_DATA:-$root/.local/pg/data}
+log="$(dirname "$data")/server.log"
 
 find_bindir() {
   for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
@@ -35,8 +39,8 @@ is_running() { [ -n "${bindir:-}" ] && as_owner "$bindir/pg_ctl" -D "$data" stat
 
 start() {
   ensure_binaries
-  mkdir -p "$root/.local/pg"
-  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$root/.local/pg"; chmod 755 "$root/.local" "$root/.local/pg"; fi
+  mkdir -p "$(dirname "$data")"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$(dirname "$data")"; chmod 755 "$root/.local" "$(dirname "$data")"; fi
   if [ ! -s "$data/PG_VERSION" ]; then
     # C.utf8: under the plain C locale lower(), pg_trgm and full-text search ignore Cyrillic letters.
     as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust --locale=C.utf8 -E UTF8 >/dev/null
@@ -49,7 +53,20 @@ fsync = on
 synchronous_commit = off
 CONF
   fi
-  if is_running; then echo "PostgreSQL already running on 127.0.0.1:$port"; return; fi
+  if is_running; then
+    # postmaster.pid line 4 is the port the running server listens on.
+    local running; running=$(sed -n 4p "$data/postmaster.pid" 2>/dev/null || true)
+    if [ -n "$running" ] && [ "$running" != "$port" ]; then
+      echo "PostgreSQL of this checkout is already running on 127.0.0.1:$running, not on the requested $port." >&2
+      echo "Use it (export REGISTRY_PG_PORT=$running) or restart it on $port (scripts/pg.sh stop, then start)." >&2
+      exit 3
+    fi
+    echo "PostgreSQL already running on 127.0.0.1:$port"; return
+  fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is taken by another program (another PostgreSQL?); set REGISTRY_PG_PORT to a free port." >&2
+    exit 3
+  fi
   as_owner "$bindir/pg_ctl" -D "$data" -l "$log" -o "-p $port" -w -t 60 start >/dev/null
   echo "PostgreSQL started on 127.0.0.1:$port (data: .local/pg/data)"
 }
@@ -62,7 +79,7 @@ stop() {
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
-  status) bindir=$(find_bindir || true); if is_running; then echo "running on 127.0.0.1:$port"; else echo "stopped"; exit 1; fi ;;
+  status) bindir=$(find_bindir || true); if is_running; then echo "running on 127.0.0.1:$(sed -n 4p "$data/postmaster.pid")"; else echo "stopped"; exit 1; fi ;;
   url) echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=${2:-registry}" ;;
   *) echo "usage: $0 start|stop|status|url [database]" >&2; exit 2 ;;
 esac

@@ -15,12 +15,28 @@ public static class Database
         // The registry's statements are short index reads; JIT compiling them costs more (~30 ms) than it saves.
         var withoutJit = new NpgsqlConnectionStringBuilder(connectionString);
         withoutJit.Options = $"{withoutJit.Options} -c jit=off".Trim();
+        // A frozen server must not hold a request longer than its time-out (see Outages). Cancelling a command cannot
+        // reach a frozen server, so connecting gives up after 2 s and, while serving, each statement after the read
+        // time-out — the registry's statements take milliseconds. One-shot commands (make seed-large,
+        // make reindex) keep Npgsql's defaults; a connection string's own values win.
+        var maintenance = builder.Configuration["SeedLarge"] is not null || builder.Configuration.GetValue("Reindex", false);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(^|;)\s*Timeout\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            withoutJit.Timeout = 2;
+        if (!maintenance && !connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            var reads = builder.Configuration.GetSection("Timeouts").Get<RequestTimeoutOptions>()?.Reads ?? new RequestTimeoutOptions().Reads;
+            withoutJit.CommandTimeout = Math.Max(1, (int)Math.Ceiling(reads.TotalSeconds));
+        }
+        // After a time-out, do not wait for a frozen server to acknowledge the cancellation: drop the connection.
+        if (!connectionString.Contains("Cancellation Timeout", StringComparison.OrdinalIgnoreCase)) withoutJit.CancellationTimeout = -1;
         builder.Services.AddNpgsqlDataSource(withoutJit.ConnectionString);
+        builder.Services.AddSingleton<Features.Health.ReadinessProbe>();
     }
 
     public static Task MigrateDatabaseAsync(this WebApplication app)
     {
-        var connectionString = app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString;
+        // Migrations may build indexes over millions of rows: no statement time-out for them.
+        var connectionString = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString) { CommandTimeout = 0 }.ConnectionString;
         Migrate(connectionString, app.Logger);
         return Task.CompletedTask;
     }

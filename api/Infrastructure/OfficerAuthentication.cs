@@ -18,14 +18,20 @@ public static class OfficerAuthentication
         builder.Services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, OfficerTokenHandler>(Scheme, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.RecordDecisions, p => p.RequireRole(Roles.Officer, Roles.Admin))
-            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.ReadMetrics, p => p.RequireRole(Roles.Admin, Roles.Monitor));
     }
 
     public static string OfficerName(this ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 
-    /// <summary>Officers only (the policy's roles), declared once for the group: 401 without a valid token, 403 with the wrong role.</summary>
-    public static RouteGroupBuilder RequireOfficer(this RouteGroupBuilder group, string policy) =>
+    /// <summary>Officers only (the policy's roles), declared once for the group: 401 without a valid token, 403 with the
+    /// wrong role. Officers write: their requests get the longer write time-out.</summary>
+    public static RouteGroupBuilder RequireOfficer(this RouteGroupBuilder group, string policy)
+    {
         group.RequireAuthorization(policy)
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]))
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), ["application/problem+json"]));
+        group.WithRequestTimeout(Outages.WritePolicy);
+        return group;
+    }
 }

@@ -31,4 +31,14 @@ sealed class OfficerTokenHandler(
         }
         return Task.FromResult(AuthenticateResult.Fail("Unknown bearer token."));
     }
+
+    /// <summary>RFC 6750: a 401 names the scheme, and says when a presented token was not accepted.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = Request.Headers.Authorization.Count > 0
+            ? "Bearer realm=\"registry\", error=\"invalid_token\""
+            : "Bearer realm=\"registry\"";
+        return Task.CompletedTask;
+    }
 }

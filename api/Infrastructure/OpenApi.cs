@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
+using Registry.Api.Infrastructure.OpenApiContract;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Registry.Api.Infrastructure;
@@ -34,18 +35,24 @@ public static class OpenApi
             });
             o.OperationFilter<BearerOnAuthorizedOperations>();
             o.OperationFilter<ParameterExamples>();
+            o.OperationFilter<OperationContract>();
+            o.SchemaFilter<SchemaContract>();
             o.SchemaFilter<SchemaExamples>();
             o.DocumentFilter<TagDescriptions>();
-            o.CustomSchemaIds(t => t.FullName!.Replace("Registry.", "", StringComparison.Ordinal).Replace("Api.Features.", "", StringComparison.Ordinal)
-                .Replace("Projections.", "", StringComparison.Ordinal).Replace('+', '.'));
+            o.CustomSchemaIds(SchemaIds.For);
         });
     }
 
     public static void UseRegistryOpenApi(this WebApplication app)
     {
         // Clients generated from the document call the host that served it.
-        app.UseSwagger(o => o.PreSerializeFilters.Add((document, request) =>
-            document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}" }]));
+        app.UseSwagger(o =>
+        {
+            // 3.1: a field that may be null says so even when it is an object (oneOf null or the schema).
+            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            o.PreSerializeFilters.Add((document, request) =>
+                document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}" }]);
+        });
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "Registry v1");
@@ -84,6 +91,7 @@ public static class OpenApi
             ["Quality"] = "Quality indicators per service and period, JSON or CSV (anonymous); officers enter paper survey results (bearer token).",
             ["Complaints"] = "Officers take in written complaints, hand the talon and record the review and answer (bearer token); "
                 + "the applicant looks up the status by talon number and access code (anonymous).",
+            ["Health"] = "Probes for the platform: liveness and readiness. Anonymous, not rate-limited.",
         };
 
         public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
@@ -121,7 +129,7 @@ public static class OpenApi
             [typeof(VerificationResult)] = """
                 {"number":"ATT-2026-000001","kind":"attestation","status":"valid","valid":true,"asOf":"2026-11-25","statusOnDate":"valid",
                  "holder":{"name":"АО «Ертіс Химия Сервис 779»","identifier":"130540003602","identifierKind":"bin","type":"legal-entity","region":"Шығыс Қазақстан облысы","formerNames":[]},
-                 "issuedOn":"2026-01-02","validUntil":null,"deemed":false}
+                 "issuedOn":"2026-01-02","validUntil":null,"deemed":false,"restriction":null,"covers":null}
                 """,
             [typeof(SearchPage)] = """
                 {"items":[{"kind":"attestation","number":"ATT-2026-000001","status":"valid","issuedOn":"2026-01-02","validUntil":null,

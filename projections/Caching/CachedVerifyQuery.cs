@@ -1,14 +1,17 @@
+using Registry.Projections.Diagnostics;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
 
 namespace Registry.Projections.Caching;
 
 /// <summary>Verify lookups from the read-model cache when it holds them, from PostgreSQL otherwise.</summary>
-public sealed class CachedVerifyQuery(IVerifyQuery database, ReadModelCache cache) : IVerifyQuery
+public sealed class CachedVerifyQuery(IVerifyQuery database, ReadModelCache cache, RegistryMetrics metrics) : IVerifyQuery
 {
     public async Task<PublicDocument?> FindAsync(string numberNorm, CancellationToken ct)
     {
-        if (cache.TryGet(numberNorm, out var cached)) return cached;
+        var hit = cache.TryGet(numberNorm, out var cached);
+        metrics.CacheLookup("document", hit);
+        if (hit) return cached;
         var readAt = cache.Generation;
         var document = await database.FindAsync(numberNorm, ct);
         // Unknown numbers are not remembered: a newly issued document is then visible the moment its projection

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
@@ -128,6 +129,8 @@ public static class ElasticsearchRequests
             Query = must is null ? new BoolQuery { Filter = filters } : new BoolQuery { Filter = filters, Must = [must] },
             Size = r.Limit + 1,
             TrackTotalHits = true,
+            // A hit needs the indexed fields only; the public JSON is for the verify lookup.
+            Source = new SourceConfig(new SourceFilter { Excludes = "publicJson" }),
             Sort =
             [
                 sortField == "_score" ? new SortOptions { Score = new ScoreSort { Order = SortOrder.Desc } } : new FieldSort(sortField) { Order = descending ? SortOrder.Desc : SortOrder.Asc },

@@ -1,6 +1,5 @@
 using Dapper;
 using Elastic.Clients.Elasticsearch;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Registry.Projections.Outbox;
 using Registry.Projections.Postgres;
@@ -8,16 +7,24 @@ using Registry.Projections.Postgres;
 namespace Registry.Projections.Elasticsearch;
 
 /// <summary>
-/// Zero-downtime rebuild (make reindex): create {alias}-v{n+1}, bulk-load it from the PostgreSQL read model (which
-/// holds every field of the index, folded, with each document's version) as of one snapshot, replay the outbox from the
-/// read model's checkpoint in that snapshot into the new index, swap the alias atomically and drop the old index.
-/// Readers use the alias throughout; the live projector keeps writing through it, and external versions make the
-/// overlap with the replay harmless.
+/// Zero-downtime rebuild (make reindex; also the index initialiser's answer to a lost index):
+/// <list type="number">
+/// <item>create {alias}-v{n+1}, writable only through {alias}-rebuild;</item>
+/// <item>bulk-load it from the PostgreSQL read model as of one snapshot (the read model holds every field of the index,
+/// folded, with each document's version), then replay the outbox from the read model's checkpoint in that snapshot;</item>
+/// <item>refresh and count: fewer documents than the snapshot held aborts the rebuild, as does any bulk page failing
+/// (an aborted rebuild deletes only its own new index; the alias and the old index are untouched);</item>
+/// <item>swap the alias atomically;</item>
+/// <item>catch up: keep replaying, now through the alias, until every transaction that committed before the swap has
+/// been read. The live projector wrote those through the alias, i.e. into the old index, up to the swap; this replay
+/// puts them into the new one. External versions make the overlap harmless;</item>
+/// <item>keep the old index for a grace period (searches running on it finish), then delete it.</item>
+/// </list>
+/// Readers use the alias throughout. One rebuild at a time (a PostgreSQL advisory lock).
 /// </summary>
 public sealed class ElasticsearchRebuild(ElasticsearchClient client, ElasticsearchOptions options, RegistryIndex index, NpgsqlDataSource dataSource)
 {
-    const string RebuildCheckpoint = "elasticsearch-rebuild";
-    const int PageSize = 2000;
+    const int ReplayBatchSize = 1000;
 
     const string Page = """
         select document_id::text as documentid, kind, number, number_norm as numbernorm, reverse(number_norm) as numberreversed, status,
@@ -29,55 +36,151 @@ public sealed class ElasticsearchRebuild(ElasticsearchClient client, Elasticsear
 
     public async Task<string> RunAsync(TextWriter progress, CancellationToken ct)
     {
-        var aliases = await client.Indices.GetAliasAsync(new Elastic.Clients.Elasticsearch.IndexManagement.GetAliasRequest(Names.Parse(options.Alias)), ct);
-        var current = aliases.IsValidResponse ? aliases.Aliases?.Keys.SingleOrDefault() : null;
-        var next = index.VersionedName(current is null ? 1 : int.Parse(current[(current.LastIndexOf('v') + 1)..], System.Globalization.CultureInfo.InvariantCulture) + 1);
-        await index.CreateAsync(next, ct);
+        await using var lockConn = await dataSource.OpenConnectionAsync(ct);
+        var lockKey = $"elasticsearch-rebuild:{options.Alias}";
+        if (!await lockConn.ExecuteScalarAsync<bool>(new CommandDefinition("select pg_try_advisory_lock(hashtext(@lockKey))", new { lockKey }, cancellationToken: ct)))
+            throw new InvalidOperationException($"Another rebuild of {options.Alias} is running.");
+        try
+        {
+            return await RebuildAsync(progress, ct);
+        }
+        finally
+        {
+            await lockConn.ExecuteAsync(new CommandDefinition("select pg_advisory_unlock(hashtext(@lockKey))", new { lockKey }, cancellationToken: CancellationToken.None));
+        }
+    }
 
+    async Task<string> RebuildAsync(TextWriter progress, CancellationToken ct)
+    {
+        var state = await index.InspectAsync(ct);
+        // A rebuild that died before its swap left its index behind the rebuild alias; it never served a reader.
+        foreach (var orphan in state.Rebuilding)
+        {
+            await index.DeleteAsync(orphan, ct);
+            progress.WriteLine($"removed {orphan}, left by an unfinished rebuild");
+        }
+        var next = index.VersionedName(state.LastVersion(index) + 1);
+        await index.CreateForRebuildAsync(next, ct);
+
+        Checkpoint cursor;
+        try
+        {
+            var (from, loaded) = await LoadAsync(next, progress, ct);
+            cursor = await ReplayAsync(index.RebuildAlias, from, swappedAt: null, ct);
+            await VerifyCountAsync(next, loaded, ct);
+        }
+        catch (Exception e)
+        {
+            progress.WriteLine();
+            progress.WriteLine($"rebuild aborted, {options.Alias} unchanged: {e.Message}");
+            try { await index.DeleteAsync(next, CancellationToken.None); }
+            catch (Exception cleanup) { progress.WriteLine($"could not delete {next}: {cleanup.Message}"); }
+            throw;
+        }
+
+        await index.SwapAliasAsync(state, next, ct);
+        var swappedAt = await ExecuteScalarAsync<string>("select pg_snapshot_xmax(pg_current_snapshot())::text", ct);
+        try
+        {
+            await ReplayAsync(options.Alias, cursor, swappedAt, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"{options.Alias} now points at {next}, but catching up with the writes made during the swap failed " +
+                $"({e.Message}); {state.Current ?? "the old index"} is kept. Run the rebuild again.", e);
+        }
+        progress.WriteLine($"{options.Alias} → {next}");
+
+        if (state.Current is { } old)
+        {
+            progress.WriteLine($"keeping {old} for {options.OldIndexGracePeriod.TotalSeconds:0} s for searches already running on it");
+            await Task.Delay(options.OldIndexGracePeriod, ct);
+            try
+            {
+                await index.DeleteAsync(old, ct);
+                progress.WriteLine($"removed {old}");
+            }
+            catch (InvalidOperationException e)
+            {
+                progress.WriteLine($"warning: {e.Message}; delete {old} by hand");
+            }
+        }
+        return next;
+    }
+
+    /// <summary>Bulk-loads the read model as of one snapshot; returns the read model's checkpoint in that snapshot and
+    /// how many documents it held.</summary>
+    async Task<(Checkpoint From, long Loaded)> LoadAsync(string next, TextWriter progress, CancellationToken ct)
+    {
+        var writer = new ElasticsearchDocumentProjector(client, options, index.RebuildAlias);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var snapshot = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var from = await OutboxReader.CheckpointAsync(conn, PostgresDocumentProjector.ProjectorName, snapshot, ct);
+        // A plain read: the projector moves this row all the time, and writing it here would fail the snapshot (40001).
+        var from = await conn.QuerySingleOrDefaultAsync<Checkpoint>(new CommandDefinition(
+            "select tx::text as tx, position from projection_checkpoints where name = @name",
+            new { name = PostgresDocumentProjector.ProjectorName }, snapshot, cancellationToken: ct)) ?? Checkpoint.Start;
         var total = await conn.ExecuteScalarAsync<long>(new CommandDefinition("select count(*) from read.documents", transaction: snapshot, cancellationToken: ct));
         var loaded = 0L;
         var after = Guid.Empty;
         while (true)
         {
-            var rows = (await conn.QueryAsync<Row>(new CommandDefinition(Page, new { after, limit = PageSize }, snapshot, cancellationToken: ct))).AsList();
+            var rows = (await conn.QueryAsync<Row>(new CommandDefinition(Page, new { after, limit = options.RebuildBatchSize }, snapshot, cancellationToken: ct))).AsList();
             if (rows.Count == 0) break;
-            var response = await client.BulkAsync(b => b.Index(next).IndexMany(rows.Select(r => r.Document()),
-                (op, d) => op.Id(d.DocumentId).Version(d.Version).VersionType(VersionType.External)), ct);
-            if (response.ItemsWithErrors.Any(i => i.Status != 409))
-                throw new InvalidOperationException($"Bulk load into {next} failed: {response.ItemsWithErrors.First().Error?.Reason}");
+            var rejected = await writer.IndexAsync([.. rows.Select(r => r.Document())], ct);
+            if (rejected.Count > 0)
+                throw new InvalidOperationException($"{next} refused {rejected.Count} documents, first {rejected[0].Document.Number}: {rejected[0].Status} {rejected[0].Type}: {rejected[0].Reason}");
             loaded += rows.Count;
             after = Guid.Parse(rows[^1].DocumentId);
             progress.Write($"\r{next}: {loaded:N0}/{total:N0} documents ");
         }
         await snapshot.CommitAsync(ct);
         progress.WriteLine();
-
-        await conn.ExecuteAsync(new CommandDefinition("""
-            insert into projection_checkpoints (name, tx, position) values (@name, @tx::xid8, @position)
-            on conflict (name) do update set tx = excluded.tx, position = excluded.position, updated_at = now()
-            """, new { name = RebuildCheckpoint, from.Tx, from.Position }, cancellationToken: ct));
-        var replay = new ProjectorDaemon(new ReplayInto(new ElasticsearchDocumentProjector(client, new ElasticsearchOptions
-        {
-            Alias = next, MaxAttempts = options.MaxAttempts, FirstRetryDelay = options.FirstRetryDelay,
-        })), dataSource, new ProjectorOptions { BatchSize = 1000 }, NullLogger<ProjectorDaemon>.Instance);
-        while (await replay.ProjectBatchAsync(ct) > 0) { }
-        await conn.ExecuteAsync(new CommandDefinition("delete from projection_checkpoints where name = @name", new { name = RebuildCheckpoint }, cancellationToken: ct));
-
-        await index.SwapAliasAsync(current, next, ct);
-        if (current is not null) await client.Indices.DeleteAsync(current, ct);
-        progress.WriteLine($"{options.Alias} → {next}{(current is null ? "" : $" (removed {current})")}");
-        return next;
+        return (from, loaded);
     }
 
-    /// <summary>The replay keeps its own checkpoint, so the live projector's is untouched.</summary>
-    sealed class ReplayInto(IProjector inner) : IProjector
+    /// <summary>
+    /// Applies the outbox after <paramref name="from"/> through <paramref name="target"/>. Before the swap it stops at the
+    /// first empty batch. After it, an empty batch ends the replay only once no transaction older than the swap is still
+    /// running (the reader's horizon, the snapshot's xmin, has passed the swap's xmax): until then such a transaction may
+    /// still commit outbox rows the live projector wrote to the old index.
+    /// </summary>
+    async Task<Checkpoint> ReplayAsync(string target, Checkpoint from, string? swappedAt, CancellationToken ct)
     {
-        public string Name => RebuildCheckpoint;
+        var writer = new ElasticsearchDocumentProjector(client, options, target);
+        var cursor = from;
+        var settled = swappedAt is null;
+        while (true)
+        {
+            await using var conn = await dataSource.OpenConnectionAsync(ct);
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            var batch = await OutboxReader.ReadAsync(conn, cursor, ReplayBatchSize, tx, ct);
+            if (batch.Count > 0)
+            {
+                await writer.ApplyAsync(batch, tx, ct); // a document refused for good is dead-lettered, as by the live projector
+                await tx.CommitAsync(ct);
+                cursor = new Checkpoint(batch[^1].Tx, batch[^1].Position);
+                continue;
+            }
+            if (settled) return cursor;
+            settled = await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select pg_snapshot_xmin(pg_current_snapshot()) >= @swappedAt::xid8", new { swappedAt }, tx, cancellationToken: ct));
+            if (!settled) await Task.Delay(20, ct);
+        }
+    }
 
-        public Task ApplyAsync(IReadOnlyList<OutboxMessage> batch, NpgsqlTransaction tx, CancellationToken ct) => inner.ApplyAsync(batch, tx, ct);
+    async Task VerifyCountAsync(string next, long loaded, CancellationToken ct)
+    {
+        var refresh = await client.Indices.RefreshAsync(next, ct);
+        if (!refresh.IsValidResponse) throw new InvalidOperationException($"Refreshing {next} failed: {RegistryIndex.Describe(refresh)}");
+        var count = await client.CountAsync(c => c.Indices(next), ct);
+        if (!count.IsValidResponse) throw new InvalidOperationException($"Counting {next} failed: {RegistryIndex.Describe(count)}");
+        if (count.Count < loaded) throw new InvalidOperationException($"{next} holds {count.Count:N0} documents, fewer than the {loaded:N0} loaded from the read model.");
+    }
+
+    async Task<T> ExecuteScalarAsync<T>(string sql, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return (await conn.ExecuteScalarAsync<T>(new CommandDefinition(sql, cancellationToken: ct)))!;
     }
 
     sealed class Row

@@ -21,11 +21,11 @@ public static class ElasticsearchRegistration
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new ElasticsearchClient(Settings(options)));
         builder.Services.AddSingleton<RegistryIndex>();
-        builder.Services.AddSingleton<ElasticsearchDocumentProjector>();
+        builder.Services.AddSingleton(sp => new ElasticsearchDocumentProjector(sp.GetRequiredService<ElasticsearchClient>(), options));
         builder.Services.AddSingleton<ElasticsearchRebuild>();
         if (builder.Configuration.GetValue("Projections:Enabled", true))
         {
-            builder.Services.AddHostedService<IndexInitializer>();
+            builder.Services.AddHostedService<ElasticsearchIndexInitializer>();
             // Not AddHostedService: that would fold this into the PostgreSQL projector's registration of the same type.
             builder.Services.AddSingleton<IHostedService>(sp => new ProjectorDaemon(sp.GetRequiredService<ElasticsearchDocumentProjector>(),
                 sp.GetRequiredService<NpgsqlDataSource>(), projector, sp.GetRequiredService<ILogger<ProjectorDaemon>>()));
@@ -47,23 +47,5 @@ public static class ElasticsearchRegistration
         if (!string.IsNullOrEmpty(options.ApiKey)) settings = settings.Authentication(new ApiKey(options.ApiKey));
         else if (!string.IsNullOrEmpty(options.Username)) settings = settings.Authentication(new BasicAuthentication(options.Username, options.Password ?? ""));
         return settings;
-    }
-
-    sealed class IndexInitializer(RegistryIndex index, ILogger<IndexInitializer> logger) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken cancellationToken)
-        {
-            try
-            {
-                await index.EnsureAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The projector keeps retrying its batches; the index is created on the next start or by make reindex.
-                logger.LogError(e, "Elasticsearch index {Alias} could not be ensured", index.Alias);
-            }
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

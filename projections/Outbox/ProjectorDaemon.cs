@@ -18,11 +18,14 @@ public sealed class ProjectorOptions
 public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataSource, ProjectorOptions options, ILogger<ProjectorDaemon> logger)
     : BackgroundService
 {
+    static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
     public string Name => projector.Name;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         NpgsqlConnection? listener = null;
+        var failures = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -31,10 +34,16 @@ public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataS
                 try
                 {
                     while (await ProjectBatchAsync(stoppingToken) > 0) { }
+                    failures = 0;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "Projector {Projector} failed a batch; retrying after the poll interval", projector.Name);
+                    // The checkpoint stays; the same batch is tried again after a back-off that doubles with each failure
+                    // (new outbox rows do not hurry it: an overloaded target gets room).
+                    var delay = TimeSpan.FromTicks(Math.Min(options.PollInterval.Ticks << Math.Min(failures++, 10), MaxRetryDelay.Ticks));
+                    logger.LogError(e, "Projector {Projector} failed a batch; retrying in {Delay}", projector.Name, delay);
+                    await Task.Delay(delay, stoppingToken);
+                    continue;
                 }
                 listener = await WaitForWorkAsync(listener, stoppingToken);
             }

@@ -4,8 +4,9 @@ using Registry.Domain.Services;
 
 namespace Registry.Projections.Public;
 
-/// <summary>What anyone may see of an issued document. An individual's IIN is masked; refusal reasons and contact
-/// persons never reach it (they are not in the snapshot's public part).</summary>
+/// <summary>What anyone may see of an issued document. An individual's IIN is masked; refusal grounds, officers' internal
+/// notes and contact persons never reach it (they are not in the snapshot). History reasons are the officers' short
+/// public reasons. DuplicatesIssuedOn: the days duplicates of a lost or damaged result were issued (services 4–6).</summary>
 public sealed record PublicDocument(
     DocumentKind Kind,
     string Number,
@@ -17,7 +18,8 @@ public sealed record PublicDocument(
     IReadOnlyList<string> Sectors,
     IReadOnlyList<string> Scope,
     IReadOnlyList<PublicStatusChange> History,
-    int Version);
+    int Version,
+    IReadOnlyList<DateOnly>? DuplicatesIssuedOn = null);
 
 public sealed record PublicHolder(string Name, string? Identifier, IdentifierKind IdentifierKind, ApplicantType Type, string? Region, IReadOnlyList<string> FormerNames);
 

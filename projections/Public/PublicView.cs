@@ -13,7 +13,7 @@ public static class PublicView
         new PublicHolder(d.Holder.Name, PublicIdentifier(d.Holder), d.Holder.IdentifierKind, d.Holder.ApplicantType, d.Holder.Region, d.Holder.FormerNames),
         d.Sectors, d.Scope,
         [.. d.History.Select(h => new PublicStatusChange(h.Status, h.EffectiveOn, h.Reason))],
-        d.Version);
+        d.Version, d.DuplicatesIssuedOn ?? []);
 
     /// <summary>The identifier the public may search by: a BIN. An IIN identifies a person and stays private.</summary>
     public static string? SearchableIdentifier(HolderSnapshot h) => h.IdentifierKind == IdentifierKind.Bin ? h.Identifier : null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Registry.Domain.Documents;
 using Registry.Domain.Search;
@@ -38,6 +39,21 @@ public static class SearchCursor
 {
     public static string Encode(string sortKey, Guid id) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sortKey}|{id:N}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>A cursor this API could have produced for <paramref name="sort"/>: its key is a score, a date (or, from
+    /// Elasticsearch, epoch milliseconds) or a normalised number. Anything else is crafted, and refused before a query
+    /// casts it.</summary>
+    public static bool IsValidFor(string? cursor, SearchSort sort)
+    {
+        if (!TryDecode(cursor, out var key, out _)) return false;
+        return sort switch
+        {
+            SearchSort.IssuedNewest or SearchSort.IssuedOldest =>
+                DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) || long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            SearchSort.Number => key.Length is > 0 and <= 40 && key.All(char.IsAsciiLetterOrDigit),
+            _ => key.Length <= 40 && double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && double.IsFinite(score),
+        };
+    }
 
     public static bool TryDecode(string? cursor, out string sortKey, out Guid id)
     {

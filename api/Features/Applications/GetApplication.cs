@@ -49,12 +49,11 @@ public static class GetApplication
         where a.id = @id
         """;
 
-    public static async Task<Results<Ok<Response>, NotFoundProblem>> Handle(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<Results<Ok<Response>, NotModified, NotFoundProblem>> Handle(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var row = await conn.QuerySingleOrDefaultAsync<Response>(new CommandDefinition(Sql, new { id }, cancellationToken: ct));
         if (row is null) return new NotFoundProblem("Application not found", $"No application {id}.");
-        http.Response.Headers.ETag = ExpectedVersion.ETag(row.Version);
-        return TypedResults.Ok(row);
+        return Caching.IsNotModified(http, row.Version, "private, no-cache") ? new NotModified() : TypedResults.Ok(row);
     }
 }

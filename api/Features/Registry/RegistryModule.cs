@@ -37,16 +37,26 @@ public sealed class RegistryModule : ICarterModule
             errors["status"] = [$"Status is one of {string.Join(", ", Slugs.All<DocumentStatus>())}."];
         if (limit is < 1 or > MaxPageSize) errors["limit"] = [$"Limit is between 1 and {MaxPageSize}."];
         if (issuedFrom > issuedTo) errors["issuedFrom"] = ["issuedFrom is after issuedTo."];
-        if (cursor is not null && !SearchCursor.TryDecode(cursor, out _, out _)) errors["cursor"] = ["This cursor was not produced by this API."];
         if (q is { Length: > 200 }) errors["q"] = ["The query is at most 200 characters."];
         var order = SearchSort.Relevance;
-        if (sort is not null && (!Enum.TryParse(sort.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out order) || !Enum.IsDefined(order)))
-            errors["sort"] = ["Sort is one of relevance, issuedNewest, issuedOldest, number."];
+        if (sort is not null && !TryParseSort(sort, out order))
+            errors["sort"] = [$"Sort is one of {string.Join(", ", Slugs.All<SearchSort>())}."];
+        if (cursor is not null && (cursor.Length > 200 || !SearchCursor.IsValidFor(cursor, order)))
+            errors["cursor"] = ["This cursor was not produced by this API for this sort order: pass back nextCursor unchanged."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
 
         var page = await query.SearchAsync(new SearchRequest(q, kind?.ToLowerInvariant(), status?.ToLowerInvariant(), region, sector, bin, issuedFrom, issuedTo,
             order, cursor, limit ?? 20), ct);
         return TypedResults.Ok(page);
+    }
+
+    /// <summary>One sort order per name: the slug (issued-newest) or, as documented before, the camel-case name
+    /// (issuedNewest); never a number or a comma-separated list.</summary>
+    static bool TryParseSort(string sort, out SearchSort order)
+    {
+        if (Slugs.TryParse(sort, out order)) return true;
+        var name = Enum.GetNames<SearchSort>().FirstOrDefault(n => n.Equals(sort, StringComparison.OrdinalIgnoreCase));
+        return name is not null && Enum.TryParse(name, out order);
     }
 
     public static async Task<Results<Ok<PublicDocument>, NotModified, NotFoundProblem>> Details(string kind, string number, HttpContext http,
@@ -55,6 +65,6 @@ public sealed class RegistryModule : ICarterModule
         var document = Slugs.TryParse<DocumentKind>(kind, out var parsed) ? await query.FindAsync(DocumentNumber.Normalize(number), ct) : null;
         if (document is null || document.Kind != parsed)
             return new NotFoundProblem("No such document", $"No {kind} numbered '{number}' is in the public registry.");
-        return Caching.IsNotModified(http, $"{document.Number}|{document.Version}") ? new NotModified() : TypedResults.Ok(document);
+        return Caching.IsNotModified(http, document.Version, Caching.PublicLookup) ? new NotModified() : TypedResults.Ok(document);
     }
 }

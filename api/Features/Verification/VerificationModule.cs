@@ -14,6 +14,9 @@ public sealed class VerificationModule : ICarterModule
 {
     public const int MaxBulk = 1000;
 
+    /// <summary>Longer than any document number, however it is spaced: what a bulk request may echo back per entry.</summary>
+    public const int MaxNumberLength = 64;
+
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/verify").WithTags("Verification").AllowAnonymous().RequirePublicRateLimit();
@@ -47,6 +50,9 @@ public sealed class VerificationModule : ICarterModule
     {
         if (request.Numbers is null || request.Numbers.Count is 0 or > MaxBulk)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = [$"Send between 1 and {MaxBulk} numbers."] }, type: ProblemTypes.Validation);
+        var malformed = request.Numbers.Select((n, i) => (n, i)).Where(x => string.IsNullOrWhiteSpace(x.n) || x.n.Length > MaxNumberLength).Take(20)
+            .ToDictionary(x => $"numbers[{x.i}]", _ => new[] { $"A document number is a non-empty text of at most {MaxNumberLength} characters." });
+        if (malformed.Count > 0) return TypedResults.ValidationProblem(malformed, type: ProblemTypes.Validation);
         var day = request.AsOf ?? Today(clock);
         var found = await query.FindManyAsync([.. request.Numbers.Select(DocumentNumber.Normalize).Distinct()], ct);
         var results = request.Numbers

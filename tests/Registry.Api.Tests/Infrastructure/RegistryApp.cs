@@ -22,13 +22,18 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration a test class needs (e.g. projections off, a low rate limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync();
+    public async Task InitializeAsync() => ConnectionString = await CreateDatabaseAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await TestDatabase.DropAsync(ConnectionString);
+        await DropDatabaseAsync(ConnectionString);
     }
+
+    /// <summary>A fresh database on the suite's cluster; OutageTests use a cluster of their own.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
+    protected virtual Task DropDatabaseAsync(string connectionString) => TestDatabase.DropAsync(connectionString);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -46,9 +51,18 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Officers:Credentials:2:Role"] = "auditor",
             ["Projections:PollInterval"] = "00:00:00.200",
             ["RateLimiting:PermitsPerSecond"] = "100000",
+            // The suite shares two cores with four other test processes: a read may legitimately take longer than the
+            // production time-out. OutageTests set the real one.
+            ["Timeouts:Reads"] = "00:00:30",
+            ["Timeouts:Writes"] = "00:00:30",
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (ContractRecorder.Directory is { } cases && settings.GetValueOrDefault("Contract:Record") != "false")
+        {
+            Directory.CreateDirectory(cases);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ContractRecorder(cases)));
+        }
     }
 
     public HttpClient Anonymous() => CreateClient();

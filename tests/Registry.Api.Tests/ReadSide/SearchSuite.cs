@@ -39,6 +39,7 @@ public class SearchSuiteApp : RegistryApp
         await Issue("F", "accreditation", "ТОО «Павлодар Энерго Аудит»", "Павлодар облысы", day: 5);
         await Issue("G", "attestation", "ТОО «Жезқазған Мыс»", "Ұлытау облысы", sector: "metallurgy", day: 6);
         await Issue("H", "permit", "ТОО «Қарағанды Энергоорталық»", "Қарағанды облысы", subject: "Котёл КВ-ГМ-100", day: 7);
+        await Issue("I", "accreditation", "ТОО «Теплоэлектроэнергоснабжение»", "Астана", day: 8);
         await officer.PostJsonAsync($"/api/v1/documents/{Numbers["F"]}/suspend", new ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
         await officer.PostJsonAsync($"/api/v1/documents/{Numbers["G"]}/revoke", new ChangeDocumentStatus.Request("Решение суда", null, null), Guid.NewGuid().ToString());
         await WaitForProjectionsAsync();
@@ -77,6 +78,8 @@ public static class SearchCases
         Q("ё folds to е", "Елкин", "E"),
         Q("ё typed as ё", "Ёлкин", "E"),
         Q("A word prefix matches", "Павлод", "F"),
+        Q("The beginning of a word longer than 20 letters, itself over 20 letters", "Теплоэлектроэнергоснаб", "I"),
+        Q("A one-letter word is the beginning of a word, as the others", "Ёлкин С", "E"),
         Q("Kazakh ғ and ж in Latin", "Zhezqazgan", "G"),
         Q("Russian spelling of Жезқазған", "Жезказган", "G"),
         new("Exact number", s => new SearchRequest(s.Numbers["A"]), ["A"]),

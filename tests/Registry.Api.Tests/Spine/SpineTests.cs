@@ -50,7 +50,7 @@ public sealed class SpineTests(RegistryApp app) : IClassFixture<RegistryApp>
         var officer = app.Officer();
         var bin = Scenario.NewBin();
         var submitted = await officer.SubmitAsync(Scenario.Attestation(bin, "ТОО «Отказано Навсегда»"));
-        var refused = await officer.DecideAsync(submitted.Id, "refuse", ["Заключение экспертизы не соответствует требованиям"]);
+        var refused = await officer.DecideAsync(submitted.Id, "refuse", ["industrial-safety-requirements-not-met"]);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         await app.WaitForProjectionsAsync();
 

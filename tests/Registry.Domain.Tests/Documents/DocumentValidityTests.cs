@@ -48,6 +48,15 @@ public sealed class DocumentValidityTests
     }
 
     [Fact]
+    public void The_first_entry_of_a_history_counts_like_any_other()
+    {
+        Entry[] suspendedFromIssue = [new(DocumentStatus.Suspended, Issued)];
+        Assert.Equal(DocumentStatus.Suspended, DocumentValidity.StatusOn(Issued, null, suspendedFromIssue, Issued));
+        Assert.Same(suspendedFromIssue[0], DocumentValidity.RestrictionOn(suspendedFromIssue, Issued));
+        Assert.Equal(DocumentStatus.Valid, DocumentValidity.StatusOn(Issued, null, Array.Empty<Entry>(), Issued));
+    }
+
+    [Fact]
     public void Sweeps_select_exactly_the_statuses_the_lifecycle_allows()
     {
         Assert.Equal([DocumentStatus.Valid, DocumentStatus.Suspended], DocumentLifecycle.StatusesAllowing(DocumentAction.Expire));

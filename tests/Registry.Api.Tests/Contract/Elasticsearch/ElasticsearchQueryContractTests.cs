@@ -35,6 +35,7 @@ public sealed class ElasticsearchQueryContractTests
         Assert.Equal("""{"match":{"nameFolded":{"fuzziness":"AUTO","operator":"and","prefix_length":1,"query":"караганди комир"}}}""", Json(should[1]));
         Assert.Equal("""{"match":{"scopeFolded":{"operator":"and","query":"караганди комир"}}}""", Json(should[2]));
         Assert.True(body["track_total_hits"]!.GetValue<bool>());
+        Assert.Equal("""{"excludes":"publicJson"}""", Json(body["_source"]));
         Assert.Equal(21, body["size"]!.GetValue<int>());
         Assert.Equal("""[{"_score":{"order":"desc"}},{"documentId":{"order":"asc"}}]""", Json(body["sort"]));
         Assert.Equal("""{"kind":{"terms":{"field":"kind","size":10}},"region":{"terms":{"field":"region","size":50}},"status":{"terms":{"field":"status","size":10}}}""",
@@ -127,11 +128,11 @@ public sealed class ElasticsearchQueryContractTests
                   {"_index":"registry-documents-v1","_id":"0196a1b2-0000-7000-8000-000000000001","_score":3.2,"sort":[3.2,"0196a1b2-0000-7000-8000-000000000001"],
                    "_source":{"documentId":"0196a1b2-0000-7000-8000-000000000001","kind":"permit","number":"PRM-2026-000001","numberNorm":"PRM2026000001","numberReversed":"1000006202MRP",
                      "status":"valid","issuedOn":"2026-03-09","validUntil":null,"holderName":"ТОО «Атырау Мұнай Газ»","holderIdentifier":"990140000017","region":"Атырау облысы",
-                     "sectors":[],"nameFolded":"тоо атырау мунаи газ","scopeFolded":"","publicJson":"{}","version":1,"position":7}},
+                     "sectors":[],"nameFolded":"тоо атырау мунаи газ","scopeFolded":"","version":1,"position":7}},
                   {"_index":"registry-documents-v1","_id":"0196a1b2-0000-7000-8000-000000000002","_score":1.1,"sort":[1.1,"0196a1b2-0000-7000-8000-000000000002"],
                    "_source":{"documentId":"0196a1b2-0000-7000-8000-000000000002","kind":"permit","number":"PRM-2026-000002","numberNorm":"PRM2026000002","numberReversed":"2000006202MRP",
                      "status":"suspended","issuedOn":"2026-03-10","validUntil":"2031-03-09","holderName":"ТОО «Атырау Сервис»","holderIdentifier":null,"region":null,
-                     "sectors":[],"nameFolded":"тоо атырау сервис","scopeFolded":"","publicJson":"{}","version":2,"position":9}}]},
+                     "sectors":[],"nameFolded":"тоо атырау сервис","scopeFolded":"","version":2,"position":9}}]},
                  "aggregations":{"sterms#kind":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"permit","doc_count":57}]},
                    "sterms#status":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"valid","doc_count":50},{"key":"suspended","doc_count":7}]},
                    "sterms#region":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"Атырау облысы","doc_count":40}]}}}
@@ -154,28 +155,43 @@ public sealed class ElasticsearchQueryContractTests
     }
 
     [Fact]
-    public async Task The_index_is_created_from_the_checked_in_definition_then_the_alias_points_at_it()
+    public async Task The_first_index_is_created_from_the_checked_in_definition_then_the_alias_points_at_it()
     {
         var fake = new FakeElasticsearch();
-        await new RegistryIndex(fake.Client(Options), Options).EnsureAsync(CancellationToken.None);
+        await new RegistryIndex(fake.Client(Options), Options).CreateFirstAsync(CancellationToken.None);
         var create = fake.Requests.Single(r => r.Method == "PUT");
         Assert.Equal("/registry-documents-v1", create.Path);
         Assert.Equal(RegistryIndex.Definition, create.Body);
-        var mapping = JsonNode.Parse(create.Body)!["mappings"]!;
-        Assert.Equal("strict", mapping["dynamic"]!.GetValue<string>());
-        Assert.Equal("keyword", mapping["properties"]!["kind"]!["type"]!.GetValue<string>());
-        Assert.Equal("folded_prefix", mapping["properties"]!["nameFolded"]!["fields"]!["prefix"]!["analyzer"]!.GetValue<string>());
         Assert.Equal("""{"actions":[{"add":{"alias":"registry-documents","index":"registry-documents-v1","is_write_index":true}}]}""", fake.Requests.Single(r => r.Path == "/_aliases").Body);
+        Assert.Equal("registry-documents-v1", fake.AliasTarget("registry-documents"));
+    }
+
+    [Fact]
+    public void The_definition_has_no_replica_on_a_single_node_and_prefix_analyzers_for_one_letter_and_long_words()
+    {
+        var definition = JsonNode.Parse(RegistryIndex.Definition)!;
+        Assert.Equal("0-1", definition["settings"]!["auto_expand_replicas"]!.GetValue<string>());
+        Assert.Equal("strict", definition["mappings"]!["dynamic"]!.GetValue<string>());
+        var prefix = definition["mappings"]!["properties"]!["nameFolded"]!["fields"]!["prefix"]!;
+        Assert.Equal(("folded_prefix", "folded_prefix_query"), (prefix["analyzer"]!.GetValue<string>(), prefix["search_analyzer"]!.GetValue<string>()));
+        var analysis = definition["settings"]!["analysis"]!;
+        Assert.Equal("""{"type":"edge_ngram","min_gram":1,"max_gram":20}""", Json(analysis["filter"]!["prefix_1_20"]));
+        Assert.Equal("""{"type":"truncate","length":20}""", Json(analysis["filter"]!["first_20"]));
+        Assert.Equal("""["lowercase","first_20"]""", Json(analysis["analyzer"]!["folded_prefix_query"]!["filter"]));
     }
 
     [Fact]
     public async Task A_rebuild_swaps_the_alias_atomically()
     {
         var fake = new FakeElasticsearch();
-        await new RegistryIndex(fake.Client(Options), Options).SwapAliasAsync("registry-documents-v1", "registry-documents-v2", CancellationToken.None);
+        fake.Seed("registry-documents-v1", "registry-documents");
+        fake.Seed("registry-documents-v2", "registry-documents-rebuild");
+        await new RegistryIndex(fake.Client(Options), Options).SwapAliasAsync(
+            new IndexState("registry-documents-v1", ["registry-documents-v1", "registry-documents-v2"], ["registry-documents-v2"], false), "registry-documents-v2", CancellationToken.None);
         Assert.Equal(
-            """{"actions":[{"remove":{"alias":"registry-documents","index":"registry-documents-v1"}},{"add":{"alias":"registry-documents","index":"registry-documents-v2","is_write_index":true}}]}""",
+            """{"actions":[{"remove":{"alias":"registry-documents","index":"registry-documents-v1"}},{"add":{"alias":"registry-documents","index":"registry-documents-v2","is_write_index":true}},{"remove":{"alias":"registry-documents-rebuild","index":"registry-documents-v2"}}]}""",
             fake.Requests.Single().Body);
+        Assert.Equal("registry-documents-v2", fake.AliasTarget("registry-documents"));
     }
 
     [Fact]

@@ -1,0 +1,27 @@
+using Npgsql;
+using OpenTelemetry.Metrics;
+using Registry.Projections.Diagnostics;
+
+namespace Registry.Api.Infrastructure;
+
+/// <summary>
+/// OpenTelemetry metrics in Prometheus text format at <c>GET /metrics</c>, for operators only (a bearer token with the
+/// admin or monitor role): request duration histograms per route (ASP.NET Core), rate-limit decisions (the rate
+/// limiter's meter), connection pool and command metrics (Npgsql), read-cache lookups, outbox depth and projector lag
+/// (<see cref="RegistryMetrics"/>).
+/// </summary>
+public static class Metrics
+{
+    public const string Path = "/metrics";
+
+    public static void AddRegistryMetrics(this WebApplicationBuilder builder) =>
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", RegistryMetrics.MeterName)
+            .AddNpgsqlInstrumentation()
+            .AddPrometheusExporter());
+
+    public static void MapRegistryMetrics(this WebApplication app) =>
+        app.MapPrometheusScrapingEndpoint(Path).RequireAuthorization(Policies.ReadMetrics).ExcludeFromDescription();
+
+    public static string Describe(WebApplication app) => $"GET {Path} with an admin or monitor bearer token";
+}
