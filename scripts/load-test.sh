@@ -46,6 +46,16 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+# Readiness comes before the projector has caught up with freshly seeded demo data: wait for the read model.
+if $smoke; then
+  for _ in $(seq 1 240); do
+    caught_up=$(psql "host=127.0.0.1 port=$pg_port user=postgres dbname=$db" -Atc \
+      "select (select count(*) from read.documents) > 0 and (select count(*) from public.documents) = (select count(*) from read.documents)" 2>/dev/null || echo f)
+    [ "$caught_up" = t ] && break
+    sleep 0.5
+  done
+fi
+
 dotnet load-tests/bin/Release/net10.0/Registry.LoadTests.dll \
   --base-url "http://127.0.0.1:$port" --token-file .local/load-officer.token --connection "$server;Database=$db" "$@"
 
