@@ -24,6 +24,10 @@ public sealed class QualityModule : ICarterModule
         g.MapGet("/csv", Csv).WithName("DownloadQualityIndicators")
             .WithSummary("The same indicators as CSV");
 
+        var statistics = app.MapGroup("/api/v1/services/{code}/statistics").WithTags("Quality").AllowAnonymous().RequirePublicRateLimit();
+        statistics.MapGet("/", Statistics).WithName("GetOperationalStatistics")
+            .WithSummary("Per month of the period: applications by status, median and p90 days to the result, suspensions, refusals by ground — aggregated, no personal data");
+
         var officers = app.MapGroup("/api/v1/quality/survey-results").WithTags("Quality").RequireOfficer(Policies.RecordDecisions);
         officers.MapPost("/", RecordSurvey).WithName("RecordSurveyResults")
             .WithSummary("Enter the results of a paper survey for indicator 2.1, 3.1, 4.1 or 5.1: respondents, satisfied, and the source");
@@ -61,6 +65,14 @@ public sealed class QualityModule : ICarterModule
                 Number(i.Cases), Number(i.Counted), Number(i.Normative), Number(i.Target), Quote(i.Basis)]).Append('\n');
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
             $"quality-{r.Service}-{r.Period}.csv");
+    }
+
+    static async Task<Results<Ok<OperationalStatistics.Report>, NotFoundProblem, ValidationProblem>> Statistics(string code, string? period,
+        OperationalStatistics statistics, TimeProvider clock, CancellationToken ct)
+    {
+        if (ServiceCatalogue.Find(code) is not { } service) return UnknownService(code);
+        if (!TryPeriod(period, clock, out var reporting)) return BadPeriod();
+        return TypedResults.Ok(await statistics.GetAsync(service, reporting, ct));
     }
 
     static string Quote(string s) => $"\"{s.Replace("\"", "\"\"")}\"";

@@ -24,6 +24,7 @@ public static class QualityRegistration
     {
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<QualityReport>();
+        builder.Services.AddSingleton<OperationalStatistics>();
         builder.Services.AddOptions<QualityOptions>().Bind(builder.Configuration.GetSection("QualityIndicators"))
             .Validate(o => o.CacheSeconds >= 0, "QualityIndicators:CacheSeconds cannot be negative.").ValidateOnStart();
     }

@@ -103,4 +103,31 @@ public sealed class QualityIndicatorsTests(QualityApp app) : IClassFixture<Quali
         Assert.Equal(HttpStatusCode.BadRequest, (await app.Anonymous().GetAsync("/api/v1/services/attestation/quality-indicators?period=2026-Q9")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/api/v1/services/nothing/quality-indicators")).StatusCode);
     }
+
+    [Fact]
+    public async Task Operational_statistics_aggregate_a_month_without_personal_data()
+    {
+        // Permits submitted Monday 3 August 2026: one issued after 7 days, one refused after 17, one suspended and waiting.
+        var officer = app.Officer();
+        var issued = await officer.SubmitAsync(Scenario.For("permit", submittedOn: D("2026-08-03"), name: "ТОО «Статистика Бір»"));
+        var refused = await officer.SubmitAsync(Scenario.For("permit", submittedOn: D("2026-08-03")));
+        var suspended = await officer.SubmitAsync(Scenario.For("permit", submittedOn: D("2026-08-03")));
+        (await officer.DecideAsync(issued.Id, "issue", decidedOn: D("2026-08-10"))).EnsureSuccessStatusCode();
+        (await officer.DecideAsync(refused.Id, "refuse", decidedOn: D("2026-08-20"))).EnsureSuccessStatusCode();
+        var missing = Scenario.For("permit").Documents!.First().Code;
+        (await officer.PostJsonAsync($"/api/v1/applications/{suspended.Id}/completeness-check",
+            new CompletenessCheck.Request([missing], D("2026-08-04"), D("2026-08-04")), Guid.NewGuid().ToString())).EnsureSuccessStatusCode();
+
+        var response = await app.Anonymous().GetAsync("/api/v1/services/permit/statistics?period=2026-08");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Статистика", body);
+        var august = (await response.ReadAsync<OperationalStatistics.Report>()).Months.Single();
+        Assert.Equal("2026-08", august.Period);
+        Assert.Equal(new Dictionary<string, int> { ["issued"] = 1, ["refused"] = 1, ["suspended"] = 1 }, august.SubmittedByStatus);
+        Assert.Equal((2, 12.0, 16.0), (august.Decided, august.MedianDays!.Value, august.P90Days!.Value)); // 7 and 17 days
+        Assert.Equal(1, august.Suspensions);
+        Assert.Equal(new Dictionary<string, int> { ["incomplete-information"] = 1 }, august.RefusalsByGround);
+        var quarter = await app.Anonymous().GetJsonAsync<OperationalStatistics.Report>("/api/v1/services/permit/statistics?period=2026-Q3");
+        Assert.Equal(["2026-07", "2026-08", "2026-09"], quarter!.Months.Select(m => m.Period));
+    }
 }
