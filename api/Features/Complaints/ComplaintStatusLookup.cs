@@ -17,10 +17,10 @@ public static class ComplaintStatusLookup
 {
     public sealed record Request(string? TalonNumber, string? AccessCode);
 
-    public sealed record StatusStep(ComplaintStatus Status, Text Label, DateOnly On);
+    public sealed record ComplaintStatusStep(ComplaintStatus Status, Text Label, DateOnly On);
 
     public sealed record Response(string TalonNumber, string Service, ComplaintStatus Status, Text StatusLabel, Text Addressee, DateOnly RegisteredOn,
-        DateOnly AnswerDueOn, DateOnly? AnswerPostedOn, IReadOnlyList<StatusStep> History);
+        DateOnly AnswerDueOn, DateOnly? AnswerPostedOn, IReadOnlyList<ComplaintStatusStep> History);
 
     sealed record Row(Guid Id, string TalonNumber, string Service, string Addressee, string Status, DateTime RegisteredAt, DateOnly AnswerDueOn,
         byte[] AccessCodeHash, DateOnly? PostedOn);
@@ -52,7 +52,7 @@ public static class ComplaintStatusLookup
         var status = Slugs.Parse<ComplaintStatus>(row.Status);
         return TypedResults.Ok(new Response(row.TalonNumber, row.Service, status, ComplaintStatusLabels.Of(status),
             service.ComplaintRoutes.Single(r => r.Addressee == addressee).To, DateOnly.FromDateTime(row.RegisteredAt), row.AnswerDueOn, row.PostedOn,
-            [.. history.Select(h => Slugs.Parse<ComplaintStatus>(h.Status)).Zip(history, (s, h) => new StatusStep(s, ComplaintStatusLabels.Of(s), DateOnly.FromDateTime(h.ChangedAt)))]));
+            [.. history.Select(h => Slugs.Parse<ComplaintStatus>(h.Status)).Zip(history, (s, h) => new ComplaintStatusStep(s, ComplaintStatusLabels.Of(s), DateOnly.FromDateTime(h.ChangedAt)))]));
     }
 }
 

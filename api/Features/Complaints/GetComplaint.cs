@@ -10,14 +10,14 @@ namespace Registry.Api.Features.Complaints;
 /// <summary>Officers' view of one complaint: everything it states, its term, its history and its answer.</summary>
 public static class GetComplaint
 {
-    public sealed record HistoryEntry(string Status, DateTimeOffset ChangedAt, string? Reason, string RecordedBy);
+    public sealed record ComplaintHistoryEntry(string Status, DateTimeOffset ChangedAt, string? Reason, string RecordedBy);
 
-    public sealed record AnswerView(string Text, DateOnly AnsweredOn, string SignatoryRole, DateOnly PostedOn, string? TrackingNumber, string RecordedBy);
+    public sealed record ComplaintAnswerView(string Text, DateOnly AnsweredOn, string SignatoryRole, DateOnly PostedOn, string? TrackingNumber, string RecordedBy);
 
     public sealed record Response(Guid Id, string TalonNumber, string Service, Guid? ApplicationId, Guid? DocumentId, string Subject, string Addressee,
         string ReceivedBy, DateTimeOffset ReceivedAt, string ApplicantFullName, string PostalAddress, DateOnly ComplaintDate, string OfficialPosition,
         string OfficialName, string Reasons, string Demands, string AcceptedBy, string AcceptorContact, string AnswerTerm, string AnswerTermSource,
-        DateOnly AnswerDueOn, string Status, int Version, bool Overdue, IReadOnlyList<HistoryEntry> History, AnswerView? Answer);
+        DateOnly AnswerDueOn, string Status, int Version, bool Overdue, IReadOnlyList<ComplaintHistoryEntry> History, ComplaintAnswerView? Answer);
 
     sealed record Row(Guid Id, string TalonNumber, string Service, Guid? ApplicationId, Guid? DocumentId, string Subject, string Addressee,
         string ReceivedBy, DateTime ReceivedAt, string ApplicantFullName, string PostalAddress, DateOnly ComplaintDate, string OfficialPosition,
@@ -44,8 +44,8 @@ public static class GetComplaint
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql, new { id }, cancellationToken: ct));
         var c = await grid.ReadSingleOrDefaultAsync<Row>();
         if (c is null) return new NotFoundProblem("Complaint not found", $"No complaint {id}.");
-        var history = (await grid.ReadAsync<HistoryRow>()).Select(h => new HistoryEntry(h.Status, new DateTimeOffset(h.ChangedAt, TimeSpan.Zero), h.Reason, h.RecordedBy)).ToList();
-        var answer = await grid.ReadSingleOrDefaultAsync<AnswerView>();
+        var history = (await grid.ReadAsync<HistoryRow>()).Select(h => new ComplaintHistoryEntry(h.Status, new DateTimeOffset(h.ChangedAt, TimeSpan.Zero), h.Reason, h.RecordedBy)).ToList();
+        var answer = await grid.ReadSingleOrDefaultAsync<ComplaintAnswerView>();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         return TypedResults.Ok(new Response(c.Id, c.TalonNumber, c.Service, c.ApplicationId, c.DocumentId, c.Subject, c.Addressee, c.ReceivedBy,
             new DateTimeOffset(c.ReceivedAt, TimeSpan.Zero), c.ApplicantFullName, c.PostalAddress, c.ComplaintDate, c.OfficialPosition, c.OfficialName,

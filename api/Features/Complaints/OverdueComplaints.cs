@@ -9,9 +9,9 @@ namespace Registry.Api.Features.Complaints;
 /// <summary>Complaints still open after their answer day, oldest first: what the addressees owe.</summary>
 public static class OverdueComplaints
 {
-    public sealed record Item(Guid Id, string TalonNumber, string Service, string Addressee, string Status, DateOnly AnswerDueOn, int DaysOverdue);
+    public sealed record OverdueComplaint(Guid Id, string TalonNumber, string Service, string Addressee, string Status, DateOnly AnswerDueOn, int DaysOverdue);
 
-    public sealed record Response(DateOnly AsOf, IReadOnlyList<Item> Overdue);
+    public sealed record Response(DateOnly AsOf, IReadOnlyList<OverdueComplaint> Overdue);
 
     sealed record Row(Guid Id, string TalonNumber, string Service, string Addressee, string Status, DateOnly AnswerDueOn);
 
@@ -27,7 +27,7 @@ public static class OverdueComplaints
         var open = ComplaintLifecycle.Open.Select(s => s.Slug()).ToArray();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<Row>(new CommandDefinition(Sql, new { open, asOf = day }, cancellationToken: ct));
-        return TypedResults.Ok(new Response(day, [.. rows.Select(r => new Item(r.Id, r.TalonNumber, r.Service, r.Addressee, r.Status, r.AnswerDueOn,
+        return TypedResults.Ok(new Response(day, [.. rows.Select(r => new OverdueComplaint(r.Id, r.TalonNumber, r.Service, r.Addressee, r.Status, r.AnswerDueOn,
             day.DayNumber - r.AnswerDueOn.DayNumber))]));
     }
 }

@@ -23,15 +23,15 @@ public static class RegisterComplaint
         string? ApplicantFullName, string? PostalAddress, DateOnly? ComplaintDate, bool Signed, string? OfficialPosition, string? OfficialName,
         string? Reasons, string? Demands, string? AcceptorContact);
 
-    public sealed record AddresseeDto(ComplaintAddressee Code, Text To, Text? Address, string? Phone);
+    public sealed record ComplaintAddresseeDto(ComplaintAddressee Code, Text To, Text? Address, string? Phone);
 
-    public sealed record AnswerDto(DateOnly DueOn, string Term, string TermSource, Text Place);
+    public sealed record ComplaintAnswerDto(DateOnly DueOn, string Term, string TermSource, Text Place);
 
     /// <summary>The talon: the only time the access code is shown.</summary>
-    public sealed record Talon(string Number, string AccessCode, DateTimeOffset RegisteredAt, DateTimeOffset ReceivedAt, string AcceptedBy, string AcceptorContact,
-        string Service, AddresseeDto Addressee, AnswerDto Answer, Text Court, string StatusLookup);
+    public sealed record ComplaintTalon(string Number, string AccessCode, DateTimeOffset RegisteredAt, DateTimeOffset ReceivedAt, string AcceptedBy, string AcceptorContact,
+        string Service, ComplaintAddresseeDto Addressee, ComplaintAnswerDto Answer, Text Court, string StatusLookup);
 
-    public sealed record Response(Guid Id, ComplaintStatus Status, int Version, Talon Talon);
+    public sealed record Response(Guid Id, ComplaintStatus Status, int Version, ComplaintTalon Talon);
 
     public static readonly string[] ReceivedByWays = ["post", "by-hand"];
 
@@ -73,9 +73,9 @@ public static class RegisterComplaint
             var code = AccessCodes.New();
             await ComplaintRecords.InsertAsync(conn, tx, new NewComplaint(id, number, AccessCodes.Hash(code), service.Code, concerned.ApplicationId, concerned.DocumentId,
                 subject, addressee, request.ReceivedBy!, receivedAt, contents, actor, request.AcceptorContact!, term, dueOn, now), ct);
-            var talon = new Talon(number, code, now, receivedAt, actor, request.AcceptorContact!, service.Code,
-                new AddresseeDto(addressee, route.To, route.Address, route.Phone),
-                new AnswerDto(dueOn, term.Describe(), term.Source, AnswerPlace(request.PostalAddress!)),
+            var talon = new ComplaintTalon(number, code, now, receivedAt, actor, request.AcceptorContact!, service.Code,
+                new ComplaintAddresseeDto(addressee, route.To, route.Address, route.Phone),
+                new ComplaintAnswerDto(dueOn, term.Describe(), term.Source, AnswerPlace(request.PostalAddress!)),
                 court.To, "/api/v1/complaint-status");
             return CommandOutcome.Success(StatusCodes.Status201Created, new Response(id, ComplaintStatus.Registered, 1, talon), id, $"/api/v1/complaints/{id}");
         }, ct));

@@ -12,9 +12,9 @@ namespace Registry.Api.Features.Complaints;
 public static class ReviewComplaint
 {
     /// <summary>AnsweredOn and PostedOn default to today; SignatoryRole is the role of who signed (never a name in public).</summary>
-    public sealed record AnswerRequest(string? Text, DateOnly? AnsweredOn, string? SignatoryRole, DateOnly? PostedOn, string? TrackingNumber);
+    public sealed record ComplaintAnswerRequest(string? Text, DateOnly? AnsweredOn, string? SignatoryRole, DateOnly? PostedOn, string? TrackingNumber);
 
-    public sealed record RefusalRequest(string? Reason);
+    public sealed record ComplaintRefusalRequest(string? Reason);
 
     public sealed record Response(Guid Id, ComplaintStatus Status, int Version);
 
@@ -22,7 +22,7 @@ public static class ReviewComplaint
         TimeProvider clock, CancellationToken ct) =>
         await StepAsync(id, ComplaintStep.StartReview, http, dataSource, clock, null, null, new { id }, ct);
 
-    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Answer(Guid id, AnswerRequest request, HttpContext http, NpgsqlDataSource dataSource,
+    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Answer(Guid id, ComplaintAnswerRequest request, HttpContext http, NpgsqlDataSource dataSource,
         TimeProvider clock, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
@@ -37,7 +37,7 @@ public static class ReviewComplaint
         return await StepAsync(id, ComplaintStep.Answer, http, dataSource, clock, null, answer, new { id, request }, ct);
     }
 
-    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Refuse(Guid id, RefusalRequest request, HttpContext http, NpgsqlDataSource dataSource,
+    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Refuse(Guid id, ComplaintRefusalRequest request, HttpContext http, NpgsqlDataSource dataSource,
         TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))

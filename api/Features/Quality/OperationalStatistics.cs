@@ -15,10 +15,10 @@ namespace Registry.Api.Features.Quality;
 /// </summary>
 public sealed class OperationalStatistics(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<QualityOptions> options, TimeProvider clock)
 {
-    public sealed record Month(string Period, IReadOnlyDictionary<string, int> SubmittedByStatus, int Decided, double? MedianDays, double? P90Days,
+    public sealed record StatisticsMonth(string Period, IReadOnlyDictionary<string, int> SubmittedByStatus, int Decided, double? MedianDays, double? P90Days,
         int Suspensions, IReadOnlyDictionary<string, int> RefusalsByGround);
 
-    public sealed record Report(string Service, string Period, IReadOnlyList<Month> Months, DateTimeOffset ComputedAt);
+    public sealed record StatisticsReport(string Service, string Period, IReadOnlyList<StatisticsMonth> Months, DateTimeOffset ComputedAt);
 
     const string Sql = """
         select to_char(submitted_on, 'YYYY-MM') as month, status as key, count(*)::int as count
@@ -47,7 +47,7 @@ public sealed class OperationalStatistics(NpgsqlDataSource dataSource, IMemoryCa
 
     sealed record Decided(string Month, int Count, double? MedianDays, double? P90Days);
 
-    public Task<Report> GetAsync(ServiceDefinition service, ReportingPeriod period, CancellationToken ct) =>
+    public Task<StatisticsReport> GetAsync(ServiceDefinition service, ReportingPeriod period, CancellationToken ct) =>
         options.Value.CacheSeconds == 0
             ? ComputeAsync(service, period, ct)
             : cache.GetOrCreateAsync($"statistics|{service.Code}|{period.Label}", entry =>
@@ -56,7 +56,7 @@ public sealed class OperationalStatistics(NpgsqlDataSource dataSource, IMemoryCa
                 return ComputeAsync(service, period, ct);
             })!;
 
-    async Task<Report> ComputeAsync(ServiceDefinition service, ReportingPeriod period, CancellationToken ct)
+    async Task<StatisticsReport> ComputeAsync(ServiceDefinition service, ReportingPeriod period, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql, new { service = service.Code, from = period.From, to = period.To }, cancellationToken: ct));
@@ -65,7 +65,7 @@ public sealed class OperationalStatistics(NpgsqlDataSource dataSource, IMemoryCa
         var suspensions = (await grid.ReadAsync<Tally>()).ToDictionary(s => s.Month, s => s.Count);
         var refusals = (await grid.ReadAsync<Tally>()).ToList();
 
-        var months = new List<Month>();
+        var months = new List<StatisticsMonth>();
         for (var m = period.From; m <= period.To; m = m.AddMonths(1))
         {
             var key = $"{m.Year:D4}-{m.Month:D2}";

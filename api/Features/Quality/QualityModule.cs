@@ -45,7 +45,7 @@ public sealed class QualityModule : ICarterModule
     static bool TryPeriod(string? period, TimeProvider clock, out ReportingPeriod reporting) =>
         ReportingPeriod.TryParse(period ?? clock.GetLocalNow().Year.ToString(CultureInfo.InvariantCulture), out reporting);
 
-    static async Task<Results<Ok<QualityReport.Report>, NotFoundProblem, ValidationProblem>> Get(string code, string? period, QualityReport report,
+    static async Task<Results<Ok<QualityReport.IndicatorsReport>, NotFoundProblem, ValidationProblem>> Get(string code, string? period, QualityReport report,
         TimeProvider clock, CancellationToken ct)
     {
         if (ServiceCatalogue.Find(code) is not { } service) return UnknownService(code);
@@ -67,7 +67,7 @@ public sealed class QualityModule : ICarterModule
             $"quality-{r.Service}-{r.Period}.csv");
     }
 
-    static async Task<Results<Ok<OperationalStatistics.Report>, NotFoundProblem, ValidationProblem>> Statistics(string code, string? period,
+    static async Task<Results<Ok<OperationalStatistics.StatisticsReport>, NotFoundProblem, ValidationProblem>> Statistics(string code, string? period,
         OperationalStatistics statistics, TimeProvider clock, CancellationToken ct)
     {
         if (ServiceCatalogue.Find(code) is not { } service) return UnknownService(code);

@@ -15,10 +15,10 @@ namespace Registry.Api.Features.Quality;
 /// </summary>
 public sealed class QualityReport(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<QualityOptions> options, TimeProvider clock)
 {
-    public sealed record IndicatorValue(string Code, Text Name, IndicatorSource Source, decimal? Value, int? Cases, int? Counted,
+    public sealed record QualityIndicatorValue(string Code, Text Name, IndicatorSource Source, decimal? Value, int? Cases, int? Counted,
         decimal? Normative, decimal? Target, string Basis);
 
-    public sealed record Report(string Service, string Period, DateOnly From, DateOnly To, IReadOnlyList<IndicatorValue> Indicators, DateTimeOffset ComputedAt);
+    public sealed record IndicatorsReport(string Service, string Period, DateOnly From, DateOnly To, IReadOnlyList<QualityIndicatorValue> Indicators, DateTimeOffset ComputedAt);
 
     const string DecidedCases = """
         select a.submitted_on as submittedon, a.deadline_on as dueon, coalesce(d.issued_on, r.refused_on) as decidedon, coalesce(d.deemed, false) as deemedissued
@@ -34,7 +34,7 @@ public sealed class QualityReport(NpgsqlDataSource dataSource, IMemoryCache cach
         group by indicator
         """;
 
-    public Task<Report> GetAsync(ServiceDefinition service, ReportingPeriod period, CancellationToken ct) =>
+    public Task<IndicatorsReport> GetAsync(ServiceDefinition service, ReportingPeriod period, CancellationToken ct) =>
         options.Value.CacheSeconds == 0
             ? ComputeAsync(service, period, ct)
             : cache.GetOrCreateAsync($"quality|{service.Code}|{period.Label}", entry =>
@@ -45,7 +45,7 @@ public sealed class QualityReport(NpgsqlDataSource dataSource, IMemoryCache cach
 
     sealed record SurveyRow(string Indicator, int Respondents, int Satisfied, string Sources);
 
-    async Task<Report> ComputeAsync(ServiceDefinition service, ReportingPeriod period, CancellationToken ct)
+    async Task<IndicatorsReport> ComputeAsync(ServiceDefinition service, ReportingPeriod period, CancellationToken ct)
     {
         var args = new { service = service.Code, from = period.From, to = period.To };
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -56,7 +56,7 @@ public sealed class QualityReport(NpgsqlDataSource dataSource, IMemoryCache cach
         var values = service.QualityIndicators.Select(indicator =>
         {
             var target = options.Value.TargetFor(period.Year, indicator.Code);
-            IndicatorValue Value(Share? share, decimal? value, string basis) =>
+            QualityIndicatorValue Value(Share? share, decimal? value, string basis) =>
                 new(indicator.Code, indicator.Name.Text, indicator.Source, value, share?.Cases, share?.Counted, target?.Normative, target?.Target, basis);
             return indicator.Source switch
             {

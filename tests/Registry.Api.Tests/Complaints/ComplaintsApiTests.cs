@@ -65,7 +65,7 @@ public sealed class ComplaintsApiTests(ComplaintsApp app) : IClassFixture<Compla
         var officer = app.Officer();
         Assert.Equal(ComplaintStatus.InProgress, (await (await officer.PostJsonAsync($"/api/v1/complaints/{registered.Id}/review", new { })).ReadAsync<ReviewComplaint.Response>()).Status);
         var answered = await (await officer.PostJsonAsync($"/api/v1/complaints/{registered.Id}/answer",
-            new ReviewComplaint.AnswerRequest("Шешім өзгеріссіз қалды", null, "Вице-министр", null, "RR123456789KZ"))).ReadAsync<ReviewComplaint.Response>();
+            new ReviewComplaint.ComplaintAnswerRequest("Шешім өзгеріссіз қалды", null, "Вице-министр", null, "RR123456789KZ"))).ReadAsync<ReviewComplaint.Response>();
         Assert.Equal(ComplaintStatus.Answered, answered.Status);
         Assert.Equal(3, answered.Version);
 
@@ -153,7 +153,7 @@ public sealed class ComplaintsApiTests(ComplaintsApp app) : IClassFixture<Compla
         var answered = await RegisterAsync(Complaint(receivedAt: longAgo));
         var officer = app.Officer();
         await officer.PostJsonAsync($"/api/v1/complaints/{answered.Id}/review", new { });
-        (await officer.PostJsonAsync($"/api/v1/complaints/{answered.Id}/answer", new ReviewComplaint.AnswerRequest("Жауап", null, "Вице-министр", null, null))).EnsureSuccessStatusCode();
+        (await officer.PostJsonAsync($"/api/v1/complaints/{answered.Id}/answer", new ReviewComplaint.ComplaintAnswerRequest("Жауап", null, "Вице-министр", null, null))).EnsureSuccessStatusCode();
 
         var overdue = await officer.GetJsonAsync<OverdueComplaints.Response>("/api/v1/complaints/overdue");
         Assert.Contains(overdue!.Overdue, c => c.Id == open.Id && c.Status == "registered" && c.AnswerDueOn == open.Talon.Answer.DueOn);
@@ -169,9 +169,9 @@ public sealed class ComplaintsApiTests(ComplaintsApp app) : IClassFixture<Compla
     {
         var officer = app.Officer();
         var registered = await RegisterAsync(Complaint());
-        var early = await officer.PostJsonAsync($"/api/v1/complaints/{registered.Id}/answer", new ReviewComplaint.AnswerRequest("Жауап", null, "Вице-министр", null, null));
+        var early = await officer.PostJsonAsync($"/api/v1/complaints/{registered.Id}/answer", new ReviewComplaint.ComplaintAnswerRequest("Жауап", null, "Вице-министр", null, null));
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        (await officer.PostJsonAsync($"/api/v1/complaints/{registered.Id}/review-refusal", new ReviewComplaint.RefusalRequest("Қайталанған шағым"))).EnsureSuccessStatusCode();
+        (await officer.PostJsonAsync($"/api/v1/complaints/{registered.Id}/review-refusal", new ReviewComplaint.ComplaintRefusalRequest("Қайталанған шағым"))).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostJsonAsync($"/api/v1/complaints/{registered.Id}/review", new { })).StatusCode);
         var status = await (await LookUpAsync(registered.Talon.Number, registered.Talon.AccessCode)).Content.ReadAsStringAsync();
         Assert.Contains("review-refused", status);

@@ -22,7 +22,7 @@ public sealed class QualityIndicatorsTests(QualityApp app) : IClassFixture<Quali
 {
     static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd");
 
-    static QualityReport.IndicatorValue Indicator(QualityReport.Report report, string code) => report.Indicators.Single(i => i.Code == code);
+    static QualityReport.QualityIndicatorValue Indicator(QualityReport.IndicatorsReport report, string code) => report.Indicators.Single(i => i.Code == code);
 
     [Fact]
     public async Task Indicator_one_one_on_a_crafted_set_of_permits_equals_the_hand_computed_share()
@@ -52,12 +52,12 @@ public sealed class QualityIndicatorsTests(QualityApp app) : IClassFixture<Quali
         (await officer.DecideAsync(june.Id, "issue", decidedOn: D("2026-06-05"))).EnsureSuccessStatusCode(); // on time, but in June
         (await app.Admin().PostAsync("/api/v1/admin/deadlines/sweep", null)).EnsureSuccessStatusCode(); // deemed issued on 20 May: late
 
-        var may = await app.Anonymous().GetJsonAsync<QualityReport.Report>("/api/v1/services/permit/quality-indicators?period=2026-05");
+        var may = await app.Anonymous().GetJsonAsync<QualityReport.IndicatorsReport>("/api/v1/services/permit/quality-indicators?period=2026-05");
         var timeliness = Indicator(may!, "1.1");
         Assert.Equal((4, 2, 50.0m), (timeliness.Cases!.Value, timeliness.Counted!.Value, timeliness.Value!.Value)); // on time + suspended of 4
         Assert.Equal((95m, 97m), (timeliness.Normative!.Value, timeliness.Target!.Value));
 
-        var quarter = await app.Anonymous().GetJsonAsync<QualityReport.Report>("/api/v1/services/permit/quality-indicators?period=2026-Q2");
+        var quarter = await app.Anonymous().GetJsonAsync<QualityReport.IndicatorsReport>("/api/v1/services/permit/quality-indicators?period=2026-Q2");
         Assert.Equal((5, 3, 60.0m), (Indicator(quarter!, "1.1").Cases!.Value, Indicator(quarter!, "1.1").Counted!.Value, Indicator(quarter!, "1.1").Value!.Value));
     }
 
@@ -70,7 +70,7 @@ public sealed class QualityIndicatorsTests(QualityApp app) : IClassFixture<Quali
         var bad = await app.Officer().PostJsonAsync("/api/v1/quality/survey-results", entry with { Indicator = "1.1", Satisfied = 50 });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
 
-        var year = await app.Anonymous().GetJsonAsync<QualityReport.Report>("/api/v1/services/declaration/quality-indicators?period=2026");
+        var year = await app.Anonymous().GetJsonAsync<QualityReport.IndicatorsReport>("/api/v1/services/declaration/quality-indicators?period=2026");
         Assert.Equal(75.0m, Indicator(year!, "5.1").Value);
         Assert.Contains("Қағаз сауалнама", Indicator(year!, "5.1").Basis);
         Assert.Null(Indicator(year!, "2.1").Value);
@@ -82,13 +82,13 @@ public sealed class QualityIndicatorsTests(QualityApp app) : IClassFixture<Quali
     [Fact]
     public async Task A_computed_report_is_served_from_memory_until_it_expires()
     {
-        var first = await app.Anonymous().GetJsonAsync<QualityReport.Report>("/api/v1/services/standard-agreement/quality-indicators?period=2026-07");
+        var first = await app.Anonymous().GetJsonAsync<QualityReport.IndicatorsReport>("/api/v1/services/standard-agreement/quality-indicators?period=2026-07");
         var submitted = await app.Officer().SubmitAsync(Scenario.For("standard-agreement", submittedOn: D("2026-07-01")));
         (await app.Officer().DecideAsync(submitted.Id, "issue", decidedOn: D("2026-07-03"))).EnsureSuccessStatusCode();
-        var again = await app.Anonymous().GetJsonAsync<QualityReport.Report>("/api/v1/services/standard-agreement/quality-indicators?period=2026-07");
+        var again = await app.Anonymous().GetJsonAsync<QualityReport.IndicatorsReport>("/api/v1/services/standard-agreement/quality-indicators?period=2026-07");
         Assert.Equal(first!.ComputedAt, again!.ComputedAt);
         Assert.Equal(0, Indicator(again, "1.1").Cases); // the decision recorded meanwhile shows when the report expires
-        var other = await app.Anonymous().GetJsonAsync<QualityReport.Report>("/api/v1/services/standard-agreement/quality-indicators?period=2026-Q3");
+        var other = await app.Anonymous().GetJsonAsync<QualityReport.IndicatorsReport>("/api/v1/services/standard-agreement/quality-indicators?period=2026-Q3");
         Assert.Equal(1, Indicator(other!, "1.1").Cases);
     }
 
@@ -121,13 +121,13 @@ public sealed class QualityIndicatorsTests(QualityApp app) : IClassFixture<Quali
         var response = await app.Anonymous().GetAsync("/api/v1/services/permit/statistics?period=2026-08");
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("Статистика", body);
-        var august = (await response.ReadAsync<OperationalStatistics.Report>()).Months.Single();
+        var august = (await response.ReadAsync<OperationalStatistics.StatisticsReport>()).Months.Single();
         Assert.Equal("2026-08", august.Period);
         Assert.Equal(new Dictionary<string, int> { ["issued"] = 1, ["refused"] = 1, ["suspended"] = 1 }, august.SubmittedByStatus);
         Assert.Equal((2, 12.0, 16.0), (august.Decided, august.MedianDays!.Value, august.P90Days!.Value)); // 7 and 17 days
         Assert.Equal(1, august.Suspensions);
         Assert.Equal(new Dictionary<string, int> { ["incomplete-information"] = 1 }, august.RefusalsByGround);
-        var quarter = await app.Anonymous().GetJsonAsync<OperationalStatistics.Report>("/api/v1/services/permit/statistics?period=2026-Q3");
+        var quarter = await app.Anonymous().GetJsonAsync<OperationalStatistics.StatisticsReport>("/api/v1/services/permit/statistics?period=2026-Q3");
         Assert.Equal(["2026-07", "2026-08", "2026-09"], quarter!.Months.Select(m => m.Period));
     }
 }
