@@ -240,4 +240,63 @@ public sealed class SeedDecisionTests(RegistryApp app) : IClassFixture<RegistryA
             c => c.GetProperty("applicants").GetString() == "non-residents" && c.GetProperty("channel").GetString() == "committee");
         Assert.Equal("Рұқсат берілді деп есептеледі", permit.GetProperty("deemedIfNoAnswer").GetProperty("kk").GetString());
     }
+
+    // Issue 13 "API": result form (l. 88–92/2333–2335/4539–4541/6745–6747/8888/10920), delivery by channel (para 15:
+    // l. 266–270, 6849–6855, 8958–8962, 10994–10998), duplicates (l. 6913, 9008, 11044), schedules (para 9: mailbox
+    // l. 118/2353/4567 only for 1–3, portal 24/7 l. 128/2363/4577/6775 only for 1–4), e-request grounds (l. 282–288…).
+    [Theory]
+    [InlineData("attestation", "electronic-document", new[] { "committee", "centre" }, false, true, true)]
+    [InlineData("permit", "electronic-document", new[] { "committee", "centre" }, false, true, true)]
+    [InlineData("declaration", "electronic-document", new[] { "committee", "centre" }, false, true, true)]
+    [InlineData("accreditation", "electronic-document", new[] { "committee" }, true, false, true)]
+    [InlineData("fire-equipment-conclusion", "paper", new string[0], true, false, false)]
+    [InlineData("standard-agreement", "letter-with-signed-draft", new string[0], true, false, false)]
+    public async Task The_service_page_gives_the_result_form_delivery_duplicates_and_schedules_per_channel(string code, string medium, string[] paperCopyAt,
+        bool fourToSix, bool mailbox, bool portal)
+    {
+        var s = JsonDocument.Parse(await app.Anonymous().GetStringAsync($"/api/v1/services/{code}")).RootElement;
+        var form = s.GetProperty("resultForm");
+        Assert.Equal(medium, form.GetProperty("medium").GetString());
+        Assert.Equal(paperCopyAt, form.GetProperty("paperCopyAt").EnumerateArray().Select(c => c.GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(form.GetProperty("refusalMedium").GetProperty("kk").GetString()));
+        var delivery = s.GetProperty("delivery").EnumerateArray().Select(d => (d.GetProperty("channel").GetString(), d.GetProperty("method").GetString())).ToList();
+        Assert.Equal(fourToSix, delivery.Contains(("committee", "post")));
+        Assert.Contains(("centre", "centre-window"), delivery);
+        Assert.Equal(portal, delivery.Contains(("portal", "personal-cabinet")));
+        Assert.Equal(fourToSix, s.GetProperty("duplicates").ValueKind == JsonValueKind.Object);
+        Assert.Equal(fourToSix, s.GetProperty("uncollectedAtCentre").ValueKind == JsonValueKind.Object);
+        var places = s.GetProperty("schedules").EnumerateArray().Select(x => x.GetProperty("place").GetString()).ToList();
+        Assert.Contains("committee", places);
+        Assert.Contains("centre", places);
+        Assert.Equal(mailbox, places.Contains("mailbox"));
+        Assert.Equal(portal, places.Contains("portal"));
+        Assert.Equal(portal ? 3 : 0, s.GetProperty("electronicRequestGrounds").GetArrayLength());
+        Assert.Equal(portal, s.GetProperty("channels").EnumerateArray().Any(c => c.GetString() == "portal"));
+        Assert.All(s.GetProperty("refusalGrounds").EnumerateArray(), g =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(g.GetProperty("text").GetProperty("kk").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(g.GetProperty("text").GetProperty("ru").GetString()));
+            Assert.NotEmpty(g.GetProperty("seed").GetProperty("paragraph").GetString()!);
+        });
+    }
+
+    // Issue 13 "API": the officer endpoints for result delivery, refusal notices and duplicates follow the command pattern.
+    [Fact]
+    public async Task Handovers_take_If_Match_replay_an_idempotency_key_and_leave_an_audit_record()
+    {
+        var officer = app.Officer();
+        var submitted = await officer.SubmitAsync(Scenario.For("standard-agreement"));
+        await (await officer.DecideAsync(submitted.Id, "issue")).ReadAsync<DecideApplication.Response>();
+        var request = new RecordHandover.Request("result", "post", Today, "applicant", "RR987654321KZ"); // l. 10994
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostJsonAsync($"/api/v1/applications/{submitted.Id}/handovers", request, Key(), "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostJsonAsync($"/api/v1/applications/{submitted.Id}/handovers", request, Key(), "stale")).StatusCode);
+        var key = Key();
+        var first = await (await officer.PostJsonAsync($"/api/v1/applications/{submitted.Id}/handovers", request, key, "\"2\"")).ReadAsync<RecordHandover.Response>();
+        var again = await (await officer.PostJsonAsync($"/api/v1/applications/{submitted.Id}/handovers", request, key, "\"2\"")).ReadAsync<RecordHandover.Response>();
+        Assert.Equal(first, again);
+        Assert.Equal(3, await Version(submitted.Id));
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await conn.ExecuteScalarAsync<int>("select count(*) from result_handovers where application_id = @Id", submitted));
+        Assert.Equal(1, await conn.ExecuteScalarAsync<int>("select count(*) from audit_log where entity_id = @Id and action = 'application.handover'", submitted));
+    }
 }
