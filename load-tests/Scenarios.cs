@@ -72,9 +72,19 @@ public static class Scenarios
         "page-search" => new(name, () => Get(http, SearchPath(samples, page: true), compressed: true)),
         _ when name.StartsWith("search-class:", StringComparison.Ordinal) => SearchClass(name, http, samples),
         "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
+        "quality" => new(name, () => Get(http, QualityPath())),
         "write" => new(name, () => Decide(http, token ?? throw new InvalidOperationException("The write scenario needs --token-file."))),
-        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, search-classes, mixed, write, page-document, page-search, lag, webhooks, webhooks-feed."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, search-classes, mixed, quality, write, page-document, page-search, lag, webhooks, webhooks-feed."),
     };
+
+    static readonly string[] Services = ["attestation", "permit", "declaration", "accreditation", "fire-equipment-conclusion", "standard-agreement"];
+
+    static readonly string[] Periods =
+        [$"{DateTime.Today.Year}", .. Enumerable.Range(1, 4).Select(q => $"{DateTime.Today.Year}-Q{q}"), .. Enumerable.Range(1, 12).Select(m => $"{DateTime.Today.Year}-{m:D2}")];
+
+    /// <summary>A service's quality indicators for the current year, one of its quarters or one of its months (17 periods × 6 services).</summary>
+    static string QualityPath() =>
+        $"/api/v1/services/{Services[Random.Shared.Next(Services.Length)]}/quality-indicators?period={Periods[Random.Shared.Next(Periods.Length)]}";
 
     /// <summary>Random existing numbers, and 5 % numbers that do not exist.</summary>
     static string VerifyPath(Samples s) => Random.Shared.Next(20) == 0

@@ -99,6 +99,9 @@ public static class OpenApi
             ["Admin"] = "Administrators run the deemed-decision sweep and the open-data export on demand. Bearer token.",
             ["Open data"] = "The whole public registry as files: CSV and JSON Lines (gzip), a Frictionless datapackage.json and SHA256SUMS. Anonymous.",
             ["Webhooks"] = "Officers register third parties and issue their API keys (bearer token); third parties subscribe to document changes (X-Api-Key).",
+            ["Quality"] = "Quality indicators per service and period, JSON or CSV (anonymous); officers enter paper survey results (bearer token).",
+            ["Complaints"] = "Officers take in written complaints, hand the talon and record the review and answer (bearer token); "
+                + "the applicant looks up the status by talon number and access code (anonymous).",
             ["Health"] = "Probes for the platform: liveness and readiness. Anonymous, not rate-limited.",
         };
 

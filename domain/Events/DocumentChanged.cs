@@ -53,4 +53,5 @@ public sealed record StatusChange(DocumentStatus Status, DateOnly EffectiveOn, s
 /// <summary>The outbox's wire format: camelCase, enums as their slugs, source-generated.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(DocumentChanged))]
+[JsonSerializable(typeof(ComplaintChanged))]
 public sealed partial class EventJson : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using Registry.Domain.Applications;
 using Registry.Domain.Centres;
 using Registry.Domain.Common;
+using Registry.Domain.Complaints;
 using Registry.Domain.Documents;
 using Registry.Domain.Services;
 using Registry.Projections.Public;
@@ -42,6 +43,9 @@ public static class ContractVocabulary
         ["deadlineBasis"] = Slugs.All<DeadlineBasis>(),
         ["level"] = Slugs.All<CentreLevel>(),
         ["sort"] = Slugs.All<SearchSort>(),
+        ["GetComplaintResponse.status"] = Slugs.All<ComplaintStatus>(),
+        ["ComplaintHistoryEntry.status"] = Slugs.All<ComplaintStatus>(),
+        ["OverdueComplaint.status"] = Slugs.All<ComplaintStatus>(),
     };
 
     static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
@@ -231,6 +235,19 @@ public static class ContractVocabulary
         ["acceptorSignature"] = "Services 4–6 at the Committee: who signed the marked application copy.",
         ["acts"] = "The acts paragraph 3 names, each quoted from the seed.",
         ["addressee"] = "Who the complaint goes to.",
+        ["statusLabel"] = "The status in the seed's portal wording (l. 352), in Kazakh and Russian.",
+        ["label"] = "The status in the seed's portal wording (l. 352), in Kazakh and Russian.",
+        ["answer"] = "The answer to the complaint: when it is due, or what was sent.",
+        ["court"] = "The court route (para 23), stated for the applicant; the register does not handle it.",
+        ["source"] = "Where the value comes from: registry-dates, service-catalogue or survey.",
+        ["talon"] = "The talon handed to the applicant (para 25); the only place the access code is shown.",
+        ["RegisterComplaintResponse.status"] = "The complaint's current status.",
+        ["ReviewComplaintResponse.status"] = "The complaint's current status.",
+        ["GetComplaintResponse.status"] = "The complaint's current status.",
+        ["ComplaintStatusLookupResponse.status"] = "The complaint's current status.",
+        ["ComplaintStatusStep.status"] = "A status the complaint went through.",
+        ["ComplaintHistoryEntry.status"] = "A status the complaint went through.",
+        ["OverdueComplaint.status"] = "The complaint's current status.",
         ["applicantsSeed"] = "Where the seed says who may apply.",
         ["applicationForm"] = "The application's form: annex 2, or free form (services 5 and 6).",
         ["cause"] = "Why a duplicate is needed: lost or damaged.",

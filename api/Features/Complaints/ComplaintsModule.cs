@@ -1,0 +1,40 @@
+using Carter;
+using Registry.Api.Infrastructure;
+
+namespace Registry.Api.Features.Complaints;
+
+/// <summary>The complaints register (§5): officers take in written complaints and hand a talon, the addressee reviews and
+/// answers by post; the applicant follows the status with the talon's number and access code.</summary>
+public sealed class ComplaintsModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/complaints").WithTags("Complaints").RequireOfficer(Policies.RecordDecisions);
+
+        g.MapPost("/", RegisterComplaint.Handle).WithName("RegisterComplaint")
+            .WithSummary("Take in a written complaint (by post or by hand) and hand the talon: number, date and time, acceptor, contacts, term and place of the answer, access code")
+            .WithDescription("The addressee follows from the subject: result-disagreement → the Ministry's leadership, improper-service → the Committee chair, "
+                + "centre-staff → the Centre head. The answer term is configuration per addressee (the seed defers to the Law of 12.01.2007) counted on the production calendar. "
+                + "Missing contents of para 24 answer 400 naming each field. Send an Idempotency-Key: a retry returns the same talon.");
+
+        g.MapGet("/{id:guid}", GetComplaint.Handle).WithName("GetComplaint")
+            .WithSummary("A complaint with its contents, term, status history and answer (never public)");
+
+        g.MapPost("/{id:guid}/review", ReviewComplaint.Start).WithName("StartComplaintReview")
+            .WithSummary("The addressee starts reviewing a registered complaint (орындалу)");
+
+        g.MapPost("/{id:guid}/answer", ReviewComplaint.Answer).WithName("AnswerComplaint")
+            .WithSummary("Record the written answer: text, date, signatory's role, and its posting (қарау)");
+
+        g.MapPost("/{id:guid}/review-refusal", ReviewComplaint.Refuse).WithName("RefuseComplaintReview")
+            .WithSummary("Refuse to review the complaint, with the reason (қараудан бас тарту)");
+
+        g.MapGet("/overdue", OverdueComplaints.Handle).WithName("ListOverdueComplaints")
+            .WithSummary("Open complaints past their answer day, oldest first");
+
+        var lookup = app.MapGroup("/api/v1/complaint-status").WithTags("Complaints").AllowAnonymous().RequirePublicRateLimit();
+        lookup.MapPost("/", ComplaintStatusLookup.Handle).WithName("LookUpComplaintStatus")
+            .WithSummary("The status of a complaint by its talon number and access code, without any personal data")
+            .WithDescription("A wrong code and an unknown number get the same 404.");
+    }
+}
