@@ -216,7 +216,7 @@ public static class LargeDataSet
             await w.CompleteAsync(ct);
         }
         await using (var w = await conn.BeginBinaryImportAsync(
-            "copy document_status_history (document_id, status, effective_on, reason, recorded_by) from stdin (format binary)", ct))
+            "copy document_status_history (document_id, status, effective_on, public_reason, recorded_by) from stdin (format binary)", ct))
         {
             foreach (var r in rows)
                 foreach (var change in r.History)

@@ -190,6 +190,11 @@ public static class Labels
     public static readonly Text OrganisationNotFound = new("{0} БСН бойынша жарияланған құжат жоқ.", "По БИН {0} опубликованных документов нет.");
 
     /// <summary>How many documents a search found. One place, so "about N" (a lower bound) can be added here.</summary>
+    /// <summary>A lower bound ("10,000 or more"), when the search stopped counting.</summary>
+    public static string FoundAtLeast(long total, Lang lang) => lang == Lang.Ru
+        ? $"Найдено более {Formats.Count(total, lang)} документов"
+        : $"{Formats.Count(total, lang)}-нан астам құжат табылды";
+
     public static string FoundCount(long total, Lang lang) => lang == Lang.Ru
         ? $"Найдено {RussianPlural(total, "документ", "документа", "документов", lang)}"
         : $"{Formats.Count(total, lang)} құжат табылды";

@@ -51,7 +51,7 @@ public sealed class OpenDataTests(OpenDataApp app) : IClassFixture<OpenDataApp>
         var companyRow = data.Single(r => r["number"] == company);
         Assert.Equal(("attestation", "suspended", "false", attestation.Applicant.Identifier, "bin"),
             (companyRow["kind"], companyRow["status"], companyRow["deemed"], companyRow["holder_identifier"], companyRow["holder_identifier_kind"]));
-        Assert.Equal(["mining"], JsonSerializer.Deserialize<string[]>(companyRow["sectors"])!);
+        Assert.Equal([Scenario.Sector], JsonSerializer.Deserialize<string[]>(companyRow["sectors"])!);
         Assert.Equal("suspended", JsonDocument.Parse(companyRow["status_history"]).RootElement.EnumerateArray().Last().GetProperty("status").GetString());
         Assert.Equal("88********10", data.Single(r => r["number"] == person)["holder_identifier"]);
 

@@ -103,8 +103,6 @@ public static class SearchCases
         Q("The Russian name of the city: Усть-Каменогорск is Өскемен", "Усть-Каменогорск", "C"),
         Q("A Soviet name: Актюбинск is Ақтөбе", "Актюбинск", "I"),
         Q("Digits inside a holder's name", "197302", "J"),
-        Q("A sector code is not a word: gas", "gas"),
-        Q("Another sector code: oil", "oil"),
         Q("A Latin word finds names: gaz", "gaz", "B"),
         // Numbers and BINs
         new("Exact number", s => new SearchRequest(s.Numbers["A"]), ["A"], Match: SearchTier.Exact),

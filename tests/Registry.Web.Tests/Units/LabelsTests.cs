@@ -25,6 +25,13 @@ public sealed class LabelsTests
     }
 
     [Fact]
+    public void A_total_the_search_stopped_counting_is_worded_as_a_lower_bound()
+    {
+        Assert.Equal("Найдено более 10 000 документов", Labels.FoundAtLeast(10_000, Lang.Ru).Replace('\u00a0', ' ').Replace('\u202f', ' '));
+        Assert.Equal("10 000-нан астам құжат табылды", Labels.FoundAtLeast(10_000, Lang.Kk).Replace('\u00a0', ' ').Replace('\u202f', ' '));
+    }
+
+    [Fact]
     public void Kazakh_and_russian_totals_are_worded_for_their_numbers()
     {
         Assert.Equal("Найдено 1 документ", Labels.FoundCount(1, Lang.Ru));
