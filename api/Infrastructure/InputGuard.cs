@@ -14,7 +14,6 @@ namespace Registry.Api.Infrastructure;
 public static class InputGuard
 {
     static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool Required)[]> Properties = new();
-    static readonly NullabilityInfoContext Nullability = new();
 
     public static TBuilder GuardInput<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory((factory, next) =>
@@ -77,12 +76,20 @@ public static class InputGuard
     }
 
     /// <summary>A record's properties, and whether each is declared non-nullable (then null is "missing").</summary>
-    static (PropertyInfo, bool)[] Describe(Type type) =>
-    [
-        .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-            .Select(p => (p, !p.PropertyType.IsValueType && Nullability.Create(p).ReadState == NullabilityState.NotNull)),
-    ];
+    /// <remarks>
+    /// A context per call: <see cref="NullabilityInfoContext"/> caches in a plain dictionary, and concurrent first
+    /// requests sharing one corrupted it for good (every later submit answered 500).
+    /// </remarks>
+    static (PropertyInfo, bool)[] Describe(Type type)
+    {
+        var nullability = new NullabilityInfoContext();
+        return
+        [
+            .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+                .Select(p => (p, !p.PropertyType.IsValueType && nullability.Create(p).ReadState == NullabilityState.NotNull)),
+        ];
+    }
 
     /// <summary>False for text PostgreSQL cannot store: a NUL character, or a lone UTF-16 surrogate.</summary>
     public static bool IsStorable(string text)

@@ -13,8 +13,6 @@ namespace Registry.Api.Infrastructure.OpenApiContract;
 /// </summary>
 sealed class SchemaContract : ISchemaFilter
 {
-    static readonly NullabilityInfoContext Nullability = new();
-
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema concrete || concrete.Properties is not { Count: > 0 } properties) return;
@@ -33,8 +31,11 @@ sealed class SchemaContract : ISchemaFilter
         }
     }
 
+    // A context per member: NullabilityInfoContext is not safe to share between concurrent swagger.json requests.
     static bool IsNullable(PropertyInfo member) =>
-        member.PropertyType.IsValueType ? Nullable.GetUnderlyingType(member.PropertyType) is not null : Nullability.Create(member).ReadState != NullabilityState.NotNull;
+        member.PropertyType.IsValueType
+            ? Nullable.GetUnderlyingType(member.PropertyType) is not null
+            : new NullabilityInfoContext().Create(member).ReadState != NullabilityState.NotNull;
 
     static IOpenApiSchema Describe(IOpenApiSchema property, string? description, bool nullable, IReadOnlyList<string>? values)
     {
