@@ -11,7 +11,7 @@ namespace Registry.Api.Website;
 /// domain stores as English slugs (statuses, kinds, sectors, activities, applicant types, channels, regions). A page
 /// never prints a slug; a code missing here is shown as written, and a test checks that every known code has a label.
 /// </summary>
-public static class Labels
+public static partial class Labels
 {
     // Site
     public static readonly Text SiteName = new("Өнеркәсіптік және өрт қауіпсіздігі құжаттарының тізілімі", "Реестр документов промышленной и пожарной безопасности");

@@ -34,6 +34,11 @@ public sealed class WebsiteModule : ICarterModule
         site.MapPost("/check.csv", CheckPage.Csv).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(2 * CheckPage.MaxFileBytes));
         site.MapGet("/services", ServicesPage.Handle);
         site.MapGet("/services/{code}", ServicePage.Handle);
+        site.MapGet("/services/{code}/complaints", ComplaintsPage.Handle);
+        site.MapGet("/services/{code}/quality", QualityPage.Handle);
+        site.MapGet("/complaint-status", ComplaintStatusPage.Form);
+        // A read by a secret the person holds: nothing to forge, and the code stays out of addresses and logs.
+        site.MapPost("/complaint-status", ComplaintStatusPage.Handle).DisableAntiforgery();
         site.MapGet("/centres", CentresPage.Handle);
         site.MapGet("/{**rest}", NotFoundPage.Handle);
     }

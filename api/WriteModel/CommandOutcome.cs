@@ -2,10 +2,15 @@ using Registry.Api.Infrastructure;
 
 namespace Registry.Api.WriteModel;
 
-/// <summary>What a command decided: a success to return (and remember under the idempotency key) or a refusal.</summary>
-public sealed record CommandOutcome(int StatusCode, object? Body, Guid EntityId, string? Location = null, ProblemOutcome? Problem = null)
+/// <summary>What a command decided: a success to return (and remember under the idempotency key) or a refusal. Kept,
+/// when set, is what is remembered instead of Body: the same answer without a secret that is shown once (a talon's access
+/// code), so a retry gets the answer without the secret and the database never holds it.</summary>
+public sealed record CommandOutcome(int StatusCode, object? Body, Guid EntityId, string? Location = null, ProblemOutcome? Problem = null, object? Kept = null)
 {
     public static CommandOutcome Success(int statusCode, object body, Guid entityId, string? location = null) => new(statusCode, body, entityId, location);
+
+    public static CommandOutcome SuccessShownOnce(int statusCode, object body, object kept, Guid entityId, string? location = null) =>
+        new(statusCode, body, entityId, location, Kept: kept);
 
     public static CommandOutcome Refuse(int statusCode, string type, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         new(statusCode, null, Guid.Empty, Problem: new ProblemOutcome(type, title, detail, extensions, Record: false));

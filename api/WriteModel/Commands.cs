@@ -10,7 +10,7 @@ namespace Registry.Api.WriteModel;
 /// <summary>
 /// Runs every write the same way — officers' requests, the deadline sweeper and the demo seeder alike: one transaction
 /// holding the command's rows, its outbox rows and an audit record; an idempotency key makes a retry return the first
-/// response instead of acting twice (a key reused with a different request is refused). Requests with the same key
+/// response (less any secret shown once, see CommandOutcome.Kept) instead of acting twice (a key reused with a different request is refused). Requests with the same key
 /// are serialised by an advisory lock.
 /// </summary>
 public static class Commands
@@ -65,9 +65,10 @@ public static class Commands
         }
 
         var responseBody = JsonSerializer.Serialize(outcome.Problem is { } recorded ? ProblemBody(outcome.StatusCode, recorded, path) : outcome.Body, Json);
+        var keptBody = outcome.Kept is { } kept ? JsonSerializer.Serialize(kept, Json) : responseBody;
         // One round trip: an issuing command holds its number counter's lock until commit.
         await conn.ExecuteAsync(new CommandDefinition(key is null ? Audit : $"{Audit};\n{SaveKey}",
-            new { actor, action, entityId = outcome.EntityId, details = requestJson, key, hash, status = outcome.StatusCode, body = responseBody, location = outcome.Location },
+            new { actor, action, entityId = outcome.EntityId, details = requestJson, key, hash, status = outcome.StatusCode, body = keptBody, location = outcome.Location },
             tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return new CommandReply(outcome.StatusCode, responseBody, outcome.Location, Replayed: false);

@@ -36,23 +36,28 @@ public static class ComplaintStatusLookup
         where c.talon_number = @number
         """;
 
-    public static async Task<Results<Ok<Response>, NotFoundProblem>> Handle(Request request, NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<Results<Ok<Response>, NotFoundProblem>> Handle(Request request, NpgsqlDataSource dataSource, CancellationToken ct) =>
+        await FindAsync(request.TalonNumber, request.AccessCode, dataSource, ct) is { } found
+            ? TypedResults.Ok(found)
+            : new NotFoundProblem("No such complaint", "No complaint matches this talon number and access code. Check both as printed on the talon.");
+
+    /// <summary>The status, or null for an unknown number and a wrong code alike (the website's form asks this too).</summary>
+    public static async Task<Response?> FindAsync(string? talonNumber, string? accessCode, NpgsqlDataSource dataSource, CancellationToken ct)
     {
-        var number = (request.TalonNumber ?? "").Trim().ToUpperInvariant();
+        var number = (talonNumber ?? "").Trim().ToUpperInvariant();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var row = number.Length is 0 or > 40 ? null
             : await conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { number }, cancellationToken: ct));
-        if (!AccessCodes.Matches(request.AccessCode, row?.AccessCodeHash ?? NoSuchTalon) || row is null)
-            return new NotFoundProblem("No such complaint", "No complaint matches this talon number and access code. Check both as printed on the talon.");
+        if (!AccessCodes.Matches(accessCode, row?.AccessCodeHash ?? NoSuchTalon) || row is null) return null;
 
         var history = await conn.QueryAsync<HistoryRow>(new CommandDefinition(
             "select status, changed_at as changedat from complaint_status_history where complaint_id = @id order by id", new { row.Id }, cancellationToken: ct));
         var service = ServiceCatalogue.Find(row.Service)!;
         var addressee = Slugs.Parse<ComplaintAddressee>(row.Addressee);
         var status = Slugs.Parse<ComplaintStatus>(row.Status);
-        return TypedResults.Ok(new Response(row.TalonNumber, row.Service, status, ComplaintStatusLabels.Of(status),
+        return new Response(row.TalonNumber, row.Service, status, ComplaintStatusLabels.Of(status),
             service.ComplaintRoutes.Single(r => r.Addressee == addressee).To, DateOnly.FromDateTime(row.RegisteredAt), row.AnswerDueOn, row.PostedOn,
-            [.. history.Select(h => Slugs.Parse<ComplaintStatus>(h.Status)).Zip(history, (s, h) => new ComplaintStatusStep(s, ComplaintStatusLabels.Of(s), DateOnly.FromDateTime(h.ChangedAt)))]));
+            [.. history.Select(h => Slugs.Parse<ComplaintStatus>(h.Status)).Zip(history, (s, h) => new ComplaintStatusStep(s, ComplaintStatusLabels.Of(s), DateOnly.FromDateTime(h.ChangedAt)))]);
     }
 }
 

@@ -15,10 +15,16 @@ public sealed class ComplaintsModule : ICarterModule
             .WithSummary("Take in a written complaint (by post or by hand) and hand the talon: number, date and time, acceptor, contacts, term and place of the answer, access code")
             .WithDescription("The addressee follows from the subject: result-disagreement → the Ministry's leadership, improper-service → the Committee chair, "
                 + "centre-staff → the Centre head. The answer term is configuration per addressee (the seed defers to the Law of 12.01.2007) counted on the production calendar. "
-                + "Missing contents of para 24 answer 400 naming each field. Send an Idempotency-Key: a retry returns the same talon.");
+                + "Missing contents of para 24 answer 400 naming each field. Send an Idempotency-Key: a retry returns the same talon "
+                + "without its access code (the code is shown once and only its hash is kept; reprint the talon for a new one).");
 
         g.MapGet("/{id:guid}", GetComplaint.Handle).WithName("GetComplaint")
             .WithSummary("A complaint with its contents, term, status history and answer (never public)");
+
+        g.MapPost("/{id:guid}/talon", ReprintTalon.Handle).WithName("ReprintComplaintTalon")
+            .WithSummary("Reprint the talon with a new access code; the old code stops working")
+            .WithDescription("The code is never stored, only its hash, so the same code cannot be printed again: a reprint (a lost talon, an intake answer "
+                + "that never arrived) issues a new code and the talon's number, dates, acceptor and term stay as they were.");
 
         g.MapPost("/{id:guid}/review", ReviewComplaint.Start).WithName("StartComplaintReview")
             .WithSummary("The addressee starts reviewing a registered complaint (орындалу)");

@@ -27,8 +27,9 @@ public static class RegisterComplaint
 
     public sealed record ComplaintAnswerDto(DateOnly DueOn, string Term, string TermSource, Text Place);
 
-    /// <summary>The talon: the only time the access code is shown.</summary>
-    public sealed record ComplaintTalon(string Number, string AccessCode, DateTimeOffset RegisteredAt, DateTimeOffset ReceivedAt, string AcceptedBy, string AcceptorContact,
+    /// <summary>The talon: the only time the access code is shown. AccessCode is null in a retry's answer (same
+    /// Idempotency-Key): only the code's hash is kept, so a lost code needs a reprint, which issues a new one.</summary>
+    public sealed record ComplaintTalon(string Number, string? AccessCode, DateTimeOffset RegisteredAt, DateTimeOffset ReceivedAt, string AcceptedBy, string AcceptorContact,
         string Service, ComplaintAddresseeDto Addressee, ComplaintAnswerDto Answer, Text Court, string StatusLookup);
 
     public sealed record Response(Guid Id, ComplaintStatus Status, int Version, ComplaintTalon Talon);
@@ -63,8 +64,6 @@ public static class RegisterComplaint
             if (concerned.Problem is { } problem) return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Unknown subject of the complaint", problem);
             var service = ServiceCatalogue.Find(concerned.Service)!;
             var addressee = ComplaintAddressees.For(subject);
-            var route = service.ComplaintRoutes.Single(r => r.Addressee == addressee);
-            var court = service.ComplaintRoutes.Single(r => r.Addressee == ComplaintAddressee.Court);
             var term = options.Value.TermFor(addressee);
             var dueOn = term.DueOn(receivedOn, calendar);
 
@@ -73,12 +72,22 @@ public static class RegisterComplaint
             var code = AccessCodes.New();
             await ComplaintRecords.InsertAsync(conn, tx, new NewComplaint(id, number, AccessCodes.Hash(code), service.Code, concerned.ApplicationId, concerned.DocumentId,
                 subject, addressee, request.ReceivedBy!, receivedAt, contents, actor, request.AcceptorContact!, term, dueOn, now), ct);
-            var talon = new ComplaintTalon(number, code, now, receivedAt, actor, request.AcceptorContact!, service.Code,
-                new ComplaintAddresseeDto(addressee, route.To, route.Address, route.Phone),
-                new ComplaintAnswerDto(dueOn, term.Describe(), term.Source, AnswerPlace(request.PostalAddress!)),
-                court.To, "/api/v1/complaint-status");
-            return CommandOutcome.Success(StatusCodes.Status201Created, new Response(id, ComplaintStatus.Registered, 1, talon), id, $"/api/v1/complaints/{id}");
+            var talon = TalonOf(number, code, now, receivedAt, actor, request.AcceptorContact!, service, addressee, dueOn, term.Describe(), term.Source,
+                request.PostalAddress!);
+            return CommandOutcome.SuccessShownOnce(StatusCodes.Status201Created, new Response(id, ComplaintStatus.Registered, 1, talon),
+                new Response(id, ComplaintStatus.Registered, 1, talon with { AccessCode = null }), id, $"/api/v1/complaints/{id}");
         }, ct));
+    }
+
+    /// <summary>The talon of para 25 with the addressee's place from the service's complaint routes and the court route stated.</summary>
+    public static ComplaintTalon TalonOf(string number, string code, DateTimeOffset registeredAt, DateTimeOffset receivedAt, string acceptedBy, string acceptorContact,
+        ServiceDefinition service, ComplaintAddressee addressee, DateOnly dueOn, string term, string termSource, string postalAddress)
+    {
+        var route = service.ComplaintRoutes.Single(r => r.Addressee == addressee);
+        var court = service.ComplaintRoutes.Single(r => r.Addressee == ComplaintAddressee.Court);
+        return new ComplaintTalon(number, code, registeredAt, receivedAt, acceptedBy, acceptorContact, service.Code,
+            new ComplaintAddresseeDto(addressee, route.To, route.Address, route.Phone), new ComplaintAnswerDto(dueOn, term, termSource, AnswerPlace(postalAddress)),
+            court.To, "/api/v1/complaint-status");
     }
 
     /// <summary>The answer is written and sent by post (l. 350/2539/4795/6909/9006/11042), so its place is the postal

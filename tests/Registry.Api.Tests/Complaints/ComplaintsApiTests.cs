@@ -37,7 +37,7 @@ public sealed class ComplaintsApiTests(ComplaintsApp app) : IClassFixture<Compla
     async Task<RegisterComplaint.Response> RegisterAsync(RegisterComplaint.Request request, string? key = null) =>
         await (await app.Officer().PostJsonAsync("/api/v1/complaints", request, key ?? Guid.NewGuid().ToString())).ReadAsync<RegisterComplaint.Response>();
 
-    Task<HttpResponseMessage> LookUpAsync(string number, string code) =>
+    Task<HttpResponseMessage> LookUpAsync(string number, string? code) =>
         app.Anonymous().PostJsonAsync("/api/v1/complaint-status", new ComplaintStatusLookup.Request(number, code));
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ComplaintsApiTests(ComplaintsApp app) : IClassFixture<Compla
         Assert.Equal("10 working-days", talon.Answer.Term);
         Assert.Equal("test: ministry term", talon.Answer.TermSource);
         Assert.Contains(Address, talon.Answer.Place.Ru);
-        Assert.Equal(AccessCodes.Length, talon.AccessCode.Length);
+        Assert.Equal(AccessCodes.Length, talon.AccessCode!.Length);
 
         var status = await (await LookUpAsync(talon.Number, talon.AccessCode)).ReadAsync<ComplaintStatusLookup.Response>();
         Assert.Equal(ComplaintStatus.Registered, status.Status);
@@ -69,7 +69,7 @@ public sealed class ComplaintsApiTests(ComplaintsApp app) : IClassFixture<Compla
         Assert.Equal(ComplaintStatus.Answered, answered.Status);
         Assert.Equal(3, answered.Version);
 
-        var after = await (await LookUpAsync(talon.Number.ToLowerInvariant(), talon.AccessCode.ToLowerInvariant())).ReadAsync<ComplaintStatusLookup.Response>();
+        var after = await (await LookUpAsync(talon.Number.ToLowerInvariant(), talon.AccessCode!.ToLowerInvariant())).ReadAsync<ComplaintStatusLookup.Response>();
         Assert.Equal(ComplaintStatus.Answered, after.Status);
         Assert.Equal("қарау", after.StatusLabel.Kk);
         Assert.Equal(DateOnly.FromDateTime(DateTime.Today), after.AnswerPostedOn);
@@ -91,11 +91,11 @@ public sealed class ComplaintsApiTests(ComplaintsApp app) : IClassFixture<Compla
     {
         var talon = (await RegisterAsync(Complaint("improper-service"))).Talon;
         var body = await (await LookUpAsync(talon.Number, talon.AccessCode)).Content.ReadAsStringAsync();
-        foreach (var secret in new[] { Applicant, Address, Official, Reasons, "Бас маман", "Test Officer", "74-98-22", talon.AccessCode })
+        foreach (var secret in new[] { Applicant, Address, Official, Reasons, "Бас маман", "Test Officer", "74-98-22", talon.AccessCode! })
             Assert.DoesNotContain(secret, body);
 
         var wrongCode = await LookUpAsync(talon.Number, "AAAAAAAAAA");
-        var unknown = await LookUpAsync("CMP-1999-999999", talon.AccessCode);
+        var unknown = await LookUpAsync("CMP-1999-999999", talon.AccessCode!);
         Assert.Equal(HttpStatusCode.NotFound, wrongCode.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         static string WithoutInstance(string json)
@@ -116,7 +116,7 @@ public sealed class ComplaintsApiTests(ComplaintsApp app) : IClassFixture<Compla
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostJsonAsync($"/api/v1/complaints/{registered.Id}/review", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync($"/api/v1/complaints/{registered.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/v1/complaints/overdue")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await LookUpAsync(registered.Talon.Number, registered.Talon.AccessCode)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LookUpAsync(registered.Talon.Number, registered.Talon.AccessCode!)).StatusCode);
     }
 
     [Fact]
@@ -173,22 +173,59 @@ public sealed class ComplaintsApiTests(ComplaintsApp app) : IClassFixture<Compla
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         (await officer.PostJsonAsync($"/api/v1/complaints/{registered.Id}/review-refusal", new ReviewComplaint.ComplaintRefusalRequest("Қайталанған шағым"))).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostJsonAsync($"/api/v1/complaints/{registered.Id}/review", new { })).StatusCode);
-        var status = await (await LookUpAsync(registered.Talon.Number, registered.Talon.AccessCode)).Content.ReadAsStringAsync();
+        var status = await (await LookUpAsync(registered.Talon.Number, registered.Talon.AccessCode!)).Content.ReadAsStringAsync();
         Assert.Contains("review-refused", status);
         Assert.DoesNotContain("Қайталанған", status); // the reason stays internal
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PostJsonAsync($"/api/v1/complaints/{Guid.NewGuid()}/review", new { })).StatusCode);
     }
 
     [Fact]
-    public async Task A_retried_intake_returns_the_same_talon_and_registers_once()
+    public async Task A_retried_intake_returns_the_same_talon_without_its_code_and_registers_once()
     {
         var key = Guid.NewGuid().ToString();
         var first = await RegisterAsync(Complaint(), key);
         var retry = await RegisterAsync(Complaint(), key);
         Assert.Equal(first.Talon.Number, retry.Talon.Number);
-        Assert.Equal(first.Talon.AccessCode, retry.Talon.AccessCode);
+        Assert.Equal(first.Talon.Answer, retry.Talon.Answer);
+        Assert.NotNull(first.Talon.AccessCode);
+        Assert.Null(retry.Talon.AccessCode); // shown once: only its hash is kept
         await using var conn = await app.DataSource.OpenConnectionAsync();
         Assert.Equal(1, await conn.ExecuteScalarAsync<int>("select count(*) from complaints where talon_number = @n", new { n = first.Talon.Number }));
+    }
+
+    [Fact]
+    public async Task The_plain_access_code_is_stored_nowhere_in_the_database()
+    {
+        var registered = await RegisterAsync(Complaint(), Guid.NewGuid().ToString());
+        var reprinted = await (await app.Officer().PostJsonAsync($"/api/v1/complaints/{registered.Id}/talon", new { }, Guid.NewGuid().ToString()))
+            .ReadAsync<RegisterComplaint.Response>();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var tables = (await conn.QueryAsync<string>("select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables "
+            + "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')")).ToList();
+        Assert.Contains("public.idempotency_keys", tables);
+        foreach (var code in new[] { registered.Talon.AccessCode!, reprinted.Talon.AccessCode! })
+            foreach (var table in tables)
+                Assert.True(0 == await conn.ExecuteScalarAsync<long>($"select count(*) from {table} t where t::text like '%' || @code || '%'", new { code }),
+                    $"{table} holds the access code {code}");
+    }
+
+    [Fact]
+    public async Task A_reprinted_talon_keeps_its_number_and_term_and_gets_a_new_code_that_replaces_the_old_one()
+    {
+        var registered = await RegisterAsync(Complaint("improper-service"));
+        var path = $"/api/v1/complaints/{registered.Id}/talon";
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostJsonAsync(path, new { })).StatusCode);
+        var reprint = await app.Officer().PostJsonAsync(path, new { }, Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.OK, reprint.StatusCode);
+        var talon = (await reprint.ReadAsync<RegisterComplaint.Response>()).Talon;
+        Assert.Equal((registered.Talon.Number, registered.Talon.Answer, registered.Talon.Addressee, registered.Talon.AcceptedBy, registered.Talon.AcceptorContact),
+            (talon.Number, talon.Answer, talon.Addressee, talon.AcceptedBy, talon.AcceptorContact));
+        Assert.Equal(registered.Talon.RegisteredAt, talon.RegisteredAt, TimeSpan.FromMilliseconds(1));
+        Assert.NotEqual(registered.Talon.AccessCode, talon.AccessCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await LookUpAsync(talon.Number, registered.Talon.AccessCode!)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LookUpAsync(talon.Number, talon.AccessCode!)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Officer().PostJsonAsync($"/api/v1/complaints/{Guid.NewGuid()}/talon", new { })).StatusCode);
     }
 
     [Fact]
