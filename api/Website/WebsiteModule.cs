@@ -39,6 +39,9 @@ public sealed class WebsiteModule : ICarterModule
         site.MapGet("/complaint-status", ComplaintStatusPage.Form);
         // A read by a secret the person holds: nothing to forge, and the code stays out of addresses and logs.
         site.MapPost("/complaint-status", ComplaintStatusPage.Handle).DisableAntiforgery();
+        site.MapGet("/survey", SurveyPage.Form);
+        // Anonymous on purpose: the one-time code is the only key, so there is no session to forge a request for.
+        site.MapPost("/survey", SurveyPage.Handle).DisableAntiforgery();
         site.MapGet("/centres", CentresPage.Handle);
         site.MapGet("/{**rest}", NotFoundPage.Handle);
     }

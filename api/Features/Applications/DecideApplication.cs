@@ -26,8 +26,10 @@ public static class DecideApplication
     public sealed record Request(string Outcome, IReadOnlyList<string>? Grounds = null, string? Explanation = null, string? SignatoryRole = null,
         DateOnly? DecidedOn = null, DateOnly? ProtocolDecidedOn = null, IReadOnlyList<Specialist>? Specialists = null);
 
+    /// <summary>SurveyCode: the one-time code of the anonymous satisfaction survey, printed on the result or the refusal
+    /// notice; shown in this answer only (a retry with the same Idempotency-Key gets null: only its hash is kept).</summary>
     public sealed record Response(Guid ApplicationId, string Outcome, string? DocumentNumber, int Version, DateOnly? RefusalDueOn = null,
-        RefusalNotice? RefusalNotice = null);
+        RefusalNotice? RefusalNotice = null, string? SurveyCode = null);
 
     public static async Task<Results<CommandResult<Response>, ValidationProblem>> Handle(Guid id, Request request, HttpContext http, NpgsqlDataSource dataSource,
         TimeProvider clock, IOptions<DocumentTermOptions> terms, WorkingCalendar calendar, CancellationToken ct)
@@ -79,10 +81,12 @@ public static class DecideApplication
             if (!refuse)
             {
                 await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct, protocolDecidedOn: request.ProtocolDecidedOn);
+                var surveyCode = await SurveyCodes.IssueAsync(conn, tx, service.Code, decidedOn, ct);
                 // last: issuing locks the kind's number counter until commit
                 var number = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, decidedOn, terms.ValidUntil(service.Result, decidedOn),
                     deemedReason: null, actor, ct);
-                return CommandOutcome.Success(200, new Response(id, request.Outcome, number, app.Version + 1), id);
+                var issued = new Response(id, request.Outcome, number, app.Version + 1);
+                return CommandOutcome.SuccessShownOnce(200, issued with { SurveyCode = surveyCode }, issued, id);
             }
 
             var verdict = Refusals.Decide(service, app.Status, Grounds(request));
@@ -98,7 +102,8 @@ public static class DecideApplication
                 verdict.Grounds, request.Explanation!.Trim(), request.SignatoryRole!.Trim(), protocol, due);
             await ApplicationRecords.RefuseAsync(conn, tx, id, notice, actor, ct);
             await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct, protocolDecidedOn: protocol, refusalDueOn: due);
-            return CommandOutcome.Success(200, new Response(id, request.Outcome, null, app.Version + 1, due, notice), id);
+            var refused = new Response(id, request.Outcome, null, app.Version + 1, due, notice);
+            return CommandOutcome.SuccessShownOnce(200, refused with { SurveyCode = await SurveyCodes.IssueAsync(conn, tx, service.Code, decidedOn, ct) }, refused, id);
         }, ct);
 
     /// <summary>Accreditation's second ground is a count (l. 6861): a staff list given with the decision must agree with it.</summary>

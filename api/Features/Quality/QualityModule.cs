@@ -28,6 +28,12 @@ public sealed class QualityModule : ICarterModule
         statistics.MapGet("/", Statistics).WithName("GetOperationalStatistics")
             .WithSummary("Per month of the period: applications by status, median and p90 days to the result, suspensions, refusals by ground — aggregated, no personal data");
 
+        var survey = app.MapGroup("/api/v1/quality/survey").WithTags("Quality").AllowAnonymous().RequirePublicRateLimit();
+        survey.MapPost("/", OnlineSurvey.Handle).WithName("AnswerSurvey")
+            .WithSummary("Answer the anonymous satisfaction survey with the one-time code printed on the result or the refusal notice")
+            .WithDescription("answers maps 2.1, 3.1, 4.1 and 5.1 to true (satisfied) or false; a question left out is not answered. One answer per code: "
+                + "a second use answers 409, an unknown code 404. Nothing links the stored answers to the code or to the applicant.");
+
         var officers = app.MapGroup("/api/v1/quality/survey-results").WithTags("Quality").RequireOfficer(Policies.RecordDecisions);
         officers.MapPost("/", RecordSurvey).WithName("RecordSurveyResults")
             .WithSummary("Enter the results of a paper survey for indicator 2.1, 3.1, 4.1 or 5.1: respondents, satisfied, and the source");

@@ -9,7 +9,7 @@ namespace Registry.Api.Features.Quality;
 
 /// <summary>
 /// The six indicators of one service for one period, computed from what the registry holds: 1.1 from the applications'
-/// dates (<see cref="Timeliness"/>), 3.2 from the service catalogue, 2.1/3.1/4.1/5.1 from entered survey results. A
+/// dates (<see cref="Timeliness"/>), 3.2 from the service catalogue, 2.1/3.1/4.1/5.1 from entered paper survey results and the online survey's answers. A
 /// report is computed once and then served from memory for QualityIndicators:CacheSeconds, so public traffic does not
 /// scan the applications per request.
 /// </summary>
@@ -28,11 +28,21 @@ public sealed class QualityReport(NpgsqlDataSource dataSource, IMemoryCache cach
         where a.service = @service and coalesce(d.issued_on, r.refused_on) between @from and @to
         """;
 
-    const string Surveys = """
+    /// <summary>Paper survey results entered for periods inside this one, plus the online answers of its months.</summary>
+    const string Surveys = $"""
         select indicator, sum(respondents)::int as respondents, sum(satisfied)::int as satisfied, string_agg(distinct source, '; ' order by source) as sources
-        from survey_results where service = @service and period_from >= @from and period_to <= @to
+        from (
+            select indicator, respondents, satisfied, source
+            from survey_results where service = @service and period_from >= @from and period_to <= @to
+            union all
+            select indicator, count(*)::int, (count(*) filter (where satisfied))::int, '{OnlineSource}'
+            from survey_answers where service = @service and month between @from and @to
+            group by indicator
+        ) s
         group by indicator
         """;
+
+    public const string OnlineSource = "online survey by the one-time code on the result";
 
     public Task<IndicatorsReport> GetAsync(ServiceDefinition service, ReportingPeriod period, CancellationToken ct) =>
         options.Value.CacheSeconds == 0
@@ -66,8 +76,8 @@ public sealed class QualityReport(NpgsqlDataSource dataSource, IMemoryCache cach
                 IndicatorSource.ServiceCatalogue => Value(null, 100m,
                     $"The registry publishes this service's standard electronically (/api/v1/services/{service.Code}): documents, terms, grounds, complaint routes."),
                 _ when surveys.TryGetValue(indicator.Code, out var s) => Value(new Share(s.Respondents, s.Satisfied), new Share(s.Respondents, s.Satisfied).Percent,
-                    $"Survey results entered for the period; source: {s.Sources}."),
-                _ => Value(null, null, "No survey results entered for the period."),
+                    $"Survey answers for the period; sources: {s.Sources}."),
+                _ => Value(null, null, "No survey answers for the period (paper or online)."),
             };
         }).ToList();
         return new(service.Code, period.Label, period.From, period.To, values, clock.GetUtcNow());

@@ -104,6 +104,7 @@ public static class ContractVocabulary
         ["description"] = "Free-text details.",
         ["detail"] = "What went wrong with this request, for a person to read.",
         ["documentNumber"] = "The number of the issued document; null when none was issued.",
+        ["surveyCode"] = "One-time code of the anonymous satisfaction survey, to print on the result or the refusal notice; shown once (null in a retry's answer).",
         ["documents"] = "Documents, by code.",
         ["OrganisationProfile.documents"] = "Every public document the organisation holds, newest first.",
         ["SubmitApplicationRequest.documents"] = "The documents handed in, by code and title.",

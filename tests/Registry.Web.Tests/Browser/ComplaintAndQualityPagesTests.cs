@@ -1,6 +1,7 @@
 using System.Text;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Registry.Api.Features.Applications;
 using Registry.Api.Features.Complaints;
 using Registry.Api.Tests.Infrastructure;
 using Registry.Web.Tests.Infrastructure;
@@ -111,6 +112,39 @@ public sealed class ComplaintAndQualityPagesTests(WebsiteApp app)
         Assert.Contains("Укажите год четырьмя цифрами", await page.Locator(".error").InnerTextAsync());
         errors.RemoveAll(e => e.Contains("status of 400", StringComparison.Ordinal));
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_survey_form_takes_a_code_from_a_result_once_and_says_so_clearly_the_second_time()
+    {
+        var submitted = await app.Officer().SubmitAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 11, 25), expertiseDate: new DateOnly(2026, 11, 1)));
+        var decided = await (await app.Officer().DecideAsync(submitted.Id, "issue", key: Guid.NewGuid().ToString())).ReadAsync<DecideApplication.Response>();
+        var (page, errors) = await app.NewPageAsync();
+        await page.GotoAsync("/ru/services/permit/quality");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Получили услугу? Оцените её качество по коду с результата." }).ClickAsync();
+        await page.WaitForURLAsync("**/ru/survey");
+        await AssertAccessibleAsync(page);
+
+        var status = await SendSurveyAsync(page, decided.SurveyCode!);
+        Assert.Equal(200, status);
+        Assert.Equal("Спасибо! Ваши ответы учтены в показателях качества.", await page.Locator("[role=status]").InnerTextAsync());
+        await AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/ru/survey");
+        Assert.Equal(409, await SendSurveyAsync(page, decided.SurveyCode!));
+        Assert.Equal("По этому коду на опрос уже ответили. Каждый код действует один раз.", await page.Locator(".error").InnerTextAsync());
+        errors.RemoveAll(e => e.Contains("status of 409", StringComparison.Ordinal));
+        Assert.Empty(errors);
+    }
+
+    static async Task<int> SendSurveyAsync(IPage page, string code)
+    {
+        await page.GetByLabel("Код опроса").FillAsync(code);
+        await page.GetByRole(AriaRole.Group, new() { Name = "Удовлетворены ли вы качеством процесса оказания услуги?" }).GetByLabel("Да").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Удовлетворены ли вы вежливостью персонала?" }).GetByLabel("Нет").CheckAsync();
+        var response = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Отправить" }).ClickAsync(),
+            r => r.Request.Method == "POST");
+        return response.Status;
     }
 
     async Task<RegisterComplaint.ComplaintTalon> RegisterAsync()

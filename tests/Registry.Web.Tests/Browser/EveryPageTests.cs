@@ -28,6 +28,7 @@ public sealed partial class EveryPageTests(WebsiteApp app)
         { "complaints", "/kk/services/attestation/complaints" },
         { "complaint-status", "/ru/complaint-status" },
         { "quality", "/kk/services/declaration/quality" },
+        { "survey", "/kk/survey" },
         { "not-found", "/kk/documents/ATT-1999-000000" },
     };
 

@@ -1,0 +1,20 @@
+using Dapper;
+using Npgsql;
+using Registry.Api.Features.Complaints;
+
+namespace Registry.Api.WriteModel;
+
+/// <summary>One-time codes for the anonymous satisfaction survey: issued with a result, kept only as a hash with the
+/// service and month, never with the application (see migration 0282).</summary>
+public static class SurveyCodes
+{
+    /// <summary>A new code for a result of <paramref name="service"/> decided on <paramref name="decidedOn"/>; the caller
+    /// shows it once and keeps it out of anything it stores.</summary>
+    public static async Task<string> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string service, DateOnly decidedOn, CancellationToken ct)
+    {
+        var code = AccessCodes.New();
+        await conn.ExecuteAsync(new CommandDefinition("insert into survey_codes (code_hash, service, issued_month) values (@hash, @service, @month)",
+            new { hash = AccessCodes.Hash(code), service, month = new DateOnly(decidedOn.Year, decidedOn.Month, 1) }, tx, cancellationToken: ct));
+        return code;
+    }
+}
