@@ -26,7 +26,7 @@ public static class ReprintTalon
         from complaints where id = @id for update
         """;
 
-    public static async Task<CommandResult<RegisterComplaint.Response>> Handle(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct) =>
+    public static async Task<CommandResult<RegisterComplaint.Response>> Handle(Guid id, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct) =>
         new(await Commands.RunAsync(dataSource, http.Command("complaint.reprint-talon", new { id }), async (conn, tx, actor) =>
         {
             var c = await conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Lock, new { id }, tx, cancellationToken: ct));

@@ -28,7 +28,7 @@ public static class OnlineSurvey
         AlreadyUsed,
     }
 
-    public static async Task<Results<Created<Response>, ValidationProblem, NotFoundProblem, ConflictProblem>> Handle(Request request, NpgsqlDataSource dataSource,
+    public static async Task<Results<Created<Response>, ValidationProblem, NotFoundProblem, ConflictProblem>> Handle(Request request, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource,
         TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();

@@ -1,4 +1,5 @@
 using Npgsql;
+using Registry.Api.Infrastructure;
 using Registry.Api.Features.Quality;
 using Registry.Domain.Services;
 
@@ -13,7 +14,7 @@ public partial class SurveyPage
         new HtmlPage<SurveyPage>(Site.For(http, lang), new SurveyModel(new Dictionary<string, bool>(), false, null), cacheable: false);
 
     /// <summary>The same as POST /api/v1/quality/survey: the questions come as q0…q3 (yes, no or empty for no answer).</summary>
-    public static async Task<IResult> Handle(Lang lang, HttpContext http, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Handle(Lang lang, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
     {
         var site = Site.For(http, lang);
         var form = await http.Request.ReadFormAsync(ct);
