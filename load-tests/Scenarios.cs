@@ -70,11 +70,14 @@ public static class Scenarios
         // The website's pages, as a browser asks for them (compressed), on the same numbers and the same query mix.
         "page-document" => new(name, () => Get(http, VerifyPath(samples).Replace("/api/v1/verify/", "/kk/documents/", StringComparison.Ordinal), compressed: true)),
         "page-search" => new(name, () => Get(http, SearchPath(samples, page: true), compressed: true)),
+        // A service's quality page: the year and each month so far, from the same cached reports as "quality".
+        "page-quality" => new(name, () => Get(http, $"/{(Random.Shared.Next(2) == 0 ? "kk" : "ru")}/services/{Services[Random.Shared.Next(Services.Length)]}/quality",
+            compressed: true)),
         _ when name.StartsWith("search-class:", StringComparison.Ordinal) => SearchClass(name, http, samples),
         "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
         "quality" => new(name, () => Get(http, QualityPath())),
         "write" => new(name, () => Decide(http, token ?? throw new InvalidOperationException("The write scenario needs --token-file."))),
-        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, search-classes, mixed, quality, write, page-document, page-search, lag, webhooks, webhooks-feed."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, search-classes, mixed, quality, write, page-document, page-search, page-quality, lag, webhooks, webhooks-feed."),
     };
 
     static readonly string[] Services = ["attestation", "permit", "declaration", "accreditation", "fire-equipment-conclusion", "standard-agreement"];

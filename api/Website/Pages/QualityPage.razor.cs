@@ -34,6 +34,10 @@ public partial class QualityPage
             months.Add(await report.GetAsync(service, month, ct));
         }
         var model = new QualityModel(service, chosen, years, yearReport, months, valid ? null : Labels.YearInvalid);
-        return new HtmlPage<QualityPage>(site, model, valid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        if (!valid) return new HtmlPage<QualityPage>(site, model, StatusCodes.Status400BadRequest);
+        // Rendered once per address and version of its reports (each recomputed after QualityIndicators:CacheSeconds); the
+        // address, because the language switch carries its query.
+        var version = string.Join('.', months.Prepend(yearReport).Select(r => r.ComputedAt.UtcTicks));
+        return new HtmlPage<QualityPage>(site, model, renderedAs: $"{lang}|{site.PathAndQuery}|{site.Today}|{version}");
     }
 }
