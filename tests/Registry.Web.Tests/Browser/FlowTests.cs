@@ -1,8 +1,12 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Registry.Api.Features.Proofs;
 using Registry.Domain.Applications;
 using Registry.Web.Tests.Infrastructure;
 using ZXing;
@@ -14,6 +18,8 @@ namespace Registry.Web.Tests.Browser;
 [Collection(WebsiteCollection.Name)]
 public sealed class FlowTests(WebsiteApp app)
 {
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     [Fact]
     public async Task Search_leads_to_the_result_its_document_and_the_holder_s_organisation()
     {
@@ -178,11 +184,11 @@ public sealed class FlowTests(WebsiteApp app)
     }
 
     [Fact]
-    public async Task The_qr_code_carries_the_document_s_canonical_address_and_prints_without_the_menus()
+    public async Task The_qr_code_carries_the_document_s_link_with_a_proof_the_published_keys_verify_and_prints_without_the_menus()
     {
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync($"/ru/documents/{app.Data.Attestation}?on=01.06.2026");
-        // The code is an image of its own, drawn once per document and kept by the browser.
+        // The code is an image of its own, drawn once per document version and day and kept by the browser.
         Assert.True(await page.Locator(".qr img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
         var image = await page.APIRequest.GetAsync((await page.Locator(".qr img").GetAttributeAsync("src"))!);
         Assert.Equal("image/svg+xml", image.Headers["content-type"].Split(';')[0]);
@@ -190,7 +196,21 @@ public sealed class FlowTests(WebsiteApp app)
         var svg = await image.TextAsync();
         var size = int.Parse(Regex.Match(svg, "viewBox=\"0 0 (\\d+) ").Groups[1].Value, CultureInfo.InvariantCulture);
         var path = Regex.Match(svg, "<path d=\"([^\"]+)\"").Groups[1].Value;
-        Assert.Equal($"{WebsiteApp.PublicBaseUrl}/documents/{app.Data.Attestation}", Decode(size, path));
+
+        // What the image encodes is the page's data-payload: the /d/ link (online it opens this page) with a proof in its
+        // fragment that the keys at /.well-known/jwks.json verify (offline, the "Check a QR code" page does the same).
+        var payload = (await page.Locator(".qr").GetAttributeAsync("data-payload"))!;
+        Assert.Equal(payload, Decode(size, path));
+        Assert.StartsWith($"{WebsiteApp.PublicBaseUrl}/d/{app.Data.Attestation}{QrPayload.Marker}", payload);
+        Assert.Contains($"{WebsiteApp.PublicBaseUrl}/documents/{app.Data.Attestation}", await page.Locator(".qr figcaption").InnerTextAsync());
+        var keys = (await (await page.APIRequest.GetAsync(ProofsModule.JwksPath)).JsonAsync<JsonWebKeySet>(Json))!.Keys.ToDictionary(k => k.Kid, k => ECDsa.Create(
+            new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = Base64Url.DecodeFromChars(k.X), Y = Base64Url.DecodeFromChars(k.Y) } }));
+        var verdict = Jws.Verify(QrPayload.ProofOf(payload), keys, DateTimeOffset.UtcNow);
+        Assert.Equal(ProofState.Valid, verdict.State);
+        Assert.Equal((app.Data.Attestation, WebsiteApp.Today, "valid"), (verdict.Claims!.Number, verdict.Claims.AsOf, verdict.Claims.Status));
+        // The page and its image are asked for separately: the same proof for the same document version and day.
+        Assert.Equal(payload, Decode(size, Regex.Match(await (await page.APIRequest.GetAsync((await page.Locator(".qr img").GetAttributeAsync("src"))!)).TextAsync(),
+            "<path d=\"([^\"]+)\"").Groups[1].Value));
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator("header nav").IsVisibleAsync());
