@@ -51,7 +51,6 @@ public static class Labels
     public static readonly Text OpenDataResume = new("Үзілген жүктеуді жалғастыруға болады (HTTP Range). Тұрақты сілтеме әрқашан соңғы жинаққа апарады:",
         "Прерванную загрузку можно продолжить (HTTP Range). Постоянная ссылка всегда ведёт на последнюю выгрузку:");
     public static readonly Text OpenDataApi = new("Бағдарламаларға арналған жинақтар тізімі (JSON):", "Список выгрузок для программ (JSON):");
-    public static readonly Text OpenDataColumns = new("Бағандар", "Столбцы");
 
     // Home
     public static readonly Text HomeTitle = new("Құжатты табу және тексеру", "Найти и проверить документ");

@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Registry.Api.Features.Proofs;
 using Registry.Domain.Applications;
+using Registry.Api.Website;
 using Registry.Web.Tests.Infrastructure;
 using ZXing;
 using ZXing.Common;
@@ -217,6 +218,38 @@ public sealed class FlowTests(WebsiteApp app)
         Assert.False(await page.Locator("form.fields").IsVisibleAsync());
         Assert.True(await page.Locator(".qr img").IsVisibleAsync());
         Assert.True(await page.Locator(".answer").IsVisibleAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_open_data_page_lists_the_latest_export_s_files_with_sizes_and_sha_256_and_the_menu_leads_to_the_qr_checker()
+    {
+        (await app.Admin().PostAsync("/api/v1/admin/exports", null)).EnsureSuccessStatusCode();
+        var listing = (await app.Anonymous().GetFromJsonAsync<Registry.Api.Features.OpenData.OpenDataModule.ExportListing>("/api/v1/exports"))!;
+        var latest = listing.Latest!;
+
+        var (page, errors) = await app.NewPageAsync();
+        await page.GotoAsync("/ru");
+        await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Открытые данные" }).ClickAsync();
+        await page.WaitForURLAsync("**/ru/open-data");
+        Assert.Contains(Formats.Count(latest.Documents, Lang.Ru), await page.Locator(".total").InnerTextAsync());
+        Assert.Equal(["documents.csv.gz", "documents.jsonl.gz", "datapackage.json", "SHA256SUMS"], await page.Locator("table.files tbody th a").AllInnerTextsAsync());
+        foreach (var file in latest.Files)
+        {
+            var row = page.Locator($"tr[data-file='{file.Name}']");
+            Assert.Equal(file.Sha256, await row.Locator("code.hash").InnerTextAsync());
+            Assert.Equal(file.Bytes.ToString(CultureInfo.InvariantCulture), await row.Locator("td.size").GetAttributeAsync("data-bytes"));
+            Assert.Equal(file.Url, await row.Locator("a").GetAttributeAsync("href"));
+        }
+        var package = await page.APIRequest.GetAsync((await page.Locator("tr[data-file='datapackage.json'] a").GetAttributeAsync("href"))!);
+        Assert.Equal(200, package.Status);
+        Assert.Contains("\"resources\"", await package.TextAsync());
+
+        await page.Locator("a.lang").ClickAsync(); // the same page in Kazakh
+        await page.WaitForURLAsync("**/kk/open-data");
+        await page.GetByRole(AriaRole.Link, new() { Name = "QR кодты тексеру" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/check/\\?lang=kk$"));
+        Assert.Equal("QR кодты тексеру", await page.Locator("h1").InnerTextAsync());
         Assert.Empty(errors);
     }
 
