@@ -37,7 +37,7 @@ public sealed class WebhookClientsModule : ICarterModule
 
     const string Columns = "id, name, contact, key_hash is not null as haskey, key_issued_at as keyissuedat, created_at as createdat, revoked_at as revokedat";
 
-    static async Task<CreationResult<Client>> Register(Request request, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct) =>
+    static async Task<CreationResult<Client>> Register(Request request, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct) =>
         new(await Commands.RunAsync(dataSource, http.Command("webhook-client.register", request), async (conn, tx, actor) =>
         {
             var client = await conn.QuerySingleAsync<Client>(new CommandDefinition(
@@ -54,7 +54,7 @@ public sealed class WebhookClientsModule : ICarterModule
 
     /// <summary>Not replayed under an Idempotency-Key: the answer holds the key, which is never stored. A retry issues a new
     /// key and voids the one whose answer was lost.</summary>
-    static async Task<Results<Ok<IssuedKey>, NotFoundProblem>> IssueKey(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
+    static async Task<Results<Ok<IssuedKey>, NotFoundProblem>> IssueKey(Guid id, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var key = ApiKeyAuthentication.NewKey();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -68,7 +68,7 @@ public sealed class WebhookClientsModule : ICarterModule
         return TypedResults.Ok(new IssuedKey(id, key, issuedAt.Value));
     }
 
-    static async Task<CommandResult<Client>> Revoke(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct) =>
+    static async Task<CommandResult<Client>> Revoke(Guid id, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct) =>
         new(await Commands.RunAsync(dataSource, http.Command("webhook-client.revoke", new { id }), async (conn, tx, _) =>
         {
             var client = await conn.QuerySingleOrDefaultAsync<Client>(new CommandDefinition($"""

@@ -53,7 +53,7 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
         """;
 
     static async Task<Results<CreationResult<Subscription>, ValidationProblem, RuleViolationProblem>> Subscribe(Request request, HttpContext http,
-        NpgsqlDataSource dataSource, WebhookAddressPolicy policy, CancellationToken ct)
+        [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, WebhookAddressPolicy policy, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Kind is null && request.Bin is null && request.Number is null)
@@ -108,7 +108,7 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
     }
 
     static async Task<Results<CommandResult<Subscription>, ValidationProblem>> Replay(Guid id, ReplayRequest request, HttpContext http,
-        NpgsqlDataSource dataSource, CancellationToken ct)
+        [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct)
     {
         if (request.FromSeq < 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["fromSeq"] = ["fromSeq is 0 or more."] }, type: ProblemTypes.Validation);
@@ -128,7 +128,7 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
         }, ct));
     }
 
-    static async Task<CommandResult<Deleted>> Delete(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct) =>
+    static async Task<CommandResult<Deleted>> Delete(Guid id, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct) =>
         new(await Commands.RunAsync(dataSource, http.Command("webhook-subscription.delete", new { id }), async (conn, tx, _) =>
             await conn.ExecuteAsync(new CommandDefinition("delete from webhook_subscriptions where id = @id and client_id = @clientId",
                 new { id, clientId = http.User.ClientId() }, tx, cancellationToken: ct)) == 0
