@@ -250,6 +250,8 @@ public sealed class FlowTests(WebsiteApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "QR кодты тексеру" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/check/\\?lang=kk$"));
         Assert.Equal("QR кодты тексеру", await page.Locator("h1").InnerTextAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Тізілімге оралу" }).ClickAsync(); // and back
+        await page.WaitForURLAsync("**/kk");
         Assert.Empty(errors);
     }
 

@@ -5,6 +5,7 @@
 // Every word of the page, [Kazakh, Russian] side by side, so that a text missing in one language shows.
 const WORDS = {
   title: ['QR кодты тексеру', 'Проверка QR-кода'],
+  home: ['Тізілімге оралу', 'Вернуться в реестр'],
   intro: ['Құжаттың QR кодын сканерлеңіз немесе оның мәтінін қойыңыз. Тексеру интернетсіз де жұмыс істейді.', 'Отсканируйте QR-код документа или вставьте его текст. Проверка работает и без интернета.'],
   label: ['QR код мәтіні', 'Текст QR-кода'],
   check: ['Тексеру', 'Проверить'],
@@ -78,6 +79,7 @@ function applyLanguage() {
   document.title = `${t('title')} · ${inLanguage(WORDS.title, lang === 'kk' ? 'ru' : 'kk')}`;
   for (const element of document.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
   for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+  $('home').href = `/${lang}`;
   if (lastCheck) render(lastCheck);
 }
 
