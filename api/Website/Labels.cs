@@ -212,6 +212,7 @@ public static class Labels
     public static readonly Text DocumentNotFound = new("«{0}» нөмірлі құжат тізілімде жоқ.", "Документа с номером «{0}» нет в реестре.");
     public static readonly Text DocumentNotFoundHelp = new("Нөмірді тексеріңіз немесе оны іздеуде көріңіз — нөмірдің бір бөлігі де жеткілікті.",
         "Проверьте номер или поищите его — достаточно части номера.");
+    public static readonly Text DidYouMean = new("Мүмкін, сіз мынаны іздеген шығарсыз:", "Возможно, вы имели в виду:");
     public static readonly Text OrganisationNotFound = new("{0} БСН бойынша жарияланған құжат жоқ.", "По БИН {0} опубликованных документов нет.");
 
     /// <summary>How many documents a search found. One place, so "about N" (a lower bound) can be added here.</summary>

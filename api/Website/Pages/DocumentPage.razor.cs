@@ -18,7 +18,7 @@ public partial class DocumentPage
     {
         var site = Site.For(http, lang);
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
-        if (document is null) return NotFoundPage.Document(site, number);
+        if (document is null) return await NotFoundPage.DocumentAsync(site, number, query, ct);
         var service = ServiceCatalogue.All.First(s => s.Result == document.Kind);
         VerificationResult? onDate = null;
         Text? error = null;
