@@ -43,6 +43,7 @@ public sealed class WebsiteModule : ICarterModule
         // Anonymous on purpose: the one-time code is the only key, so there is no session to forge a request for.
         site.MapPost("/survey", SurveyPage.Handle).DisableAntiforgery();
         site.MapGet("/centres", CentresPage.Handle);
+        site.MapGet("/open-data", OpenDataPage.Handle);
         site.MapGet("/{**rest}", NotFoundPage.Handle);
     }
 }

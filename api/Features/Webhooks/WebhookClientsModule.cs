@@ -14,20 +14,16 @@ public sealed class WebhookClientsModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1/admin/webhook-clients").WithTags("Webhooks").RequireAuthorization(Policies.RecordDecisions);
-        g.WithRequestTimeout(Outages.WritePolicy);
+        var g = app.MapGroup("/api/v1/admin/webhook-clients").WithTags("Webhooks").RequireOfficer(Policies.RecordDecisions);
         g.MapPost("/", Register).WithName("RegisterWebhookClient")
             .WithSummary("Register a third party that may subscribe to webhooks (then issue its API key)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapGet("/", List).WithName("ListWebhookClients").WithSummary("Registered third parties")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
+        g.MapGet("/", List).WithName("ListWebhookClients").WithSummary("Registered third parties");
         g.MapPost("/{id:guid}/key", IssueKey).WithName("IssueWebhookClientKey")
             .WithSummary("Issue the client's API key, shown once; any previous key stops working")
-            .WithDescription("Only the key's SHA-256 is stored. Calling again (a lost answer, a leaked key) replaces the key: the last key returned is the one that works.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithDescription("Only the key's SHA-256 is stored. Calling again (a lost answer, a leaked key) replaces the key: the last key returned is the one that works.");
         g.MapPost("/{id:guid}/revoke", Revoke).WithName("RevokeWebhookClient")
-            .WithSummary("Revoke the client's API key and disable its subscriptions")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Revoke the client's API key and disable its subscriptions");
     }
 
     public sealed record Request([property: Required, StringLength(200, MinimumLength = 2)] string Name, [property: StringLength(200)] string? Contact);

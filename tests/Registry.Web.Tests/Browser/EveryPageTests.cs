@@ -25,6 +25,7 @@ public sealed partial class EveryPageTests(WebsiteApp app)
         { "services", "/kk/services" },
         { "service-deadline", "/ru/services/attestation?submitted=25.12.2025" },
         { "centres", "/ru/centres?region=Ақмола облысы" },
+        { "open-data", "/kk/open-data" },
         { "complaints", "/kk/services/attestation/complaints" },
         { "complaint-status", "/ru/complaint-status" },
         { "quality", "/kk/services/declaration/quality" },
