@@ -8,7 +8,7 @@ namespace Registry.Projections.Postgres;
 /// <summary>A query word resolved against the registry's vocabulary: the full-text query that matches it, and a count of
 /// documents that certainly match it (the largest single word it stands for), which proves a broad query broad
 /// without counting. The query is the alternatives <see cref="Lexemes"/> (whole indexed words, which
-/// read.search_term_facets counts) or <see cref="Others"/> (phrases and prefixes, as tsquery text). Per-word counts miscount
+/// read.search_term_facets counts; the most common first) or <see cref="Others"/> (phrases and prefixes, as tsquery text). Per-word counts miscount
 /// the documents that match an other alternative (at most <see cref="OthersAtMost"/>; null when not known: a corrected
 /// place's other names were not looked up) or hold two of the whole words (at most <see cref="PairsAtMost"/>).</summary>
 public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long? OthersAtMost, long PairsAtMost);
@@ -110,7 +110,8 @@ public static class SearchVocabulary
             // Two whole words in one document are no more documents than the rarer word holds.
             var words = lexemes.Values.Order().ToList();
             var pairs = words.Select((documents, i) => documents * (words.Count - 1 - i)).Aggregate(0L, Saturating);
-            resolved.Add(new ResolvedTerm(Alternatives([.. lexemes.Keys.Select(Quote), .. others]), atLeast, [.. lexemes.Keys], others, othersAtMost, pairs));
+            var byDocuments = lexemes.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).ToList();
+            resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs));
         }
         return resolved;
     }
