@@ -14,9 +14,11 @@ public sealed class PostgresDocumentProjector : IProjector
     public const string ProjectorName = "postgres-documents";
     public string Name => ProjectorName;
 
-    // Returns the document's words before and after, when the upsert applied, so the batch can keep read.search_terms exact.
+    // Returns the document's words, kind, status and region before and after, when the upsert applied, so the batch can
+    // keep read.search_terms and read.search_term_facets exact.
     const string Upsert = """
-        with previous as (select tsvector_to_array(search) as terms from read.documents where document_id = @DocumentId),
+        with previous as (
+            select tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region from read.documents where document_id = @DocumentId),
         upserted as (
             insert into read.documents (document_id, version, kind, number, number_norm, status, issued_on, valid_until,
                 holder_id, holder_name, holder_identifier, region, sectors, name_folded, scope_folded, public_json, search_order, position, updated_at)
@@ -28,19 +30,25 @@ public sealed class PostgresDocumentProjector : IProjector
                 sectors = excluded.sectors, name_folded = excluded.name_folded, scope_folded = excluded.scope_folded,
                 public_json = excluded.public_json, search_order = excluded.search_order, position = excluded.position, updated_at = now()
             where read.documents.version < excluded.version
-            returning tsvector_to_array(search) as terms
+            returning tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region
         ),
         changed as (
             insert into read.changes (document_id, kind, number, version, change, status)
             select @DocumentId, @Kind, @Number, @Version, @Change, @Status from upserted
         )
-        select u.terms as added, coalesce(p.terms, '{}') as removed from upserted u left join previous p on true
+        select u.terms as added, u.kind, u.status, u.region, coalesce(p.terms, '{}') as removed,
+               p.kind as removedKind, p.status as removedStatus, p.region as removedRegion
+        from upserted u left join previous p on true
         """;
 
     /// <summary>Adds each term's change in document count over the batch, in one statement.</summary>
     const string CountTerms = """
         insert into read.search_terms (term, documents) select term, delta from unnest(@terms::text[], @deltas::int[]) as t(term, delta)
-        on conflict (term) do update set documents = read.search_terms.documents + excluded.documents
+        on conflict (term) do update set documents = read.search_terms.documents + excluded.documents;
+        insert into read.search_term_facets (term, kind, status, region, documents)
+        select term, kind, status, region, delta from unnest(@facetTerms::text[], @facetKinds::text[], @facetStatuses::text[], @facetRegions::text[],
+            @facetDeltas::int[]) as t(term, kind, status, region, delta)
+        on conflict (term, kind, status, region) do update set documents = read.search_term_facets.documents + excluded.documents
         """;
 
     /// <summary>Counts every term afresh from the documents: after a bulk load.</summary>
@@ -48,6 +56,10 @@ public sealed class PostgresDocumentProjector : IProjector
         truncate read.search_terms;
         insert into read.search_terms (term, documents)
         select term, count(*) from read.documents, unnest(tsvector_to_array(search)) as term group by term;
+        truncate read.search_term_facets;
+        insert into read.search_term_facets (term, kind, status, region, documents)
+        select term, kind, status, coalesce(region, ''), count(*) from read.documents, unnest(tsvector_to_array(search)) as term
+        group by term, kind, status, coalesce(region, '');
         """;
 
     /// <summary>Copies read.search_rows afresh from the documents, index built after the rows: after a bulk load that ran
@@ -67,6 +79,7 @@ public sealed class PostgresDocumentProjector : IProjector
     {
         var changedNumbers = new HashSet<string>(StringComparer.Ordinal);
         var termDeltas = new Dictionary<string, int>(StringComparer.Ordinal);
+        var facetDeltas = new Dictionary<(string Term, string Kind, string Status, string Region), int>();
         foreach (var message in batch)
         {
             if (message.Type != DocumentChanged.Type) continue;
@@ -77,15 +90,26 @@ public sealed class PostgresDocumentProjector : IProjector
             {
                 foreach (var term in terms.Added) termDeltas[term] = termDeltas.GetValueOrDefault(term) + 1;
                 foreach (var term in terms.Removed) termDeltas[term] = termDeltas.GetValueOrDefault(term) - 1;
+                foreach (var term in terms.Added)
+                    facetDeltas[(term, terms.Kind, terms.Status, terms.Region)] = facetDeltas.GetValueOrDefault((term, terms.Kind, terms.Status, terms.Region)) + 1;
+                if (terms.RemovedKind is { } kind && terms.RemovedStatus is { } status && terms.RemovedRegion is { } region)
+                    foreach (var term in terms.Removed)
+                        facetDeltas[(term, kind, status, region)] = facetDeltas.GetValueOrDefault((term, kind, status, region)) - 1;
             }
             changedNumbers.Add(row.NumberNorm);
         }
-        var counted = termDeltas.Where(t => t.Value != 0).ToList();
+        // In key order, so two projectors changing the same words lock them in the same order.
+        var counted = termDeltas.Where(t => t.Value != 0).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        var faceted = facetDeltas.Where(t => t.Value != 0).OrderBy(t => t.Key.Term, StringComparer.Ordinal).ThenBy(t => t.Key.Kind, StringComparer.Ordinal)
+            .ThenBy(t => t.Key.Status, StringComparer.Ordinal).ThenBy(t => t.Key.Region, StringComparer.Ordinal).ToList();
         // Delivered at commit, so read-model caches evict only once the change is visible.
         await tx.Connection!.ExecuteAsync(new CommandDefinition($"{CountTerms};\nselect pg_notify(@channel, @notice)",
             new
             {
                 terms = counted.Select(t => t.Key).ToArray(), deltas = counted.Select(t => t.Value).ToArray(),
+                facetTerms = faceted.Select(t => t.Key.Term).ToArray(), facetKinds = faceted.Select(t => t.Key.Kind).ToArray(),
+                facetStatuses = faceted.Select(t => t.Key.Status).ToArray(), facetRegions = faceted.Select(t => t.Key.Region).ToArray(),
+                facetDeltas = faceted.Select(t => t.Value).ToArray(),
                 channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(batch[^1].Position, changedNumbers),
             }, tx, cancellationToken: ct));
     }
@@ -94,7 +118,13 @@ public sealed class PostgresDocumentProjector : IProjector
     sealed class TermChange
     {
         public string[] Added { get; init; } = [];
+        public string Kind { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string Region { get; init; } = "";
         public string[] Removed { get; init; } = [];
+        public string? RemovedKind { get; init; }
+        public string? RemovedStatus { get; init; }
+        public string? RemovedRegion { get; init; }
     }
 
     static DynamicParameters Parameters(DocumentReadRow row, string change)

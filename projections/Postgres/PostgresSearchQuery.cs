@@ -9,6 +9,8 @@ namespace Registry.Projections.Postgres;
 /// Search over read.documents: the query's words resolved against the vocabulary first (typos corrected there), then
 /// one statement — <see cref="SearchPlan.Counted"/> when the matches may be 10,000 or fewer (exact total and facets), or
 /// <see cref="SearchPlan.Broad"/> when they are more (ordered index walks, a total of "more than 10,000", sampled facets).
+/// A query of one word is counted first from the per-word counts (<see cref="SearchPlan.TermCounts"/>): exact total and
+/// facets however many documents match, and the page from the ordered walk when that reads less than ranking the matches.
 /// </summary>
 public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQuery
 {
@@ -25,6 +27,19 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
     {
         var plan = await PlanAsync(conn, request, ct);
         if (plan.MatchesNothing) return Empty;
+        if (plan.TermCounts() is { } termCounts)
+        {
+            sent?.Add((termCounts, plan.Parameters));
+            var counts = await conn.QuerySingleAsync<(long Residual, long Total, string Facets, long Documents)>(
+                new CommandDefinition(termCounts, plan.Parameters, cancellationToken: ct));
+            if (counts.Residual <= SearchPlan.ResidualCap)
+            {
+                if (counts.Total == 0) return Empty;
+                // Exact total and facets in hand: the page alone is left, from the ordered walk when it reads less.
+                if (plan.WalkIsCheaper(counts.Total, counts.Documents))
+                    return await ReadAsync(conn, plan, plan.Broad(sampleFacets: false), exact: true, sent, ct, (counts.Total, counts.Facets));
+            }
+        }
         var probe = plan.Probe();
         sent?.AddRange(probe is null ? [] : [(probe, plan.Parameters)]);
         var broad = plan.KnownBroad
@@ -47,11 +62,14 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
 
     static readonly SearchPage Empty = new([], 0, TotalRelation.Eq, null, new SearchFacets(true, [], [], []));
 
+    /// <summary>Reads one statement's total, facets and page; <paramref name="counted"/>, when given, is the exact total and
+    /// facets already known (the statement then reads the page alone).</summary>
     static async Task<SearchPage> ReadAsync(NpgsqlConnection conn, SearchPlan plan, string sql, bool exact, List<(string, DynamicParameters)>? sent,
-        CancellationToken ct)
+        CancellationToken ct, (long Total, string Facets)? counted = null)
     {
         sent?.Add((sql, plan.Parameters));
         var row = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(new CommandDefinition(sql, plan.Parameters, cancellationToken: ct));
+        if (counted is { } known) row = (known.Total, known.Facets, row.Items);
         var items = JsonSerializer.Deserialize<List<ItemRow>>(row.Items, JsonSerializerOptions.Web)!;
         var facets = JsonSerializer.Deserialize<List<FacetRow>>(row.Facets, JsonSerializerOptions.Web)!;
         var broad = row.Total > SearchPage.ExactTotalLimit;
@@ -66,7 +84,7 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
         return new SearchPage(
             [.. items.Select(i => new SearchHit(i.Kind, i.Number, i.Status, i.IssuedOn, i.ValidUntil, i.HolderName, i.HolderIdentifier, i.Region, (SearchTier)i.Tier))],
             broad ? SearchPage.ExactTotalLimit : row.Total, broad ? TotalRelation.Gte : TotalRelation.Eq, next,
-            new SearchFacets(exact && !broad, Facet("kind"), Facet("status"), Facet("region")));
+            new SearchFacets(exact && (!broad || counted is not null), Facet("kind"), Facet("status"), Facet("region")));
     }
 
     sealed record ItemRow(Guid DocumentId, int Tier, string SortKey, string Kind, string Number, string Status, DateOnly IssuedOn, DateOnly? ValidUntil,

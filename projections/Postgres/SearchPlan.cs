@@ -32,6 +32,9 @@ public sealed class SearchPlan
     const string Boundary = "(select b.search_order, b.document_id from boundary b)";
 
     readonly List<string> filters = [];
+    readonly List<string> termFacetFilters = [];
+    bool filtersBeyondFacets;
+    readonly ResolvedTerm? singleWord;
     readonly List<PlannedTier> tiers = [];
 
     public DynamicParameters Parameters { get; } = new();
@@ -78,6 +81,7 @@ public sealed class SearchPlan
             if (words.Count > 1) AddOrderedByRank(SearchTier.Phrase, Param("d.search @@ to_tsquery('simple', @phrase)", "phrase", string.Join(" <-> ", words.Select(w => w.TsQuery))));
             AddOrderedByRank(SearchTier.AllWords, Param("d.search @@ to_tsquery('simple', @words)", "words", string.Join(" & ", words.Select(w => w.TsQuery))));
             AtLeast = words.Count == 1 ? words[0].AtLeast : 0;
+            singleWord = words.Count == 1 ? words[0] : null;
         }
         if (intent.IsEverything) AddOrderedByRank(SearchTier.AllWords, "true");
         MatchesNothing = tiers.Count == 0;
@@ -98,21 +102,25 @@ public sealed class SearchPlan
 
     void AddFilters(SearchRequest r)
     {
-        void Filter(string clause, string name, object? value)
+        void Filter(string clause, string name, object? value, string? termFacetClause = null)
         {
             if (value is null) return;
             filters.Add(clause);
             Parameters.Add(name, value);
+            if (termFacetClause is null) filtersBeyondFacets = true;
+            else termFacetFilters.Add(termFacetClause);
         }
-        Filter("d.kind = @kind", "kind", r.Kind);
+        Filter("d.kind = @kind", "kind", r.Kind, "f.kind = @kind");
         // A status is a range of search_order, so the ordered walk can start and stop at it.
         if (r.Status is not null && Slugs.TryParse<DocumentStatus>(r.Status, out var status))
         {
             filters.Add("d.search_order >= @statusFrom and d.search_order < @statusTo");
             Parameters.Add("statusFrom", SearchRanking.Rank(status) * 1_000_000L);
             Parameters.Add("statusTo", (SearchRanking.Rank(status) + 1) * 1_000_000L);
+            termFacetFilters.Add("f.status = @statusSlug");
+            Parameters.Add("statusSlug", status.Slug());
         }
-        Filter("d.region = @region", "region", r.Region);
+        Filter("d.region = @region", "region", r.Region, "f.region = @region");
         Filter("d.sectors @> array[@sector]", "sector", r.Sector);
         Filter("d.holder_identifier = @holder", "holder", r.Bin);
         Filter("d.issued_on >= @issuedFrom", "issuedFrom", r.IssuedFrom);
@@ -203,7 +211,7 @@ public sealed class SearchPlan
     /// More than 10,000 matches: each tier from the cursor's on walks its own index and stops at the page, the page is
     /// the first rows over all tiers, and the facets are counted on a fixed sample of the registry's pages.
     /// </summary>
-    public string Broad()
+    public string Broad(bool sampleFacets = true)
     {
         var cursor = Cursor();
         var walks = new List<string>();
@@ -237,19 +245,85 @@ public sealed class SearchPlan
                 limit 1),
             """;
         Parameters.Add("samplePercent", SamplePercent());
+        var sample = sampleFacets ? $"""
+            ,
+            m as (
+                select d.kind, d.status, d.region from {Source} d tablesample system (@samplePercent) repeatable (11)
+                where ({string.Join(" or ", Matching.Select(t => t.Predicate))}) and {Filters})
+            """ : "";
         return $"""
             with {boundary}
             page as (
                 select w.* from ({(walks.Count == 0 ? "select null::uuid as document_id, 0 as tier, 0 as order_tier, '' as sort_key where false" : string.Join("\nunion all\n", walks))}) w
-                order by w.order_tier, w.sort_key collate "C", w.document_id limit @limit),
-            m as (
-                select d.kind, d.status, d.region from {Source} d tablesample system (@samplePercent) repeatable (11)
-                where ({string.Join(" or ", Matching.Select(t => t.Predicate))}) and {Filters})
+                order by w.order_tier, w.sort_key collate "C", w.document_id limit @limit){sample}
             select {SearchPage.ExactTotalLimit + 1}::bigint as total,
-                   ({Facets("m", "100.0 / @samplePercent")}) as facets,
+                   {(sampleFacets ? $"({Facets("m", "100.0 / @samplePercent")})" : "'[]'")} as facets,
                    ({Items}) as items
             """;
     }
+
+    /// <summary>At most this many documents may hold two of a word's alternatives (or a phrase alternative) for
+    /// <see cref="TermCounts"/> to count them; beyond, the query is counted as any other.</summary>
+    public const int ResidualCap = 5_000;
+
+    /// <summary>A broad word's facets otherwise come from a sample of about this many pages (<see cref="SamplePercent"/>):
+    /// exact counts are preferred while their correction reads about as little.</summary>
+    public const int SampleBudget = 1_000;
+
+    /// <summary>Whether <see cref="TermCounts"/> is worth trying: the documents it reads are estimated from the words'
+    /// counts — a phrase alternative's rarest word, and a quarter of the pairs' bound, which assumes the rarer of two
+    /// names is always beside the other while the 1M registry holds a fifth to a tenth of that (Шымкент and Чимкент:
+    /// 473 documents of a bound of 2,651; the five names of Астана: 3,122 of 12,000) — and compared with what the
+    /// query costs otherwise: a sample when it is known to be broad, else counting up to 10,001 matches.</summary>
+    bool ResidualLikelySmall(ResolvedTerm word) =>
+        word.OthersAtMost is { } others && others + word.PairsAtMost / 4 <= (KnownBroad ? SampleBudget : ResidualCap);
+
+    /// <summary>
+    /// The exact total and facets of a one-word query from read.search_term_facets (migration 0202), without reading
+    /// the matches: the sum of its whole-word alternatives' per-word counts, corrected by the few documents that hold
+    /// two alternatives (counted twice) or match a phrase or prefix alternative only (not counted), which the
+    /// full-text index finds (at most <see cref="ResidualCap"/>, bounded beforehand from the words' counts). Null when the query is not one word read on
+    /// read.search_rows, sorted by relevance, filtered by kind, status and region at most. One row: residual (the
+    /// documents read; above the cap the counts are not to be used), total, facets, and the registry's size.
+    /// </summary>
+    public string? TermCounts()
+    {
+        if (singleWord is not { Lexemes.Count: > 0 } word || !ResidualLikelySmall(word) || filtersBeyondFacets || Source != "read.search_rows"
+            || Request.Sort != SearchSort.Relevance)
+            return null;
+        // Two of the words, as "each word and any rarer one": the full-text index then reads a common word's postings
+        // only where a rarer word is (all pairs written out made it read most of "тоо"'s 600,000: 3,000 buffers, now 583).
+        var pairs = word.Lexemes.SkipLast(1).Select((a, i) =>
+            $"{SearchVocabulary.Quote(a)} & ({string.Join(" | ", word.Lexemes.Skip(i + 1).Select(SearchVocabulary.Quote))})");
+        var residual = string.Join(" | ", word.Others.Concat(pairs).Select(q => $"({q})"));
+        Parameters.Add("lexemes", word.Lexemes.ToArray());
+        Parameters.Add("residual", residual);
+        Parameters.Add("residualCap", ResidualCap + 1);
+        var termFilters = termFacetFilters.Count == 0 ? "true" : string.Join(" and ", termFacetFilters);
+        // A residual document counts 1 less the number of whole-word alternatives it holds (each counted it once).
+        var residualRows = residual.Length == 0 ? "select null::text as kind, null::text as status, null::text as region, 0::bigint as n where false" : $"""
+            select d.kind, d.status, d.region,
+                   1 - (select count(*) from unnest(tsvector_to_array(d.search)) as t(term) where t.term = any(@lexemes::text[])) as n
+            from read.search_rows d where d.search @@ to_tsquery('simple', @residual) and {Filters} limit @residualCap
+            """;
+        return $"""
+            with residual as materialized ({residualRows}),
+            combos as (
+                select f.kind, f.status, nullif(f.region, '') as region, f.documents::bigint as n
+                from read.search_term_facets f where f.term = any(@lexemes::text[] collate "C") and f.documents > 0 and {termFilters}
+                union all
+                select kind, status, region, n from residual)
+            select (select count(*) from residual) as residual,
+                   (select coalesce(sum(n), 0) from combos)::bigint as total,
+                   ({Facets("combos", "1", "sum(n)")}) as facets,
+                   (select reltuples from pg_class where oid = 'read.search_rows'::regclass)::bigint as documents
+            """;
+    }
+
+    /// <summary>Whether walking the ordered index to the page (about limit × documents / matches entries) reads less than
+    /// ranking every match (<see cref="Counted"/> reads each of them).</summary>
+    public bool WalkIsCheaper(long matches, long documents) =>
+        matches > 0 && (double)(Request.Limit + 1) * Math.Max(documents, matches) / matches < Math.Min(matches, SearchPage.ExactTotalLimit + 1);
 
     /// <summary>The tiers whose union is every match: a phrase match also holds all the words, so the phrase tier adds
     /// nothing to the match (only to the order) — leaving it out spares the full-text index a second, positional scan.</summary>
@@ -262,12 +336,12 @@ public sealed class SearchPlan
     /// <summary>A sample of about a thousand matches: the fewer documents match, the more pages are read (0.2 % to 2 %).</summary>
     double SamplePercent() => Math.Clamp(100.0 * 1000 / Math.Max(AtLeast, SearchPage.ExactTotalLimit), 0.2, 2.0);
 
-    static string Facets(string from, string scale) => $"""
+    static string Facets(string from, string scale, string count = "count(*)") => $"""
         select coalesce(json_agg(json_build_object('facet', f.facet, 'value', f.value, 'count', f.n)), '[]')
         from (select case when grouping(kind) = 0 then 'kind' when grouping(status) = 0 then 'status' else 'region' end as facet,
-                     coalesce(kind, status, region) as value, round(count(*) * {scale})::bigint as n
+                     coalesce(kind, status, region) as value, round({count} * {scale})::bigint as n
               from {from} group by grouping sets ((kind), (status), (region))) f
-        where f.value is not null
+        where f.value is not null and f.n > 0
         """;
 
     const string Items = """

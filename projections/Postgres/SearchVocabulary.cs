@@ -7,8 +7,11 @@ namespace Registry.Projections.Postgres;
 
 /// <summary>A query word resolved against the registry's vocabulary: the full-text query that matches it, and a count of
 /// documents that certainly match it (the largest single word it stands for), which proves a broad query broad
-/// without counting.</summary>
-public sealed record ResolvedTerm(string TsQuery, long AtLeast);
+/// without counting. The query is the alternatives <see cref="Lexemes"/> (whole indexed words, which
+/// read.search_term_facets counts; the most common first) or <see cref="Others"/> (phrases and prefixes, as tsquery text). Per-word counts miscount
+/// the documents that match an other alternative (at most <see cref="OthersAtMost"/>; null when not known: a corrected
+/// place's other names were not looked up) or hold two of the whole words (at most <see cref="PairsAtMost"/>).</summary>
+public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long? OthersAtMost, long PairsAtMost);
 
 /// <summary>
 /// Reads the query's words against read.search_terms (every indexed word and how many documents hold it) in one round
@@ -18,8 +21,9 @@ public sealed record ResolvedTerm(string TsQuery, long AtLeast);
 /// </summary>
 public static class SearchVocabulary
 {
-    /// <summary>Up to this many completions, an unfinished word is matched as the list of words; beyond, as a prefix.</summary>
-    public const int MaxCompletions = 16;
+    /// <summary>Up to this many completions, an unfinished word is matched as the list of words (and counted from the
+    /// per-word counts: "тоо" begins 17 words); beyond, as a prefix.</summary>
+    public const int MaxCompletions = 32;
 
     const string Lookup = """
         select l.i::int as word, t.term, t.documents
@@ -60,42 +64,66 @@ public static class SearchVocabulary
         var resolved = new List<ResolvedTerm>();
         for (var t = 0; t < terms.Count; t++)
         {
-            var alternatives = new List<string>();
+            var lexemes = new Dictionary<string, long>(StringComparer.Ordinal);
+            var others = new List<string>();
+            long? othersAtMost = 0;
+            void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)>? Lexemes, string Query)> read)
+            {
+                var parts = words.Select((_, i) => read(i)).ToList();
+                if (parts is [{ Lexemes: { Count: > 0 } single }])
+                    foreach (var (term, documents) in single) lexemes[term] = documents;
+                else
+                {
+                    others.Add(Phrase(parts.Select(p => p.Query)));
+                    // A phrase matches no more documents than its rarest word; a prefix of many words is not bounded here.
+                    othersAtMost = parts.Any(p => p.Lexemes is null) || othersAtMost is null ? null
+                        : Saturating(othersAtMost.Value, parts.Any(p => p.Lexemes!.Count == 0) ? long.MaxValue : parts.Min(p => p.Lexemes!.Sum(l => l.Documents)));
+                }
+            }
             long atLeast = 0;
-            var (typed, others) = plans[t];
+            var (typed, otherNames) = plans[t];
             if (typed.All(i => found[i].Count > 0))
             {
-                alternatives.Add(Phrase(typed.Select(i => Words(lookups[i].Word, found[i], lookups[i].Prefix))));
+                Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix));
                 if (typed.Length == 1) atLeast = found[typed[0]].Max(f => f.Documents);
             }
-            foreach (var name in others.Where(name => name.All(i => found[i].Count > 0)))
+            foreach (var name in otherNames.Where(name => name.All(i => found[i].Count > 0)))
             {
-                alternatives.Add(Phrase(name.Select(i => Quote(lookups[i].Word))));
+                Add(name.Select(i => lookups[i].Word).ToList(), i => (found[name[i]], Quote(lookups[name[i]].Word)));
                 if (name.Length == 1) atLeast = Math.Max(atLeast, found[name[0]][0].Documents);
             }
-            if (alternatives.Count == 0 && typed.Length == 1 && others.Length == 0 && Typos.MayCorrect(lookups[typed[0]].Word))
+            if (lexemes.Count + others.Count == 0 && typed.Length == 1 && otherNames.Length == 0 && Typos.MayCorrect(lookups[typed[0]].Word))
             {
                 var corrections = (await conn.QueryAsync<(string Term, long Documents)>(new CommandDefinition(Corrections,
                     new { variants = Typos.OneEditAway(lookups[typed[0]].Word).ToArray(), limit = MaxCompletions }, cancellationToken: ct))).AsList();
                 if (corrections.Count > 0)
                 {
                     // A corrected place name brings its other names, as if it had been typed right.
-                    alternatives.Add(Alternatives(corrections.Select(c => Quote(c.Term))));
-                    alternatives.AddRange(corrections.SelectMany(c => PlaceNames.Default.OtherNames(c.Term)).Select(name => Phrase(name.Select(Quote))));
+                    foreach (var (term, documents) in corrections) lexemes[term] = documents;
+                    // Other names of a corrected place were not looked up: phrases of unknown size.
+                    foreach (var name in corrections.SelectMany(c => PlaceNames.Default.OtherNames(c.Term)))
+                        Add(name, i => (null, Quote(name[i])));
                     atLeast = corrections[0].Documents;
                 }
             }
-            if (alternatives.Count == 0) return null;
-            resolved.Add(new ResolvedTerm(Alternatives(alternatives), atLeast));
+            if (lexemes.Count + others.Count == 0) return null;
+            // Two whole words in one document are no more documents than the rarer word holds.
+            var words = lexemes.Values.Order().ToList();
+            var pairs = words.Select((documents, i) => documents * (words.Count - 1 - i)).Aggregate(0L, Saturating);
+            var byDocuments = lexemes.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).ToList();
+            resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs));
         }
         return resolved;
     }
 
-    /// <summary>A finished word as itself; an unfinished one as its completions, or as a prefix when they are many.</summary>
-    static string Words(string word, List<(string Term, long Documents)> completions, bool prefix) =>
-        !prefix ? Quote(word)
-        : completions.Count > MaxCompletions ? $"{Quote(word)}:*"
-        : Alternatives(completions.Select(c => Quote(c.Term)));
+    /// <summary>A finished word as itself; an unfinished one as its completions, or as a prefix when they are many (then
+    /// no whole words: a prefix is not counted per word). With the documents each whole word is in.</summary>
+    static (List<(string Term, long Documents)> Lexemes, string Query) Words(string word, List<(string Term, long Documents)> completions, bool prefix) =>
+        !prefix ? (completions, Quote(word))
+        : completions.Count > MaxCompletions ? ([], $"{Quote(word)}:*")
+        : (completions, Alternatives(completions.Select(c => Quote(c.Term))));
+
+    static long Saturating(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
     static string Phrase(IEnumerable<string> parts) => string.Join(" <-> ", parts);
 
@@ -106,5 +134,5 @@ public static class SearchVocabulary
     }
 
     /// <summary>A tsquery operand. Folded words hold only letters and digits, but a quote must never end the operand.</summary>
-    static string Quote(string word) => $"'{word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}'";
+    internal static string Quote(string word) => $"'{word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}'";
 }

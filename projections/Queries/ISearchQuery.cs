@@ -45,8 +45,9 @@ public sealed record SearchHit(
 public sealed record FacetCount(string Value, long Count);
 
 /// <summary>Counts by kind, status and region. Exact when the total is exact; for a total above
-/// <see cref="SearchPage.ExactTotalLimit"/> the PostgreSQL backend estimates them from a sample of the registry and says so
-/// (Exact = false); Elasticsearch counts them exactly.</summary>
+/// <see cref="SearchPage.ExactTotalLimit"/> Elasticsearch counts them exactly, and so does the PostgreSQL backend for a
+/// query of one word (or one place under its names) from per-word counts; for other broad queries it estimates them from
+/// a sample of the registry and says so (Exact = false).</summary>
 public sealed record SearchFacets(bool Exact, IReadOnlyList<FacetCount> Kind, IReadOnlyList<FacetCount> Status, IReadOnlyList<FacetCount> Region);
 
 /// <summary>How to read <see cref="SearchPage.Total"/>: the exact number of matches (eq), or a lower bound (gte) —

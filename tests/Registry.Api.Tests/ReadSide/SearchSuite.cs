@@ -1,7 +1,9 @@
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Api.Features.Applications;
 using Registry.Api.Features.Documents;
 using Registry.Api.Tests.Infrastructure;
+using Registry.Projections.Postgres;
 using Registry.Projections.Queries;
 
 namespace Registry.Api.Tests.ReadSide;
@@ -212,4 +214,62 @@ public sealed class PostgresSearchSuiteTests(SearchSuiteApp app) : IClassFixture
         await app.LoadAsync();
         await SearchCases.AssertPagingAsync(app, SearchCases.Paged(q, sort));
     }
+}
+
+/// <summary>The per-word counts (read.search_term_facets) that total and facet a one-word query without reading its matches.</summary>
+public sealed class SearchTermFacetsTests(SearchSuiteApp app) : IClassFixture<SearchSuiteApp>
+{
+    /// <summary>Issued, suspended and revoked documents: the projector keeps every word's count per kind, status and region
+    /// equal to a count of the documents.</summary>
+    [Fact]
+    public async Task The_projector_keeps_per_word_counts_equal_to_the_documents()
+    {
+        await app.LoadAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        const string Recount = """
+            select term || '|' || kind || '|' || status || '|' || coalesce(region, '') || '|' || count(*)
+            from read.documents, unnest(tsvector_to_array(search)) as term group by term, kind, status, coalesce(region, '') order by 1
+            """;
+        const string Kept = """
+            select term || '|' || kind || '|' || status || '|' || region || '|' || documents from read.search_term_facets where documents <> 0 order by 1
+            """;
+        var expected = (await conn.QueryAsync<string>(Recount)).ToList();
+        Assert.Contains(expected, row => row.Contains("|suspended|", StringComparison.Ordinal));
+        Assert.Equal(expected, (await conn.QueryAsync<string>(Kept)).ToList());
+    }
+
+    /// <summary>Every one-word case of the suite (place names under their other names, Latin spellings, typos, unfinished
+    /// words) totals and facets the same from the per-word counts as from counting its matches.</summary>
+    [Theory]
+    [MemberData(nameof(SearchCases.Cases), MemberType = typeof(SearchCases))]
+    public async Task Per_word_counts_total_and_facet_a_one_word_query_as_counting_its_matches_does(SearchCase c)
+    {
+        await app.LoadAsync();
+        var request = c.Request(app) with { Limit = 50 };
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var plan = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
+        if (plan.MatchesNothing || plan.TermCounts() is not { } sql) return;
+        var counts = await conn.QuerySingleAsync<(long Residual, long Total, string Facets, long Documents)>(sql, plan.Parameters);
+        var counted = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(plan.Counted(), plan.Parameters);
+        Assert.InRange(counts.Residual, 0, SearchPlan.ResidualCap);
+        Assert.Equal(counted.Total, counts.Total);
+        Assert.Equal(Facets(counted.Facets), Facets(counts.Facets));
+    }
+
+    [Theory]
+    [InlineData("Гурьев")]
+    [InlineData("Qaragandy")]
+    [InlineData("Усть-Каменогорск")]
+    [InlineData("тоо")]
+    public async Task Place_names_Latin_spellings_and_unfinished_words_are_counted_from_per_word_counts(string q)
+    {
+        await app.LoadAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
+        Assert.NotNull(plan.TermCounts());
+    }
+
+    static List<string> Facets(string json) =>
+        [.. System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Select(f => $"{f.GetProperty("facet").GetString()}={f.GetProperty("value").GetString()}:{f.GetProperty("count").GetInt64()}").Order(StringComparer.Ordinal)];
 }
