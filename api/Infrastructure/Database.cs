@@ -11,6 +11,10 @@ public static class Database
     /// <summary>The key of the data source for long, non-request statements (no statement time-out).</summary>
     public const string LongRunning = "long-running";
 
+    /// <summary>The key of the data source officers' writes use: statements time out after Timeouts:Writes, not after
+    /// the read time-out (a decision may queue on its kind's number counter for longer than a read may take).</summary>
+    public const string Writes = "writes";
+
     /// <summary>Held while migrating: instances starting together on one database migrate one after the other.</summary>
     const long MigrationLock = 20121068_0001;
 
@@ -20,6 +24,8 @@ public static class Database
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
         var instance = InstanceName();
         builder.Services.AddNpgsqlDataSource(Tuned(builder, connectionString, instance));
+        var writes = new NpgsqlConnectionStringBuilder(Tuned(builder, connectionString, instance, write: true));
+        builder.Services.AddKeyedSingleton(Writes, (_, _) => NpgsqlDataSource.Create(writes.ConnectionString));
         // A PostgreSQL read replica for the public reads (README "Scaling").
         if (builder.Configuration.GetConnectionString("RegistryReplica") is { Length: > 0 } replica)
             builder.Services.AddNpgsqlDataSource(Tuned(builder, replica, instance), serviceKey: ProjectionsExtensions.ReplicaKey);
@@ -30,7 +36,7 @@ public static class Database
         builder.Services.AddSingleton<Features.Health.ReadinessProbe>();
     }
 
-    static string Tuned(WebApplicationBuilder builder, string connectionString, string instance)
+    static string Tuned(WebApplicationBuilder builder, string connectionString, string instance, bool write = false)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         // The registry's statements are short index reads; JIT compiling them costs more (~30 ms) than it saves. A search
@@ -40,15 +46,15 @@ public static class Database
         settings.ApplicationName = instance;
         // A frozen server must not hold a request longer than its time-out (see Outages). Cancelling a command cannot
         // reach a frozen server, so connecting gives up after 2 s and, while serving, each statement after the read
-        // time-out — the registry's statements take milliseconds. One-shot commands (make seed-large,
+        // time-out (writes: the write time-out) — the registry's statements take milliseconds. One-shot commands (make seed-large,
         // make reindex) keep Npgsql's defaults; a connection string's own values win.
         var maintenance = builder.Configuration["SeedLarge"] is not null || builder.Configuration.GetValue("Reindex", false);
         if (!System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(^|;)\s*Timeout\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
             settings.Timeout = 2;
         if (!maintenance && !connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
         {
-            var reads = builder.Configuration.GetSection("Timeouts").Get<RequestTimeoutOptions>()?.Reads ?? new RequestTimeoutOptions().Reads;
-            settings.CommandTimeout = Math.Max(1, (int)Math.Ceiling(reads.TotalSeconds));
+            var timeouts = builder.Configuration.GetSection("Timeouts").Get<RequestTimeoutOptions>() ?? new RequestTimeoutOptions();
+            settings.CommandTimeout = Math.Max(1, (int)Math.Ceiling((write ? timeouts.Writes : timeouts.Reads).TotalSeconds));
         }
         // After a time-out, do not wait for a frozen server to acknowledge the cancellation: drop the connection.
         if (!connectionString.Contains("Cancellation Timeout", StringComparison.OrdinalIgnoreCase)) settings.CancellationTimeout = -1;

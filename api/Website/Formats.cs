@@ -19,4 +19,13 @@ public static class Formats
         DateOnly.TryParseExact(text?.Trim(), DateInputs, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     public static string Count(long n, Lang lang) => n.ToString("N0", lang.Culture);
+
+    /// <summary>A file's size as people read it: "55,7 МБ" (the same abbreviations in Kazakh and Russian).</summary>
+    public static string Bytes(long n, Lang lang) => n switch
+    {
+        < 1024 => $"{Count(n, lang)} байт",
+        < 1024 * 1024 => string.Format(lang.Culture, "{0:0.#} КБ", n / 1024.0),
+        < 1024L * 1024 * 1024 => string.Format(lang.Culture, "{0:0.#} МБ", n / (1024.0 * 1024)),
+        _ => string.Format(lang.Culture, "{0:0.##} ГБ", n / (1024.0 * 1024 * 1024)),
+    };
 }

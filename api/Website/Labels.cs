@@ -22,10 +22,35 @@ public static class Labels
     public static readonly Text NavCheck = new("Бірнеше нөмірді тексеру", "Пакетная проверка");
     public static readonly Text NavServices = new("Қызметтер", "Услуги");
     public static readonly Text NavCentres = new("ХҚО мекенжайлары", "Адреса ЦОН");
+    public static readonly Text NavQrCheck = new("QR кодты тексеру", "Проверка QR-кода");
+    public static readonly Text NavOpenData = new("Ашық деректер", "Открытые данные");
     public static readonly Text LanguageSwitch = new("Тіл", "Язык");
     public static readonly Text FooterApi = new("Әзірлеушілерге арналған ашық API", "Открытый API для разработчиков");
     public static readonly Text FooterSource = new("Деректер тізілімнің жарияланған бөлігінен алынады; жеке тұлғалардың ЖСН жасырылған.",
         "Данные берутся из публичной части реестра; ИИН физических лиц скрыты.");
+
+    // Open data
+    public static readonly Text OpenDataTitle = new("Ашық деректер", "Открытые данные");
+    public static readonly Text OpenDataLead = new(
+        "Тізілімнің жарияланған бөлігі толығымен, файлдармен: CSV және JSON Lines (gzip), әр бағанның сипаттамасы (datapackage.json) және SHA-256 бақылау сомалары. Күн сайын жаңартылады; жеке тұлғалардың ЖСН жасырылған.",
+        "Вся публичная часть реестра в файлах: CSV и JSON Lines (gzip), описание каждого столбца (datapackage.json) и контрольные суммы SHA-256. Обновляется ежедневно; ИИН физических лиц скрыты.");
+    public static readonly Text OpenDataLatest = new("Соңғы жинақ {0} жасалды, құжаттар саны: {1}.", "Последняя выгрузка создана {0}, документов: {1}.");
+    public static readonly Text OpenDataNone = new("Әзірге бірде-бір жинақ жасалмаған. Кейінірек қайталап көріңіз.", "Выгрузок ещё нет. Попробуйте позже.");
+    public static readonly Text OpenDataFiles = new("Соңғы жинақтың файлдары", "Файлы последней выгрузки");
+    public static readonly Text OpenDataFile = new("Файл", "Файл");
+    public static readonly Text OpenDataContent = new("Мазмұны", "Содержимое");
+    public static readonly Text OpenDataSize = new("Көлемі", "Размер");
+    public static readonly Text OpenDataCsv = new("Құжаттар, әр жолда бір құжат (CSV, gzip)", "Документы, по одному в строке (CSV, gzip)");
+    public static readonly Text OpenDataJsonLines = new("Сол құжаттар JSON Lines пішімінде (gzip)", "Те же документы в формате JSON Lines (gzip)");
+    public static readonly Text OpenDataPackage = new("Әр бағанның түрі мен сипаттамасы, файлдардың көлемі мен хэші (Frictionless Data Package)",
+        "Тип и описание каждого столбца, размеры и хэши файлов (Frictionless Data Package)");
+    public static readonly Text OpenDataSums = new("Файлдардың SHA-256 бақылау сомалары", "Контрольные суммы SHA-256 файлов");
+    public static readonly Text OpenDataHowTo = new("Пайдалану", "Как пользоваться");
+    public static readonly Text OpenDataVerify = new("Жүктелген файлдарды тексеру: файлдармен бір қалтада sha256sum -c SHA256SUMS орындаңыз.",
+        "Проверка скачанных файлов: выполните sha256sum -c SHA256SUMS в папке с файлами.");
+    public static readonly Text OpenDataResume = new("Үзілген жүктеуді жалғастыруға болады (HTTP Range). Тұрақты сілтеме әрқашан соңғы жинаққа апарады:",
+        "Прерванную загрузку можно продолжить (HTTP Range). Постоянная ссылка всегда ведёт на последнюю выгрузку:");
+    public static readonly Text OpenDataApi = new("Бағдарламаларға арналған жинақтар тізімі (JSON):", "Список выгрузок для программ (JSON):");
 
     // Home
     public static readonly Text HomeTitle = new("Құжатты табу және тексеру", "Найти и проверить документ");
@@ -105,7 +130,7 @@ public static class Labels
     public static readonly Text HowToComplain = new("Қалай шағымдануға болады", "Как обжаловать");
     public static readonly Text ComplaintHelp = new("Шағымдану тәртібі туралы ақпарат: 1414 бірыңғай байланыс орталығы. Шағымды Комитет немесе ХҚО арқылы тапсыруға болады:",
         "Справки о порядке обжалования: единый контакт-центр 1414. Жалобу можно подать через Комитет или ЦОН:");
-    public static readonly Text QrCaption = new("Осы беттің QR-коды", "QR-код этой страницы");
+    public static readonly Text QrCaption = new("Осы беттің QR-коды: интернетсіз де тексеріледі", "QR-код этой страницы: проверяется и без интернета");
     public static readonly Text Print = new("Басып шығару", "Печать");
     public static readonly Text NotYetIssuedNote = new("Бұл күні құжат әлі берілмеген еді.", "На эту дату документ ещё не был выдан.");
 
@@ -187,6 +212,7 @@ public static class Labels
     public static readonly Text DocumentNotFound = new("«{0}» нөмірлі құжат тізілімде жоқ.", "Документа с номером «{0}» нет в реестре.");
     public static readonly Text DocumentNotFoundHelp = new("Нөмірді тексеріңіз немесе оны іздеуде көріңіз — нөмірдің бір бөлігі де жеткілікті.",
         "Проверьте номер или поищите его — достаточно части номера.");
+    public static readonly Text DidYouMean = new("Мүмкін, сіз мынаны іздеген шығарсыз:", "Возможно, вы имели в виду:");
     public static readonly Text OrganisationNotFound = new("{0} БСН бойынша жарияланған құжат жоқ.", "По БИН {0} опубликованных документов нет.");
 
     /// <summary>How many documents a search found. One place, so "about N" (a lower bound) can be added here.</summary>

@@ -35,6 +35,7 @@ public sealed class WebsiteModule : ICarterModule
         site.MapGet("/services", ServicesPage.Handle);
         site.MapGet("/services/{code}", ServicePage.Handle);
         site.MapGet("/centres", CentresPage.Handle);
+        site.MapGet("/open-data", OpenDataPage.Handle);
         site.MapGet("/{**rest}", NotFoundPage.Handle);
     }
 }

@@ -17,6 +17,6 @@ public sealed class AdminModule : ICarterModule
             .WithSummary("Deem issued every application left unanswered past its deadline, and expire documents whose term has ended");
     }
 
-    static async Task<Ok<DeadlineSweep.Result>> Sweep(NpgsqlDataSource dataSource, IOptions<DocumentTermOptions> terms, TimeProvider clock, CancellationToken ct) =>
+    static async Task<Ok<DeadlineSweep.Result>> Sweep([FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, IOptions<DocumentTermOptions> terms, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await DeadlineSweep.RunAsync(dataSource, terms.Value, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct));
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Registry.Api.Infrastructure;
 using Registry.Api.WriteModel;
 
 namespace Registry.Api.Features.Admin;
@@ -12,7 +13,7 @@ public sealed class DeadlineSweepOptions
 }
 
 /// <summary>Runs the sweep periodically (DeadlineSweep:Interval); the admin endpoint runs it on demand.</summary>
-public sealed class DeadlineSweeper(NpgsqlDataSource dataSource, IOptions<DocumentTermOptions> terms, IOptions<DeadlineSweepOptions> options,
+public sealed class DeadlineSweeper([FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, IOptions<DocumentTermOptions> terms, IOptions<DeadlineSweepOptions> options,
     TimeProvider clock, ILogger<DeadlineSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -45,7 +45,7 @@ public static class PublishCorrections
 }
 
 /// <summary>Runs <see cref="PublishCorrections"/> once, in the background, after start-up.</summary>
-public sealed class CorrectionsPublisher(NpgsqlDataSource dataSource, ILogger<CorrectionsPublisher> logger) : BackgroundService
+public sealed class CorrectionsPublisher([FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, ILogger<CorrectionsPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -29,7 +29,7 @@ public static class DecideApplication
     public sealed record Response(Guid ApplicationId, string Outcome, string? DocumentNumber, int Version, DateOnly? RefusalDueOn = null,
         RefusalNotice? RefusalNotice = null);
 
-    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Handle(Guid id, Request request, HttpContext http, NpgsqlDataSource dataSource,
+    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Handle(Guid id, Request request, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource,
         TimeProvider clock, IOptions<DocumentTermOptions> terms, WorkingCalendar calendar, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);

@@ -21,7 +21,7 @@ public static class RecordCentreStorage
 
     sealed record Stored(string CentreId, DateOnly ReceivedOn, DateOnly LastDay, DateOnly? SentOnDate, bool Collected);
 
-    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Handle(Guid id, Request request, HttpContext http, NpgsqlDataSource dataSource,
+    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Handle(Guid id, Request request, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource,
         TimeProvider clock, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);

@@ -19,7 +19,7 @@ public static class RefuseElectronicRequest
     /// <summary>Ground carries the seed's wording in Kazakh and its Russian translation.</summary>
     public sealed record Response(Guid Id, string Number, string Service, Text ServiceName, Ground Ground, string ApplicantName, DateTimeOffset ReceivedAt);
 
-    public static async Task<Results<CreationResult<Response>, ValidationProblem>> Handle(Request request, HttpContext http, NpgsqlDataSource dataSource,
+    public static async Task<Results<CreationResult<Response>, ValidationProblem>> Handle(Request request, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource,
         TimeProvider clock, CancellationToken ct)
     {
         var service = ServiceCatalogue.Find(request.Service);

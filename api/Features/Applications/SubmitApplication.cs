@@ -85,7 +85,7 @@ public static class SubmitApplication
     public sealed record IntakeRefusalReceipt(string Number, DateTimeOffset IssuedAt, string Service, string ApplicantName, string RefusedBy, PlaceDto? Centre,
         IReadOnlyList<MissingDocument> Missing);
 
-    public static async Task<Results<CreationResult<Response>, ValidationProblem>> Handle(Request request, HttpContext http, NpgsqlDataSource dataSource,
+    public static async Task<Results<CreationResult<Response>, ValidationProblem>> Handle(Request request, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource,
         TimeProvider clock, WorkingCalendar calendar, IOptions<IntakeOptions> intake, CancellationToken ct)
     {
         if (Validate(request, Today(clock)) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);

@@ -35,7 +35,7 @@ public static class RegisterComplaint
 
     public static readonly string[] ReceivedByWays = ["post", "by-hand"];
 
-    public static async Task<Results<CreationResult<Response>, ValidationProblem>> Handle(Request request, HttpContext http, NpgsqlDataSource dataSource,
+    public static async Task<Results<CreationResult<Response>, ValidationProblem>> Handle(Request request, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource,
         IOptions<ComplaintOptions> options, WorkingCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();

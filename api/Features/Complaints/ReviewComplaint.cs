@@ -18,11 +18,11 @@ public static class ReviewComplaint
 
     public sealed record Response(Guid Id, ComplaintStatus Status, int Version);
 
-    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Start(Guid id, HttpContext http, NpgsqlDataSource dataSource,
+    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Start(Guid id, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource,
         TimeProvider clock, CancellationToken ct) =>
         await StepAsync(id, ComplaintStep.StartReview, http, dataSource, clock, null, null, new { id }, ct);
 
-    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Answer(Guid id, ComplaintAnswerRequest request, HttpContext http, NpgsqlDataSource dataSource,
+    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Answer(Guid id, ComplaintAnswerRequest request, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource,
         TimeProvider clock, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
@@ -37,7 +37,7 @@ public static class ReviewComplaint
         return await StepAsync(id, ComplaintStep.Answer, http, dataSource, clock, null, answer, new { id, request }, ct);
     }
 
-    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Refuse(Guid id, ComplaintRefusalRequest request, HttpContext http, NpgsqlDataSource dataSource,
+    public static async Task<Results<CommandResult<Response>, ValidationProblem>> Refuse(Guid id, ComplaintRefusalRequest request, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource,
         TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))

@@ -24,7 +24,7 @@ public static class ChangeDocumentStatus
     public sealed record Response(string Number, string Status, DateOnly EffectiveOn, int Version);
 
     public static async Task<Results<CommandResult<Response>, ValidationProblem>> Handle(DocumentAction action, string number, Request request,
-        HttpContext http, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
+        HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var errors = new Dictionary<string, string[]>();

@@ -33,7 +33,7 @@ public static class DocumentDuplicates
     sealed record DuplicateRow(Guid Id, DateOnly SubmittedOn, DateOnly DueOn, DateOnly? IssuedOn);
 
     public static async Task<Results<CreationResult<Requested>, ValidationProblem>> RecordRequest(string number, Request request, HttpContext http,
-        NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendar calendar, CancellationToken ct)
+        [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendar calendar, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var errors = new Dictionary<string, string[]>();
@@ -71,7 +71,7 @@ public static class DocumentDuplicates
     }
 
     public static async Task<Results<CommandResult<Issued>, ValidationProblem>> Issue(string number, int ordinal, IssueRequest request, HttpContext http,
-        NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
+        [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var errors = new Dictionary<string, string[]>();

@@ -47,9 +47,13 @@ public sealed class OpenDataModule : ICarterModule
 
     static Ok<ExportListing> List(IOptions<OpenDataOptions> options)
     {
-        var exports = OpenDataExport.List(options.Value.Directory).Select(id => Describe(options.Value.Directory, id)).OfType<ExportSummary>().ToList();
+        var exports = Exports(options.Value.Directory);
         return TypedResults.Ok(new ExportListing(exports.FirstOrDefault(), exports));
     }
+
+    /// <summary>The complete exports, newest first (what the listing and the website's open-data page show).</summary>
+    public static List<ExportSummary> Exports(string directory) =>
+        OpenDataExport.List(directory).Select(id => Describe(directory, id)).OfType<ExportSummary>().ToList();
 
     static Results<PhysicalFileHttpResult, NotFoundProblem> Latest(string file, HttpContext http, IOptions<OpenDataOptions> options) =>
         OpenDataExport.List(options.Value.Directory).FirstOrDefault() is { } id

@@ -16,8 +16,9 @@ public sealed class ProofOptions
 
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Where a scan of the QR code lands online: /d/{number} redirects here ({kind} and {number} are filled in).</summary>
-    public string DocumentPage { get; set; } = "/api/v1/registry/{kind}/{number}";
+    /// <summary>Where a scan of the QR code lands online: /d/{number} redirects here ({kind} and {number} are filled in).
+    /// The website's document page in no language, which leads to the reader's language.</summary>
+    public string DocumentPage { get; set; } = "/documents/{number}";
 }
 
 /// <summary>

@@ -5,7 +5,6 @@ using Registry.Api.Infrastructure;
 using Registry.Api.Infrastructure.Results;
 using Registry.Domain.Common;
 using Registry.Domain.Documents;
-using Registry.Projections.Public;
 using Registry.Projections.Queries;
 
 namespace Registry.Api.Features.Proofs;
@@ -39,19 +38,14 @@ public sealed class ProofsModule : ICarterModule
 
     public sealed record CheckRequest(string Proof);
 
-    static async Task<Results<Ok<ProofResponse>, NotFoundProblem>> Issue(string number, DateOnly? asOf, HttpContext http, IVerifyQuery query, ProofKeyRing keys,
-        IOptions<ProofOptions> options, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<ProofResponse>, NotFoundProblem>> Issue(string number, DateOnly? asOf, HttpContext http, IVerifyQuery query, DocumentProofs proofs,
+        TimeProvider clock, CancellationToken ct)
     {
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
         if (document is null) return new NotFoundProblem("No such document", $"No document numbered '{number}' is in the public registry.");
-        var now = clock.GetUtcNow();
-        var answer = Projections.Public.Verification.Verify(document, asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().Date), null);
-        var expires = now + options.Value.Lifetime;
-        var claims = new ProofClaims(answer.Number, answer.Kind.Slug(), answer.Holder.Name, answer.Holder.Identifier, answer.Holder.IdentifierKind.Slug(),
-            answer.StatusOnDate, answer.Valid, answer.AsOf, answer.ValidUntil, now.ToUnixTimeSeconds(), expires.ToUnixTimeSeconds());
-        var jws = Jws.Sign(claims, keys.ActiveKey, keys.ActiveKeyId);
+        var (jws, claims) = proofs.Sign(document, asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().Date));
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new ProofResponse(jws, keys.ActiveKeyId, DateTimeOffset.FromUnixTimeSeconds(claims.Iat), DateTimeOffset.FromUnixTimeSeconds(claims.Exp),
+        return TypedResults.Ok(new ProofResponse(jws, proofs.KeyId, DateTimeOffset.FromUnixTimeSeconds(claims.Iat), DateTimeOffset.FromUnixTimeSeconds(claims.Exp),
             QrPayload.Build($"{http.Request.Scheme}://{http.Request.Host}", document.Number, jws)));
     }
 
@@ -107,6 +101,7 @@ public static class ProofsRegistration
             .Validate(o => o.Lifetime > TimeSpan.Zero, "Proofs:Lifetime must be positive.").ValidateOnStart();
         builder.Services.AddSingleton(sp => ProofKeyRing.Load(sp.GetRequiredService<IOptions<ProofOptions>>().Value,
             sp.GetRequiredService<TimeProvider>().GetUtcNow(), sp.GetRequiredService<ILogger<ProofKeyRing>>()));
+        builder.Services.AddSingleton<DocumentProofs>();
     }
 
     /// <summary>At start-up rather than on the first proof request: a first start generates the key, and a bad key

@@ -83,7 +83,7 @@ public sealed class QualityModule : ICarterModule
 
     static readonly string[] SurveyIndicators = ["2.1", "3.1", "4.1", "5.1"];
 
-    static async Task<Results<CreationResult<SurveyResponse>, ValidationProblem>> RecordSurvey(SurveyRequest request, HttpContext http, NpgsqlDataSource dataSource,
+    static async Task<Results<CreationResult<SurveyResponse>, ValidationProblem>> RecordSurvey(SurveyRequest request, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource,
         CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();

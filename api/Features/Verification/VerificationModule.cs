@@ -43,8 +43,7 @@ public sealed class VerificationModule : ICarterModule
     /// caller probably meant (unpadded sequence, letter O for zero), if one exists, so the inspector can check it.</summary>
     static async Task<NotFoundProblem> NotFoundAsync(string number, IVerifyQuery query, CancellationToken ct)
     {
-        var reading = DocumentNumber.Reading(number);
-        var meant = reading is not null && reading != DocumentNumber.Normalize(number) ? await query.FindAsync(reading, ct) : null;
+        var meant = await query.FindMeantAsync(number, ct);
         return new NotFoundProblem("No such document",
             meant is null ? $"No document numbered '{number}' is in the public registry." : $"No document numbered '{number}' is in the public registry. Did you mean {meant.Number}?",
             new Dictionary<string, object?> { ["didYouMean"] = meant is null ? Array.Empty<string>() : [meant.Number] });

@@ -5,8 +5,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Dapper;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Registry.Api.Infrastructure;
 
 namespace Registry.Api.Features.Webhooks;
 
@@ -25,6 +27,16 @@ public static class ApiKeyAuthentication
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(Scheme, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Role));
+    }
+
+    /// <summary>Third parties only, declared once for the group: 401 without a valid key. Their requests write, so they get
+    /// the longer write time-out.</summary>
+    public static RouteGroupBuilder RequireApiKey(this RouteGroupBuilder group)
+    {
+        group.RequireAuthorization(Policy)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]));
+        group.WithRequestTimeout(Outages.WritePolicy);
+        return group;
     }
 
     public static string NewKey() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));

@@ -14,20 +14,16 @@ public sealed class WebhookClientsModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1/admin/webhook-clients").WithTags("Webhooks").RequireAuthorization(Policies.RecordDecisions);
-        g.WithRequestTimeout(Outages.WritePolicy);
+        var g = app.MapGroup("/api/v1/admin/webhook-clients").WithTags("Webhooks").RequireOfficer(Policies.RecordDecisions);
         g.MapPost("/", Register).WithName("RegisterWebhookClient")
             .WithSummary("Register a third party that may subscribe to webhooks (then issue its API key)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapGet("/", List).WithName("ListWebhookClients").WithSummary("Registered third parties")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
+        g.MapGet("/", List).WithName("ListWebhookClients").WithSummary("Registered third parties");
         g.MapPost("/{id:guid}/key", IssueKey).WithName("IssueWebhookClientKey")
             .WithSummary("Issue the client's API key, shown once; any previous key stops working")
-            .WithDescription("Only the key's SHA-256 is stored. Calling again (a lost answer, a leaked key) replaces the key: the last key returned is the one that works.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithDescription("Only the key's SHA-256 is stored. Calling again (a lost answer, a leaked key) replaces the key: the last key returned is the one that works.");
         g.MapPost("/{id:guid}/revoke", Revoke).WithName("RevokeWebhookClient")
-            .WithSummary("Revoke the client's API key and disable its subscriptions")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Revoke the client's API key and disable its subscriptions");
     }
 
     public sealed record Request([property: Required, StringLength(200, MinimumLength = 2)] string Name, [property: StringLength(200)] string? Contact);
@@ -41,7 +37,7 @@ public sealed class WebhookClientsModule : ICarterModule
 
     const string Columns = "id, name, contact, key_hash is not null as haskey, key_issued_at as keyissuedat, created_at as createdat, revoked_at as revokedat";
 
-    static async Task<CreationResult<Client>> Register(Request request, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct) =>
+    static async Task<CreationResult<Client>> Register(Request request, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct) =>
         new(await Commands.RunAsync(dataSource, http.Command("webhook-client.register", request), async (conn, tx, actor) =>
         {
             var client = await conn.QuerySingleAsync<Client>(new CommandDefinition(
@@ -58,7 +54,7 @@ public sealed class WebhookClientsModule : ICarterModule
 
     /// <summary>Not replayed under an Idempotency-Key: the answer holds the key, which is never stored. A retry issues a new
     /// key and voids the one whose answer was lost.</summary>
-    static async Task<Results<Ok<IssuedKey>, NotFoundProblem>> IssueKey(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
+    static async Task<Results<Ok<IssuedKey>, NotFoundProblem>> IssueKey(Guid id, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var key = ApiKeyAuthentication.NewKey();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -72,7 +68,7 @@ public sealed class WebhookClientsModule : ICarterModule
         return TypedResults.Ok(new IssuedKey(id, key, issuedAt.Value));
     }
 
-    static async Task<CommandResult<Client>> Revoke(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct) =>
+    static async Task<CommandResult<Client>> Revoke(Guid id, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct) =>
         new(await Commands.RunAsync(dataSource, http.Command("webhook-client.revoke", new { id }), async (conn, tx, _) =>
         {
             var client = await conn.QuerySingleOrDefaultAsync<Client>(new CommandDefinition($"""

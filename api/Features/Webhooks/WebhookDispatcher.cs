@@ -33,10 +33,10 @@ public sealed partial class WebhookJson : JsonSerializerContext;
 /// the receiver answered 2xx, so a crash redelivers (same webhook-id) rather than loses. Subscriptions are delivered
 /// concurrently, so a slow receiver delays only itself. A failure backs off exponentially with jitter; a subscription
 /// failing for longer than the horizon is disabled with the reason. Wakes on the projector's notice, polls as a fallback.
-/// Moving a position to the feed's high-water mark relies on read.changes rows committing in seq order: the projector
-/// is its only writer and commits one batch transaction at a time (its checkpoint guard rolls back a concurrent one).
-/// A second, concurrent writer would have to serialise its inserts the same way (the webhooks-feed load scenario
-/// takes an advisory lock; without it, 2 of 162,000 deliveries were skipped in one run).
+/// Moving a position to the feed's high-water mark relies on read.changes rows committing in seq order. The feed
+/// enforces it for every writer (migration 0290: each insert statement first takes a transaction-level lock, so seqs are
+/// taken and committed one transaction at a time); before, a load scenario with concurrent writers skipped 2 of 162,000
+/// deliveries in one run.
 /// </summary>
 public sealed class WebhookDispatcher(
     NpgsqlDataSource dataSource,

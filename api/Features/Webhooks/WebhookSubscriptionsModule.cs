@@ -17,27 +17,20 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1/webhooks/subscriptions").WithTags("Webhooks").RequireAuthorization(ApiKeyAuthentication.Policy);
-        g.WithRequestTimeout(Outages.WritePolicy);
+        var g = app.MapGroup("/api/v1/webhooks/subscriptions").WithTags("Webhooks").RequireApiKey();
         g.MapPost("/", Subscribe).WithName("CreateWebhookSubscription")
             .WithSummary("Subscribe a receiver URL to changes of a document number, a BIN's documents, or a kind")
             .WithDescription("Deliveries follow Standard Webhooks: POST with webhook-id (stable across retries), webhook-timestamp and webhook-signature "
                 + "(v1,base64 HMAC-SHA256 of \"id.timestamp.body\" with the secret's bytes), one event per document change, in change-feed order. "
-                + "Starts after the newest change unless fromSeq is given (a seq of GET /api/v1/changes). The secret is shown here; keep it.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        g.MapGet("/", List).WithName("ListWebhookSubscriptions").WithSummary("Your subscriptions and how their deliveries go")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+                + "Starts after the newest change unless fromSeq is given (a seq of GET /api/v1/changes). The secret is shown here; keep it.");
+        g.MapGet("/", List).WithName("ListWebhookSubscriptions").WithSummary("Your subscriptions and how their deliveries go");
         g.MapGet("/{id:guid}", Get).WithName("GetWebhookSubscription")
-            .WithSummary("One subscription: position, failures, and why it was disabled")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithSummary("One subscription: position, failures, and why it was disabled");
         g.MapGet("/{id:guid}/attempts", Attempts).WithName("ListWebhookAttempts")
-            .WithSummary("The latest failed delivery attempts, newest first")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithSummary("The latest failed delivery attempts, newest first");
         g.MapPost("/{id:guid}/replay", Replay).WithName("ReplayWebhookSubscription")
-            .WithSummary("Deliver again every matching change after fromSeq (default: resume where it stopped); re-enables a disabled subscription")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        g.MapDelete("/{id:guid}", Delete).WithName("DeleteWebhookSubscription").WithSummary("Stop and remove a subscription")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithSummary("Deliver again every matching change after fromSeq (default: resume where it stopped); re-enables a disabled subscription");
+        g.MapDelete("/{id:guid}", Delete).WithName("DeleteWebhookSubscription").WithSummary("Stop and remove a subscription");
     }
 
     public sealed record Request([property: Required] string Url, string? Kind, string? Bin, string? Number, long? FromSeq);
@@ -60,7 +53,7 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
         """;
 
     static async Task<Results<CreationResult<Subscription>, ValidationProblem, RuleViolationProblem>> Subscribe(Request request, HttpContext http,
-        NpgsqlDataSource dataSource, WebhookAddressPolicy policy, CancellationToken ct)
+        [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, WebhookAddressPolicy policy, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Kind is null && request.Bin is null && request.Number is null)
@@ -115,7 +108,7 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
     }
 
     static async Task<Results<CommandResult<Subscription>, ValidationProblem>> Replay(Guid id, ReplayRequest request, HttpContext http,
-        NpgsqlDataSource dataSource, CancellationToken ct)
+        [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct)
     {
         if (request.FromSeq < 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["fromSeq"] = ["fromSeq is 0 or more."] }, type: ProblemTypes.Validation);
@@ -135,7 +128,7 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
         }, ct));
     }
 
-    static async Task<CommandResult<Deleted>> Delete(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct) =>
+    static async Task<CommandResult<Deleted>> Delete(Guid id, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, CancellationToken ct) =>
         new(await Commands.RunAsync(dataSource, http.Command("webhook-subscription.delete", new { id }), async (conn, tx, _) =>
             await conn.ExecuteAsync(new CommandDefinition("delete from webhook_subscriptions where id = @id and client_id = @clientId",
                 new { id, clientId = http.User.ClientId() }, tx, cancellationToken: ct)) == 0

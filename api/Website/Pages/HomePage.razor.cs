@@ -23,7 +23,7 @@ public partial class HomePage
             day = parsed;
         }
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
-        if (document is null) return NotFoundPage.Document(site, number);
+        if (document is null) return await NotFoundPage.DocumentAsync(site, number, query, ct);
         var target = site.Href($"/documents/{Uri.EscapeDataString(document.Number)}");
         return TypedResults.Redirect(day is { } d ? $"{target}?on={Formats.Date(d)}#on-date" : target);
     }

@@ -50,11 +50,18 @@ public sealed class CheckPageTests(KestrelRegistryApp app) : IClassFixture<Kestr
                 && localStorage.getItem('registry-proof-keys') !== null
             """, null, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
-        await context.SetOfflineAsync(true);
-        Assert.False(await page.EvaluateAsync<bool>("() => fetch('/health/live').then(() => true, () => false)"));
+        // What the document page's QR code carries: online, a scan of it opens that page.
+        await page.GotoAsync($"{baseUrl}/ru/documents/{number}");
+        var scanned = (await page.Locator(".qr").GetAttributeAsync("data-payload"))!;
+        Assert.StartsWith($"{baseUrl}/d/{number}{QrPayload.Marker}", scanned);
+        await page.GotoAsync(scanned);
+        Assert.StartsWith($"{baseUrl}/ru/documents/{number}", page.Url);
+        Assert.Equal(number, await page.InnerTextAsync("h1"));
 
-        // A scan of the QR code: the canonical link, served offline by the worker, checks the proof in its fragment.
-        await page.GotoAsync(genuine.Qr);
+        // Offline, the same scan opens the checker, served by the worker, which checks the proof in the fragment.
+        await context.SetOfflineAsync(true);
+        await page.GotoAsync(scanned);
+        Assert.False(await page.EvaluateAsync<bool>("() => fetch('/health/live').then(() => true, () => false)"));
         await ExpectResult(page, "valid", "Подпись подлинная");
         Assert.Contains(number, await page.InnerTextAsync("#claims"));
         Assert.Contains("ТОО «Қарағанды Көмір»", await page.InnerTextAsync("#claims"));

@@ -86,7 +86,7 @@ public sealed class ProofTests(RegistryApp app) : IClassFixture<RegistryApp>
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.GetAsync($"/d/{number}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/api/v1/registry/attestation/{number}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/documents/{number}", response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/d/ATT-1999-000001")).StatusCode);
     }
 

@@ -25,6 +25,7 @@ public sealed partial class EveryPageTests(WebsiteApp app)
         { "services", "/kk/services" },
         { "service-deadline", "/ru/services/attestation?submitted=25.12.2025" },
         { "centres", "/ru/centres?region=Ақмола облысы" },
+        { "open-data", "/kk/open-data" },
         { "not-found", "/kk/documents/ATT-1999-000000" },
     };
 

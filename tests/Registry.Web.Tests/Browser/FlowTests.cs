@@ -1,9 +1,14 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Registry.Api.Features.Proofs;
 using Registry.Domain.Applications;
+using Registry.Api.Website;
 using Registry.Web.Tests.Infrastructure;
 using ZXing;
 using ZXing.Common;
@@ -14,6 +19,8 @@ namespace Registry.Web.Tests.Browser;
 [Collection(WebsiteCollection.Name)]
 public sealed class FlowTests(WebsiteApp app)
 {
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     [Fact]
     public async Task Search_leads_to_the_result_its_document_and_the_holder_s_organisation()
     {
@@ -178,11 +185,11 @@ public sealed class FlowTests(WebsiteApp app)
     }
 
     [Fact]
-    public async Task The_qr_code_carries_the_document_s_canonical_address_and_prints_without_the_menus()
+    public async Task The_qr_code_carries_the_document_s_link_with_a_proof_the_published_keys_verify_and_prints_without_the_menus()
     {
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync($"/ru/documents/{app.Data.Attestation}?on=01.06.2026");
-        // The code is an image of its own, drawn once per document and kept by the browser.
+        // The code is an image of its own, drawn once per document version and day and kept by the browser.
         Assert.True(await page.Locator(".qr img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
         var image = await page.APIRequest.GetAsync((await page.Locator(".qr img").GetAttributeAsync("src"))!);
         Assert.Equal("image/svg+xml", image.Headers["content-type"].Split(';')[0]);
@@ -190,13 +197,61 @@ public sealed class FlowTests(WebsiteApp app)
         var svg = await image.TextAsync();
         var size = int.Parse(Regex.Match(svg, "viewBox=\"0 0 (\\d+) ").Groups[1].Value, CultureInfo.InvariantCulture);
         var path = Regex.Match(svg, "<path d=\"([^\"]+)\"").Groups[1].Value;
-        Assert.Equal($"{WebsiteApp.PublicBaseUrl}/documents/{app.Data.Attestation}", Decode(size, path));
+
+        // What the image encodes is the page's data-payload: the /d/ link (online it opens this page) with a proof in its
+        // fragment that the keys at /.well-known/jwks.json verify (offline, the "Check a QR code" page does the same).
+        var payload = (await page.Locator(".qr").GetAttributeAsync("data-payload"))!;
+        Assert.Equal(payload, Decode(size, path));
+        Assert.StartsWith($"{WebsiteApp.PublicBaseUrl}/d/{app.Data.Attestation}{QrPayload.Marker}", payload);
+        Assert.Contains($"{WebsiteApp.PublicBaseUrl}/documents/{app.Data.Attestation}", await page.Locator(".qr figcaption").InnerTextAsync());
+        var keys = (await (await page.APIRequest.GetAsync(ProofsModule.JwksPath)).JsonAsync<JsonWebKeySet>(Json))!.Keys.ToDictionary(k => k.Kid, k => ECDsa.Create(
+            new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = Base64Url.DecodeFromChars(k.X), Y = Base64Url.DecodeFromChars(k.Y) } }));
+        var verdict = Jws.Verify(QrPayload.ProofOf(payload), keys, DateTimeOffset.UtcNow);
+        Assert.Equal(ProofState.Valid, verdict.State);
+        Assert.Equal((app.Data.Attestation, WebsiteApp.Today, "valid"), (verdict.Claims!.Number, verdict.Claims.AsOf, verdict.Claims.Status));
+        // The page and its image are asked for separately: the same proof for the same document version and day.
+        Assert.Equal(payload, Decode(size, Regex.Match(await (await page.APIRequest.GetAsync((await page.Locator(".qr img").GetAttributeAsync("src"))!)).TextAsync(),
+            "<path d=\"([^\"]+)\"").Groups[1].Value));
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator("header nav").IsVisibleAsync());
         Assert.False(await page.Locator("form.fields").IsVisibleAsync());
         Assert.True(await page.Locator(".qr img").IsVisibleAsync());
         Assert.True(await page.Locator(".answer").IsVisibleAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_open_data_page_lists_the_latest_export_s_files_with_sizes_and_sha_256_and_the_menu_leads_to_the_qr_checker()
+    {
+        (await app.Admin().PostAsync("/api/v1/admin/exports", null)).EnsureSuccessStatusCode();
+        var listing = (await app.Anonymous().GetFromJsonAsync<Registry.Api.Features.OpenData.OpenDataModule.ExportListing>("/api/v1/exports"))!;
+        var latest = listing.Latest!;
+
+        var (page, errors) = await app.NewPageAsync();
+        await page.GotoAsync("/ru");
+        await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Открытые данные" }).ClickAsync();
+        await page.WaitForURLAsync("**/ru/open-data");
+        Assert.Contains(Formats.Count(latest.Documents, Lang.Ru), await page.Locator(".total").InnerTextAsync());
+        Assert.Equal(["documents.csv.gz", "documents.jsonl.gz", "datapackage.json", "SHA256SUMS"], await page.Locator("table.files tbody th a").AllInnerTextsAsync());
+        foreach (var file in latest.Files)
+        {
+            var row = page.Locator($"tr[data-file='{file.Name}']");
+            Assert.Equal(file.Sha256, await row.Locator("code.hash").InnerTextAsync());
+            Assert.Equal(file.Bytes.ToString(CultureInfo.InvariantCulture), await row.Locator("td.size").GetAttributeAsync("data-bytes"));
+            Assert.Equal(file.Url, await row.Locator("a").GetAttributeAsync("href"));
+        }
+        var package = await page.APIRequest.GetAsync((await page.Locator("tr[data-file='datapackage.json'] a").GetAttributeAsync("href"))!);
+        Assert.Equal(200, package.Status);
+        Assert.Contains("\"resources\"", await package.TextAsync());
+
+        await page.Locator("a.lang").ClickAsync(); // the same page in Kazakh
+        await page.WaitForURLAsync("**/kk/open-data");
+        await page.GetByRole(AriaRole.Link, new() { Name = "QR кодты тексеру" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/check/\\?lang=kk$"));
+        Assert.Equal("QR кодты тексеру", await page.Locator("h1").InnerTextAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Тізілімге оралу" }).ClickAsync(); // and back
+        await page.WaitForURLAsync("**/kk");
         Assert.Empty(errors);
     }
 

@@ -168,6 +168,26 @@ public sealed partial class PageResponseTests(WebsiteApp app)
     }
 
     [Fact]
+    public async Task A_number_typed_without_its_zeros_or_with_the_letter_O_is_not_found_but_links_the_document_it_means()
+    {
+        using var client = Client();
+        var number = app.Data.Attestation;
+        var parts = number.Split('-');
+        var unpadded = $"{parts[0]}-{parts[1]}-{int.Parse(parts[2])}";
+        var lettered = $"{parts[0]}-{parts[1]}-{parts[2].Replace('0', 'O')}";
+        foreach (var typed in new[] { unpadded, lettered })
+        {
+            var missing = await client.GetAsync($"/ru/documents/{typed}");
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            var html = await missing.Content.ReadAsStringAsync();
+            Assert.Contains("Возможно, вы имели в виду:", html);
+            Assert.Contains($"href=\"/ru/documents/{number}\"", html);
+        }
+        var unknown = await (await client.GetAsync("/kk/documents/ATT-1999-1")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("did-you-mean", unknown);
+    }
+
+    [Fact]
     public async Task Assets_are_cached_for_a_year_under_their_content_hash()
     {
         using var client = Client();

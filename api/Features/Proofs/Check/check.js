@@ -2,62 +2,56 @@
 // registry's public keys, saved on the last visit so that the check works with no connection.
 'use strict';
 
-const TEXT = {
-  kk: {
-    title: 'QR кодты тексеру',
-    intro: 'Құжаттың QR кодын сканерлеңіз немесе оның мәтінін қойыңыз. Тексеру интернетсіз де жұмыс істейді.',
-    label: 'QR код мәтіні',
-    check: 'Тексеру',
-    scan: 'Камерамен сканерлеу',
-    valid: 'Қолтаңба шынайы',
-    invalid: 'Жарамсыз',
-    expired: 'Дәлелдің мерзімі өтті',
-    'unknown-key': 'Белгісіз кілт',
-    'signature-mismatch': 'Қолтаңба сәйкес келмейді: мәтін өзгертілген немесе басқа кілтпен қол қойылған.',
-    'not-a-proof': 'Бұл мәтін тізілімнің дәлелі емес.',
-    'unsupported-algorithm': 'Қолтаңба алгоритміне қолдау көрсетілмейді.',
-    'unknown-key-reason': 'Бұл кілт сақталған кілттердің арасында жоқ. Интернетке қосылып, осы бетті қайта ашыңыз.',
-    'expired-reason': 'Дәлел {date} аяқталды. Құжатты онлайн тексеріңіз немесе жаңа QR код алыңыз.',
-    'no-keys': 'Кілттер әлі сақталмаған: бетті бір рет интернетпен ашыңыз.',
-    documentValid: 'Құжат {date} күні жарамды',
-    documentNotValid: 'Құжат {date} күні жарамсыз: {status}',
-    number: 'Нөмірі', kind: 'Түрі', holder: 'Иесі', bin: 'БСН', iin: 'ЖСН', status: 'Мәртебесі', validUntil: 'Қолданылу мерзімі',
-    signedAt: 'Қол қойылды', proofUntil: 'Дәлел жарамды', termEnded: 'Құжаттың мерзімі {date} аяқталды.',
-    snapshot: 'Дәлел қол қойылған сәттегі жағдайды көрсетеді; кейінгі өзгерістерді онлайн тексеріңіз.',
-    offline: 'Желі жоқ: {date} сақталған кілттермен тексеріледі.',
-    online: 'Кілттер жаңартылды.',
-    statuses: { valid: 'жарамды', suspended: 'тоқтатыла тұрған', revoked: 'кері қайтарып алынған', expired: 'мерзімі өткен', 'not-yet-issued': 'әлі берілмеген' },
-    kinds: { attestation: 'Аттестат', permit: 'Рұқсат', declaration: 'Тіркеу шифры', accreditation: 'Аккредиттеу аттестаты',
-      'fire-equipment-conclusion': 'Қорытынды', 'standard-agreement': 'Келісу хаты' },
+// Every word of the page, [Kazakh, Russian] side by side, so that a text missing in one language shows.
+const WORDS = {
+  title: ['QR кодты тексеру', 'Проверка QR-кода'],
+  home: ['Тізілімге оралу', 'Вернуться в реестр'],
+  intro: ['Құжаттың QR кодын сканерлеңіз немесе оның мәтінін қойыңыз. Тексеру интернетсіз де жұмыс істейді.', 'Отсканируйте QR-код документа или вставьте его текст. Проверка работает и без интернета.'],
+  label: ['QR код мәтіні', 'Текст QR-кода'],
+  check: ['Тексеру', 'Проверить'],
+  scan: ['Камерамен сканерлеу', 'Сканировать камерой'],
+  valid: ['Қолтаңба шынайы', 'Подпись подлинная'],
+  invalid: ['Жарамсыз', 'Недействительно'],
+  expired: ['Дәлелдің мерзімі өтті', 'Срок доказательства истёк'],
+  'unknown-key': ['Белгісіз кілт', 'Неизвестный ключ'],
+  'signature-mismatch': ['Қолтаңба сәйкес келмейді: мәтін өзгертілген немесе басқа кілтпен қол қойылған.', 'Подпись не совпадает: текст изменён или подписан другим ключом.'],
+  'not-a-proof': ['Бұл мәтін тізілімнің дәлелі емес.', 'Этот текст не является доказательством реестра.'],
+  'unsupported-algorithm': ['Қолтаңба алгоритміне қолдау көрсетілмейді.', 'Алгоритм подписи не поддерживается.'],
+  'unknown-key-reason': ['Бұл кілт сақталған кілттердің арасында жоқ. Интернетке қосылып, осы бетті қайта ашыңыз.', 'Этого ключа нет среди сохранённых. Подключитесь к интернету и откройте страницу снова.'],
+  'expired-reason': ['Дәлел {date} аяқталды. Құжатты онлайн тексеріңіз немесе жаңа QR код алыңыз.', 'Доказательство истекло {date}. Проверьте документ онлайн или получите новый QR-код.'],
+  'no-keys': ['Кілттер әлі сақталмаған: бетті бір рет интернетпен ашыңыз.', 'Ключи ещё не сохранены: откройте страницу один раз при подключении к интернету.'],
+  documentValid: ['Құжат {date} күні жарамды', 'Документ действителен на {date}'],
+  documentNotValid: ['Құжат {date} күні жарамсыз: {status}', 'Документ недействителен на {date}: {status}'],
+  number: ['Нөмірі', 'Номер'],
+  kind: ['Түрі', 'Вид'],
+  holder: ['Иесі', 'Владелец'],
+  bin: ['БСН', 'БИН'],
+  iin: ['ЖСН', 'ИИН'],
+  status: ['Мәртебесі', 'Статус'],
+  validUntil: ['Қолданылу мерзімі', 'Срок действия'],
+  signedAt: ['Қол қойылды', 'Подписано'],
+  proofUntil: ['Дәлел жарамды', 'Доказательство действует до'],
+  termEnded: ['Құжаттың мерзімі {date} аяқталды.', 'Срок действия документа истёк {date}.'],
+  snapshot: ['Дәлел қол қойылған сәттегі жағдайды көрсетеді; кейінгі өзгерістерді онлайн тексеріңіз.', 'Доказательство отражает состояние на момент подписи; более поздние изменения проверяйте онлайн.'],
+  offline: ['Желі жоқ: {date} сақталған кілттермен тексеріледі.', 'Нет сети: проверка по ключам, сохранённым {date}.'],
+  online: ['Кілттер жаңартылды.', 'Ключи обновлены.'],
+  statuses: {
+    valid: ['жарамды', 'действителен'],
+    suspended: ['тоқтатыла тұрған', 'приостановлен'],
+    revoked: ['кері қайтарып алынған', 'отозван'],
+    expired: ['мерзімі өткен', 'истёк'],
+    'not-yet-issued': ['әлі берілмеген', 'ещё не выдан'],
   },
-  ru: {
-    title: 'Проверка QR-кода',
-    intro: 'Отсканируйте QR-код документа или вставьте его текст. Проверка работает и без интернета.',
-    label: 'Текст QR-кода',
-    check: 'Проверить',
-    scan: 'Сканировать камерой',
-    valid: 'Подпись подлинная',
-    invalid: 'Недействительно',
-    expired: 'Срок доказательства истёк',
-    'unknown-key': 'Неизвестный ключ',
-    'signature-mismatch': 'Подпись не совпадает: текст изменён или подписан другим ключом.',
-    'not-a-proof': 'Этот текст не является доказательством реестра.',
-    'unsupported-algorithm': 'Алгоритм подписи не поддерживается.',
-    'unknown-key-reason': 'Этого ключа нет среди сохранённых. Подключитесь к интернету и откройте страницу снова.',
-    'expired-reason': 'Доказательство истекло {date}. Проверьте документ онлайн или получите новый QR-код.',
-    'no-keys': 'Ключи ещё не сохранены: откройте страницу один раз при подключении к интернету.',
-    documentValid: 'Документ действителен на {date}',
-    documentNotValid: 'Документ недействителен на {date}: {status}',
-    number: 'Номер', kind: 'Вид', holder: 'Владелец', bin: 'БИН', iin: 'ИИН', status: 'Статус', validUntil: 'Срок действия',
-    signedAt: 'Подписано', proofUntil: 'Доказательство действует до', termEnded: 'Срок действия документа истёк {date}.',
-    snapshot: 'Доказательство отражает состояние на момент подписи; более поздние изменения проверяйте онлайн.',
-    offline: 'Нет сети: проверка по ключам, сохранённым {date}.',
-    online: 'Ключи обновлены.',
-    statuses: { valid: 'действителен', suspended: 'приостановлен', revoked: 'отозван', expired: 'истёк', 'not-yet-issued': 'ещё не выдан' },
-    kinds: { attestation: 'Аттестат', permit: 'Разрешение', declaration: 'Регистрационный шифр', accreditation: 'Аттестат аккредитации',
-      'fire-equipment-conclusion': 'Заключение', 'standard-agreement': 'Письмо о согласовании' },
+  kinds: {
+    attestation: ['Аттестат', 'Аттестат'],
+    permit: ['Рұқсат', 'Разрешение'],
+    declaration: ['Тіркеу шифры', 'Регистрационный шифр'],
+    accreditation: ['Аккредиттеу аттестаты', 'Аттестат аккредитации'],
+    'fire-equipment-conclusion': ['Қорытынды', 'Заключение'],
+    'standard-agreement': ['Келісу хаты', 'Письмо о согласовании'],
   },
 };
+const LANGS = ['kk', 'ru'];
 
 const KEYS_URL = '/.well-known/jwks.json';
 const KEYS_STORE = 'registry-proof-keys';
@@ -75,15 +69,17 @@ function pickLanguage() {
   return (navigator.language || '').toLowerCase().startsWith('ru') ? 'ru' : 'kk';
 }
 
-const t = (key, values = {}) => (TEXT[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
-const statusName = status => TEXT[lang].statuses[status] ?? status;
-const kindName = kind => TEXT[lang].kinds[kind] ?? kind;
+const inLanguage = (words, language = lang) => words?.[LANGS.indexOf(language)];
+const t = (key, values = {}) => (inLanguage(WORDS[key]) ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+const statusName = status => inLanguage(WORDS.statuses[status]) ?? status;
+const kindName = kind => inLanguage(WORDS.kinds[kind]) ?? kind;
 
 function applyLanguage() {
   document.documentElement.lang = lang;
-  document.title = `${t('title')} · ${lang === 'kk' ? TEXT.ru.title : TEXT.kk.title}`;
+  document.title = `${t('title')} · ${inLanguage(WORDS.title, lang === 'kk' ? 'ru' : 'kk')}`;
   for (const element of document.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
   for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+  $('home').href = `/${lang}`;
   if (lastCheck) render(lastCheck);
 }
 
