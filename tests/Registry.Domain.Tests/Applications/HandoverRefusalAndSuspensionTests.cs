@@ -40,6 +40,8 @@ public sealed class HandoverRefusalAndSuspensionTests
             ResultHandover.DeliveryError(S("permit"), Channel.Committee, HandoverItem.Result, DeliveryMethod.Post));
         Assert.Equal("A accreditation application made at the portal gets its answer by: personal-cabinet.",
             ResultHandover.DeliveryError(S("accreditation"), Channel.Portal, HandoverItem.RefusalNotice, DeliveryMethod.CentreWindow));
+        Assert.Equal("A accreditation application made at the committee gets its answer by: post, in-person.",
+            ResultHandover.DeliveryError(S("accreditation"), Channel.Committee, HandoverItem.Result, DeliveryMethod.CentreWindow));
         Assert.Null(ResultHandover.DeliveryError(S("accreditation"), Channel.Committee, HandoverItem.Result, DeliveryMethod.Post));
         Assert.Equal([DeliveryMethod.Post, DeliveryMethod.InPerson], ResultHandover.MethodsFor(S("accreditation"), Channel.Committee));
     }
@@ -120,5 +122,15 @@ public sealed class HandoverRefusalAndSuspensionTests
         Assert.Equal((D("2026-11-05"), null), Completeness.SuspensionStartsOn(S("permit"), checkedOn, D("2026-11-05")));
         Assert.Equal((null, "accreditation: the suspension starts when the applicant receives the notice (16, l. 6859); give that day as noticeDate."),
             Completeness.SuspensionStartsOn(S("accreditation"), checkedOn, null));
+    }
+
+    [Fact]
+    public void A_missing_document_may_be_a_non_resident_s_own_and_a_service_without_non_residents_knows_only_its_list()
+    {
+        var foreign = new RequiredDocument("foreign-registration", new("Тіркеу", "Регистрация"), [Channel.Committee]);
+        var permit = S("permit") with { NonResidents = S("permit").NonResidents! with { Documents = [foreign] } };
+        Assert.Null(Completeness.UnknownDocument(permit, ["foreign-registration", "application"]));
+        Assert.Equal("foreign-registration", Completeness.UnknownDocument(S("attestation"), ["application", "foreign-registration"]));
+        Assert.Null(Completeness.UnknownDocument(S("attestation"), ["expert-conclusion"]));
     }
 }
