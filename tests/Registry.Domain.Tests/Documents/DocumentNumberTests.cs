@@ -44,9 +44,35 @@ public sealed class DocumentNumberTests
     public void Text_that_is_not_a_whole_number_has_no_reading(string typed) => Assert.Null(DocumentNumber.Reading(typed));
 
     [Theory]
+    [InlineData("A-T-T 2024 5", "ATT2024000005")]        // separators inside the kind
+    [InlineData("ATT-2024-17.", "ATT2024000017")]        // a separator after the last digit
+    [InlineData("ATT-2024-000017", "ATT2024000017")]     // six digits of sequence: the stored form
+    [InlineData("ATT 2024 0000 17", "ATT2024000017")]    // three groups of ten digits in all
+    [InlineData("PRM-2026-45", "PRM2026000045")]
+    public void A_number_in_groups_is_read_by_its_year_and_sequence(string typed, string meant) =>
+        Assert.Equal(meant, DocumentNumber.Reading(typed));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    [InlineData("ATT-20245-1")]   // a five-digit year
+    [InlineData("ATT--2024--")]   // a year and no sequence
+    public void Blank_text_or_a_year_without_its_four_digits_and_a_sequence_has_no_reading(string? typed) => Assert.Null(DocumentNumber.Reading(typed));
+
+    [Theory]
     [InlineData("ATT-2024", "ATT2024")]
     [InlineData("атт 2O2", "ATT202")]
+    [InlineData("ATT-2024-000001", "ATT2024000001")] // ten digits: a whole number is a beginning too
+    [InlineData("ATT2", "ATT2")]
     public void The_beginning_of_a_number_is_read_with_O_as_zero(string typed, string prefix) => Assert.Equal(prefix, DocumentNumber.PrefixReading(typed));
+
+    [Theory]
+    [InlineData("ATT")]               // the kind alone
+    [InlineData("ATT-2024-0000011")]  // more digits than a number has
+    [InlineData("ATT-2024-1A")]
+    [InlineData("XYZ-2024")]
+    [InlineData(null)]
+    public void Text_that_cannot_begin_a_number_has_no_prefix_reading(string? typed) => Assert.Null(DocumentNumber.PrefixReading(typed));
 
     [Theory]
     [InlineData("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")] // every Russian look-alike, upper case

@@ -67,4 +67,46 @@ public sealed class SearchReadingTests
         ];
         Assert.Equal(order.Order(), order);
     }
+    [Theory]
+    [InlineData("караганди", "араганди")]  // the first letter left out
+    [InlineData("караганди", "караганд")]  // the last letter left out
+    [InlineData("караганди", "караганди5")] // a letter added at the end
+    [InlineData("караганди", "5караганди")] // a letter added at the start
+    [InlineData("караганди", "акраганди")] // the first two swapped
+    [InlineData("караганди", "карагандь")] // the last letter changed
+    [InlineData("караганди", "0араганди")] // the first letter changed
+    public void A_typo_at_either_end_of_a_word_is_one_edit_away_too(string word, string typo) => Assert.Contains(word, Typos.OneEditAway(typo));
+
+    [Fact]
+    public void One_edit_away_holds_every_edit_of_a_short_word_and_not_the_word_itself()
+    {
+        // "аб": 2 deletions, 1 swap, 2 × 37 changes of a letter to another, 3 × 38 insertions, minus the duplicates of
+        // doubling a letter ("ааб" and "абб" each reached twice).
+        var variants = Typos.OneEditAway("аб");
+        Assert.Equal(2 + 1 + 2 * 37 + 3 * 38 - 2, variants.Count);
+        Assert.DoesNotContain("аб", variants);
+        Assert.Contains("ба", variants);
+        Assert.Contains("9б", variants);
+        Assert.Contains("аб9", variants);
+    }
+
+    [Theory]
+    [InlineData("сму197", true)]   // letters and digits: a word
+    [InlineData("актобе", true)]
+    [InlineData("12345", false)]   // a number is never corrected
+    [InlineData("акто", false)]    // four letters
+    public void A_word_is_corrected_from_five_letters_on_and_a_number_never(string word, bool corrected) =>
+        Assert.Equal(corrected, Typos.MayCorrect(word));
+
+    [Fact]
+    public void A_status_outside_the_four_has_no_rank() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => SearchRanking.Rank((DocumentStatus)99));
+
+    [Fact]
+    public void The_order_is_the_status_rank_in_millions_counted_down_by_the_issue_day()
+    {
+        var day = new DateOnly(2026, 3, 2);
+        Assert.Equal(999_999 - day.DayNumber, SearchRanking.Order(DocumentStatus.Valid, day));
+        Assert.Equal(3_000_000 + 999_999 - day.DayNumber, SearchRanking.Order(DocumentStatus.Revoked, day));
+    }
 }

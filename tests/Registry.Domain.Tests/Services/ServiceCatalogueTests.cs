@@ -118,4 +118,35 @@ public sealed class ServiceCatalogueTests
     [InlineData(null, null)]
     public void A_service_is_found_by_its_code_in_any_case(string? code, string? found) =>
         Assert.Equal(found, ServiceCatalogue.Find(code)?.Code);
+    [Theory]
+    [InlineData(DocumentKind.Attestation, "attestation")]
+    [InlineData(DocumentKind.Accreditation, "accreditation")]
+    [InlineData(DocumentKind.StandardAgreement, "standard-agreement")]
+    public void Each_kind_of_document_is_issued_by_one_service(DocumentKind kind, string code) =>
+        Assert.Equal(code, ServiceCatalogue.Issuing(kind).Code);
+
+    [Theory]
+    [InlineData(DeadlineBasis.WorkingDays, "15 жұмыс күні (құжаттарды қабылдаған күн мерзімге кірмейді)", "15 рабочих дней (день приёма документов в срок не входит)")]
+    [InlineData(DeadlineBasis.CalendarDays, "15 күнтізбелік күн (құжаттарды қабылдаған күн мерзімге кірмейді)", "15 календарных дней (день приёма документов в срок не входит)")]
+    public void A_term_is_told_to_the_public_in_both_languages_with_the_day_of_receipt_excluded(DeadlineBasis basis, string kk, string ru) =>
+        Assert.Equal(new Text(kk, ru), new DeadlineRule(15, basis).Text);
+
+    [Fact]
+    public void A_seed_reference_reads_as_paragraph_and_lines() =>
+        Assert.Equal("14, l. 246, 258", SeedRef.At("14", 246, 258).ToString());
+
+    [Fact]
+    public void A_document_deemed_issued_gives_its_public_reason_in_Kazakh_and_Russian() =>
+        Assert.Equal("Аттестат берілді деп есептеледі / Аттестат считается выданным", S("attestation").DeemedPublicReason);
+
+    [Fact]
+    public void Non_residents_file_where_their_own_route_says_and_everyone_else_where_the_service_says()
+    {
+        var permit = S("permit");
+        Assert.Equal([Channel.Committee], permit.ChannelsFor(ApplicantType.NonResident));
+        Assert.Equal(permit.Channels, permit.ChannelsFor(ApplicantType.Individual));
+        Assert.Equal(S("attestation").Channels, S("attestation").ChannelsFor(ApplicantType.NonResident)); // no route of their own
+        Assert.Equal(permit.Documents.Where(d => d.Channels.Contains(Channel.Centre)), permit.DocumentsFor(Channel.Centre, ApplicantType.Individual));
+        Assert.Equal(S("attestation").DocumentsFor(Channel.Centre), S("attestation").DocumentsFor(Channel.Centre, ApplicantType.NonResident));
+    }
 }
