@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using Registry.Api.Features.Complaints;
 
 namespace Registry.Api.WriteModel;
 

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Infrastructure.Results;
+using Registry.Api.WriteModel;
 using Registry.Domain.Common;
 using Registry.Domain.Complaints;
 using Registry.Domain.Services;

@@ -1,9 +1,9 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using Registry.Api.Features.Complaints;
 using Registry.Api.Infrastructure;
 using Registry.Api.Infrastructure.Results;
+using Registry.Api.WriteModel;
 
 namespace Registry.Api.Features.Quality;
 

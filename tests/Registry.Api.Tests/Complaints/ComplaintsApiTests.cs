@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Registry.Api.Features.Complaints;
 using Registry.Api.Tests.Infrastructure;
+using Registry.Api.WriteModel;
 using Registry.Domain.Complaints;
 using Registry.Domain.Services;
 

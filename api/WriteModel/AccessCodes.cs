@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Registry.Api.Features.Complaints;
+namespace Registry.Api.WriteModel;
 
-/// <summary>The code printed on a talon that lets its holder see the complaint's status. Only its hash is kept; letters
+/// <summary>A one-time code printed on paper — a talon's access code, a result's survey code. Only its hash is kept; letters
 /// and digits that read alike (0/O, 1/I/L) are left out because people type it from paper.</summary>
 public static class AccessCodes
 {
