@@ -30,7 +30,7 @@ public sealed record Options(
     /// <summary>The first instance; requests go round robin over all of them (<c>--base-url a,b</c>).</summary>
     public Uri BaseUrl => BaseUrls[0];
 
-    public static readonly string[] DefaultPlan = ["baseline", "verify", "proof", "search", "mixed", "write", "page-document", "page-search"];
+    public static readonly string[] DefaultPlan = ["baseline", "verify", "proof", "search", "search-zipf", "mixed", "write", "page-document", "page-search"];
 
     public static Options Parse(string[] args)
     {

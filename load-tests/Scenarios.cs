@@ -67,6 +67,7 @@ public static class Scenarios
         "verify" => new(name, () => Get(http, VerifyPath(samples))),
         "proof" => new(name, () => Get(http, VerifyPath(samples) + "/proof")),
         "search" => new(name, () => Get(http, SearchPath(samples))),
+        "search-zipf" => SearchZipf(http, samples),
         // The website's pages, as a browser asks for them (compressed), on the same numbers and the same query mix.
         "page-document" => new(name, () => Get(http, VerifyPath(samples).Replace("/api/v1/verify/", "/kk/documents/", StringComparison.Ordinal), compressed: true)),
         "page-search" => new(name, () => Get(http, SearchPath(samples, page: true), compressed: true)),
@@ -77,7 +78,7 @@ public static class Scenarios
         "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
         "quality" => new(name, () => Get(http, QualityPath())),
         "write" => new(name, () => Decide(http, token ?? throw new InvalidOperationException("The write scenario needs --token-file."))),
-        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, search-classes, mixed, quality, write, page-document, page-search, page-quality, lag, webhooks, webhooks-feed."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, search-zipf, search-classes, mixed, quality, write, page-document, page-search, page-quality, lag, webhooks, webhooks-feed."),
     };
 
     static readonly string[] Services = ["attestation", "permit", "declaration", "accreditation", "fire-equipment-conclusion", "standard-agreement"];
@@ -119,6 +120,25 @@ public static class Scenarios
         };
         var filter = Random.Shared.Next(5) == 0 ? 1 + Random.Shared.Next(Filters.Length - 1) : 0;
         return page ? $"/kk/search?q={Uri.EscapeDataString(q)}{PageFilters[filter]}" : $"/api/v1/registry/search?q={Uri.EscapeDataString(q)}{Filters[filter]}";
+    }
+
+    /// <summary>
+    /// The same mix drawn as search logs are: a pool of 10,000 distinct queries whose popularity follows Zipf's law (s = 1:
+    /// the k-th most asked query comes 1/k as often as the first), so popular names and numbers repeat as in real
+    /// traffic. "search" draws every query afresh (nearly all miss the read cache): the worst case, not the usual one.
+    /// </summary>
+    static Scenario SearchZipf(HttpClient http, Samples samples)
+    {
+        var pool = Enumerable.Range(0, 40_000).Select(_ => SearchPath(samples)).Distinct().Take(10_000).ToArray();
+        var cumulative = new double[pool.Length];
+        var total = 0.0;
+        for (var k = 0; k < pool.Length; k++) cumulative[k] = total += 1.0 / (k + 1);
+        Console.WriteLine($"search-zipf: {pool.Length} distinct queries, the most asked one {100 / total:0.#} % of requests");
+        return new("search-zipf", () =>
+        {
+            var at = Array.BinarySearch(cumulative, Random.Shared.NextDouble() * total);
+            return Get(http, pool[Math.Min(at < 0 ? ~at : at, pool.Length - 1)]);
+        });
     }
 
     static readonly string[] OldPlaceNames = ["Гурьев", "Актюбинск", "Семипалатинск", "Целиноград", "Акмола", "Усть-Каменогорск", "Джезказган", "Кзыл-Орда", "Уральск", "Чимкент"];
