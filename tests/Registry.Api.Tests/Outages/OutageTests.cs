@@ -38,7 +38,8 @@ public sealed class OutageApp : RegistryApp
 /// </summary>
 public sealed class OutageTests(OutageApp app) : IClassFixture<OutageApp>
 {
-    const double Slack = 1.5;
+    /// <summary>Scheduling on a loaded 2-core machine; a hang would exceed it by far (a frozen server never answers).</summary>
+    const double Slack = 3;
 
     [Fact]
     public async Task Stopped_then_frozen_database_gets_a_fast_503_with_Retry_After_everywhere_and_both_recover_without_a_restart()
