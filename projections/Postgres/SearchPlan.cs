@@ -327,8 +327,13 @@ public sealed class SearchPlan
     /// names is always beside the other while the 1M registry holds a fifth to a tenth of that (Шымкент and Чимкент:
     /// 473 documents of a bound of 2,651; the five names of Астана: 3,122 of 12,000) — and compared with what the
     /// query costs otherwise: a sample when it is known to be broad, else counting up to 10,001 matches.</summary>
-    bool ResidualLikelySmall(ResolvedTerm word) =>
-        word.OthersAtMost is { } others && others + word.PairsAtMost / 4 <= (KnownBroad ? SampleBudget : ResidualCap);
+    bool ResidualLikelySmall(ResolvedTerm word)
+    {
+        var budget = KnownBroad ? SampleBudget : ResidualCap;
+        // An unbounded alternative (a prefix of more than 32 words: "астана" begins 334) is long.MaxValue: compared
+        // before it is added, which would overflow to a negative sum and let a residual of the cap be read for nothing.
+        return word.OthersAtMost is { } others && others <= budget && others + word.PairsAtMost / 4 <= budget;
+    }
 
     /// <summary>
     /// The exact total and facets of a one-word query from read.search_term_facets (migration 0202), without reading
