@@ -12,3 +12,13 @@ drop index if exists read.read_documents_holder;
 create index if not exists read_documents_number_suffix on read.documents (reverse(number_norm), document_id)
     include (number_norm, kind, status, region, search_order);
 drop index if exists read.read_documents_number_reversed;
+
+-- Index-only scans (these, and the ordered walk of read_documents_search_order) skip the heap only on pages the
+-- visibility map marks all-visible. New documents land on pages that are not, and they are the first a walk reads
+-- (newest first): measured at 1M with a write benchmark running, 5,066 heap fetches to find a page of "сервис".
+-- Autovacuum's defaults wait for 20 % of the table (200,000 documents) to be inserted or changed; vacuum after a
+-- thousand instead — with the visibility map it reads only the pages changed since.
+alter table read.documents set (autovacuum_vacuum_insert_threshold = 1000, autovacuum_vacuum_insert_scale_factor = 0,
+    autovacuum_vacuum_threshold = 1000, autovacuum_vacuum_scale_factor = 0);
+alter table read.search_rows set (autovacuum_vacuum_insert_threshold = 1000, autovacuum_vacuum_insert_scale_factor = 0,
+    autovacuum_vacuum_threshold = 1000, autovacuum_vacuum_scale_factor = 0);
