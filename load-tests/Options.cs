@@ -24,7 +24,8 @@ public sealed record Options(
     bool Smoke,
     IReadOnlyDictionary<string, double> MaxP99Ms,
     TimeSpan ClassDuration,
-    int Receivers)
+    int Receivers,
+    int InFlight)
 {
     /// <summary>The first instance; requests go round robin over all of them (<c>--base-url a,b</c>).</summary>
     public Uri BaseUrl => BaseUrls[0];
@@ -60,7 +61,8 @@ public sealed record Options(
             smoke,
             thresholds,
             ParseDuration(Get("class-duration", smoke ? "1s" : "10s")),
-            int.Parse(Get("receivers", "10"), CultureInfo.InvariantCulture));
+            int.Parse(Get("receivers", "10"), CultureInfo.InvariantCulture),
+            int.Parse(Get("in-flight", "1"), CultureInfo.InvariantCulture));
     }
 
     /// <summary>"60s", "2m", "500ms" or plain seconds.</summary>

@@ -32,8 +32,8 @@ foreach (var name in plan)
     var scenario = name switch
     {
         "lag" => await Scenarios.LagAsync(http, token ?? throw new InvalidOperationException("The lag scenario needs --token-file."), submitted),
-        "webhooks" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks scenario needs --token-file."), submitted, options.Receivers),
-        "webhooks-feed" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks-feed scenario needs --token-file."), 0, options.Receivers,
+        "webhooks" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks scenario needs --token-file."), submitted, options.Receivers, options.InFlight),
+        "webhooks-feed" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks-feed scenario needs --token-file."), 0, options.Receivers, options.InFlight,
             options.Connection + ";Maximum Pool Size=64"),
         _ => Scenarios.Create(name, http, samples, token),
     };

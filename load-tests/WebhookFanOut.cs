@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using System.Threading.Channels;
 using HdrHistogram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,12 +21,12 @@ namespace Registry.LoadTests;
 /// document = webhook received − decision answered (0 when the webhook came first). The API must allow loopback
 /// receivers (scripts/load-test.sh sets Webhooks__AllowLoopback=true).
 /// The "webhooks-feed" variant (<paramref name="feedConnection"/> set) isolates the dispatcher from the write path: each
-/// step appends one attestation change straight to read.changes (as the projector does, with its wake-up notice) and the
-/// lag runs from that commit. The write path's own lag is the "lag" scenario.
+/// step appends one attestation change straight to read.changes (batched per commit with one wake-up notice, as the
+/// projector does) and the lag runs from that commit. The write path's own lag is the "lag" scenario.
 /// </summary>
 public static class WebhookFanOut
 {
-    public static async Task<Scenario> CreateAsync(HttpClient http, string token, int submitted, int receivers, string? feedConnection = null)
+    public static async Task<Scenario> CreateAsync(HttpClient http, string token, int submitted, int receivers, int inFlight, string? feedConnection = null)
     {
         var arrivals = new ConcurrentDictionary<(int Receiver, string Number), long>();
         var hosts = new List<WebApplication>();
@@ -45,7 +46,7 @@ public static class WebhookFanOut
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/subscriptions")
             {
-                Content = new StringContent(JsonSerializer.Serialize(new { url, kind = "attestation" }), System.Text.Encoding.UTF8, "application/json"),
+                Content = new StringContent(JsonSerializer.Serialize(new { url, kind = "attestation", maxInFlight = inFlight }), System.Text.Encoding.UTF8, "application/json"),
             };
             request.Headers.Add("X-Api-Key", key);
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
@@ -82,35 +83,49 @@ public static class WebhookFanOut
             if (number is not null) committed[number] = Stopwatch.GetTimestamp();
             return reply;
         }, lag, Finish, feedConnection is null
-            ? $"webhook delivery lag (decision answered → received, {receivers} receivers)"
-            : $"webhook delivery lag (change committed to the feed → received, {receivers} receivers)");
+            ? $"webhook delivery lag (decision answered → received, {receivers} receivers, {inFlight} in flight each)"
+            : $"webhook delivery lag (change committed to the feed → received, {receivers} receivers, {inFlight} in flight each)");
     }
 
-    /// <summary>One change per step, committed (autocommit) with the notice the projector sends; unique made-up numbers.</summary>
+    /// <summary>One change per step (unique made-up numbers), committed the way the projector commits them: whatever has
+    /// queued up since the last commit goes in one transaction with one wake-up notice. A step returns when its change is
+    /// committed.</summary>
     static Func<Task<(Reply Reply, string? Number)>> AppendToFeed(string connectionString)
     {
         var dataSource = NpgsqlDataSource.Create(connectionString);
         var run = Guid.NewGuid().ToString("N")[..8];
         var next = 0L;
+        var queue = Channel.CreateUnbounded<(string Number, TaskCompletionSource<bool> Committed)>();
+        _ = Task.Run(async () =>
+        {
+            var batch = new List<(string Number, TaskCompletionSource<bool> Committed)>();
+            while (await queue.Reader.WaitToReadAsync())
+            {
+                batch.Clear();
+                while (batch.Count < 500 && queue.Reader.TryRead(out var item)) batch.Add(item);
+                try
+                {
+                    await using var cmd = dataSource.CreateCommand("""
+                        with c as (insert into read.changes (document_id, kind, number, version, change, status)
+                              select gen_random_uuid(), 'attestation', n, 1, 'issued', 'valid' from unnest($1::text[]) n returning seq)
+                        select pg_notify('webhooks_wake', '') from (select 1 from c limit 1) one
+                        """);
+                    cmd.Parameters.AddWithValue(batch.Select(b => b.Number).ToArray());
+                    await cmd.ExecuteNonQueryAsync();
+                    foreach (var b in batch) b.Committed.TrySetResult(true);
+                }
+                catch (NpgsqlException)
+                {
+                    foreach (var b in batch) b.Committed.TrySetResult(false);
+                }
+            }
+        });
         return async () =>
         {
             var number = $"WH-{run}-{Interlocked.Increment(ref next)}";
-            try
-            {
-                // Concurrent writers take their seqs and commit one at a time: the feed's own trigger (migration 0290) sees to it.
-                await using var cmd = dataSource.CreateCommand("""
-                    with c as (insert into read.changes (document_id, kind, number, version, change, status)
-                          values (gen_random_uuid(), 'attestation', $1, 1, 'issued', 'valid') returning seq)
-                    select pg_notify('webhooks_wake', '') from c
-                    """);
-                cmd.Parameters.AddWithValue(number);
-                await cmd.ExecuteNonQueryAsync();
-                return (new Reply(true, 200, 0), number);
-            }
-            catch (NpgsqlException e)
-            {
-                return (new Reply(false, 0, 0, e.GetType().Name), null);
-            }
+            var committed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            queue.Writer.TryWrite((number, committed));
+            return await committed.Task ? (new Reply(true, 200, 0), number) : (new Reply(false, 0, 0, nameof(NpgsqlException)), null);
         };
     }
 

@@ -29,10 +29,13 @@ public sealed partial class WebhookJson : JsonSerializerContext;
 
 /// <summary>
 /// Delivers the change feed (read.changes, in seq order) to subscriptions. Each subscription keeps a position; an
-/// instance leases a subscription, posts its matching changes one at a time in order, and moves the position on only after
-/// the receiver answered 2xx, so a crash redelivers (same webhook-id) rather than loses. Subscriptions are delivered
-/// concurrently, so a slow receiver delays only itself. A failure backs off exponentially with jitter; a subscription
-/// failing for longer than the horizon is disabled with the reason. Wakes on the projector's notice, polls as a fallback.
+/// instance leases a subscription and a worker posts its matching changes one at a time in order, moving the position on
+/// only past changes the receiver answered 2xx, so a crash redelivers (same webhook-id) rather than loses. Subscriptions
+/// are delivered concurrently, so a slow receiver delays only itself. A worker keeps its subscription while changes keep
+/// coming (caught up, it waits for the next notice instead of giving the subscription back) and saves the position at
+/// most every SaveInterval: a busy subscription costs one read per page of changes, not a claim, a read and a save per
+/// change. A failure backs off exponentially with jitter; a subscription failing for longer than the horizon is disabled
+/// with the reason. Wakes on the projector's notice, polls as a fallback.
 /// Moving a position to the feed's high-water mark relies on read.changes rows committing in seq order. The feed
 /// enforces it for every writer (migration 0290: each insert statement first takes a transaction-level lock, so seqs are
 /// taken and committed one transaction at a time); before, a load scenario with concurrent writers skipped 2 of 162,000
@@ -51,8 +54,9 @@ public sealed class WebhookDispatcher(
     readonly Guid instance = Guid.NewGuid();
     readonly ConcurrentDictionary<Guid, byte> running = new();
     readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    TaskCompletionSource nextChange = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    sealed record Claimed(Guid Id, string Url, string Secret, string? Kind, string? Bin, string? NumberNorm, long Position, int Attempts, DateTime? FailingSince);
+    sealed record Claimed(Guid Id, string Url, string Secret, string? Kind, string? Bin, string? NumberNorm, int MaxInFlight, long Position, int Attempts, DateTime? FailingSince);
 
     sealed record PendingRow(long HighWater, long? Seq, string? Kind, string? Number, int? Version, string? Change, string? Status, DateTime? ChangedAt);
 
@@ -69,7 +73,7 @@ public sealed class WebhookDispatcher(
             for update of s skip locked)
         update webhook_subscriptions s set lease_owner = @owner, lease_until = now() + @lease
         from due where s.id = due.id
-        returning s.id, s.url, s.secret, s.kind, s.bin, s.number_norm as numbernorm, s.position, s.attempts, s.failing_since as failingsince
+        returning s.id, s.url, s.secret, s.kind, s.bin, s.number_norm as numbernorm, s.max_in_flight as maxinflight, s.position, s.attempts, s.failing_since as failingsince
         """;
 
     const string Succeeded = """
@@ -91,8 +95,12 @@ public sealed class WebhookDispatcher(
         where id = @id and lease_owner = @owner
         """;
 
-    /// <summary>Rings the dispatcher now instead of at the next poll.</summary>
-    public void Wake() => wake.Writer.TryWrite(true);
+    /// <summary>Rings the dispatcher now instead of at the next poll: the claim loop and every worker waiting caught up.</summary>
+    public void Wake()
+    {
+        wake.Writer.TryWrite(true);
+        Interlocked.Exchange(ref nextChange, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -112,6 +120,7 @@ public sealed class WebhookDispatcher(
             try
             {
                 await wake.Reader.ReadAsync(timeout.Token);
+                await Task.Delay(options.CoalesceWindow, stoppingToken); // a burst of notices is one claim, not hundreds
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
         }
@@ -138,7 +147,7 @@ public sealed class WebhookDispatcher(
                 finally
                 {
                     running.TryRemove(subscription.Id, out _);
-                    Wake();
+                    wake.Writer.TryWrite(true); // it may have more to deliver, now or after its back-off
                 }
             }, CancellationToken.None);
         }
@@ -147,41 +156,97 @@ public sealed class WebhookDispatcher(
     async Task DeliverPendingAsync(Claimed subscription, CancellationToken ct)
     {
         var position = subscription.Position;
-        var delivered = false;
-        var deadline = clock.GetUtcNow() + options.Lease / 2;
+        var savedPosition = position;
+        var deliveredThisRun = false;
+        var deliveredSinceSave = false;
+        var runEnds = clock.GetUtcNow() + options.Lease / 2; // then the subscription goes back, for instances to share
+        var lastSave = clock.GetUtcNow();
         try
         {
-            while (true)
+            while (clock.GetUtcNow() < runEnds)
             {
+                var changed = nextChange.Task; // taken before the read, so a change committed after it still wakes this worker
                 var (highWater, changes) = await ReadPendingAsync(subscription, position, ct);
-                foreach (var change in changes)
+                var page = await PostPageAsync(subscription, changes, ct);
+                if (page.DeliveredUpTo is { } upTo)
                 {
-                    var outcome = await PostAsync(subscription, change, ct);
-                    if (!outcome.Delivered)
-                    {
-                        await RecordFailureAsync(subscription, position, delivered, change, outcome, ct);
-                        return;
-                    }
-                    position = change.Seq;
-                    delivered = true;
+                    position = upTo;
+                    deliveredThisRun = deliveredSinceSave = true;
                 }
-                if (changes.Count < options.BatchSize)
+                if (page.Failure is var (failed, outcome))
                 {
-                    position = Math.Max(position, highWater); // nothing else up to highWater matches this subscription
-                    break;
+                    await RecordFailureAsync(subscription, position, deliveredThisRun, failed, outcome, ct);
+                    return;
                 }
-                if (clock.GetUtcNow() >= deadline) break;
-                if (!await SaveAsync(subscription, position, delivered, keepLease: true, ct)) return; // replayed meanwhile
+                var caughtUp = changes.Count < options.BatchSize;
+                if (caughtUp) position = Math.Max(position, highWater); // nothing else up to highWater matches this subscription
+                if (position != savedPosition && clock.GetUtcNow() - lastSave >= options.SaveInterval)
+                {
+                    if (!await SaveAsync(subscription, position, deliveredSinceSave, keepLease: true, ct)) return; // replayed or deleted meanwhile
+                    (savedPosition, deliveredSinceSave, lastSave) = (position, false, clock.GetUtcNow());
+                }
+                if (caughtUp && !await NextChangeAsync(changed, ct)) break;
             }
-            await SaveAsync(subscription, position, delivered, keepLease: false, ct);
+            await SaveAsync(subscription, position, deliveredSinceSave, keepLease: false, ct);
         }
         catch (Exception e)
         {
             if (e is not OperationCanceledException) logger.LogError(e, "Webhook subscription {Subscription} failed a run", subscription.Id);
             // Keep what was delivered; what was not is delivered again (same ids) by whoever takes the subscription next.
-            try { await SaveAsync(subscription, position, delivered, keepLease: false, CancellationToken.None); }
+            try { await SaveAsync(subscription, position, deliveredSinceSave, keepLease: false, CancellationToken.None); }
             catch (Exception inner) { logger.LogWarning(inner, "Webhook subscription {Subscription}: position not saved; its lease will expire", subscription.Id); }
         }
+    }
+
+    /// <summary>Posts a page of changes in feed order, up to the subscription's MaxInFlight at once but never two of one
+    /// document, so each document's changes arrive in order (with 1, every change does). Says how far the page was
+    /// delivered without a gap and the first failure; changes after it that did arrive are delivered again later
+    /// (same ids), since the position only moves past a gap-free run.</summary>
+    async Task<(long? DeliveredUpTo, (WebhookChange Change, Outcome Outcome)? Failure)> PostPageAsync(
+        Claimed subscription, IReadOnlyList<WebhookChange> changes, CancellationToken ct)
+    {
+        var window = new Queue<(WebhookChange Change, Task<Outcome> Posted)>();
+        var documentsInFlight = new HashSet<string>(StringComparer.Ordinal);
+        long? deliveredUpTo = null;
+        (WebhookChange, Outcome)? failure = null;
+
+        async Task CompleteOldestAsync()
+        {
+            var (change, posted) = window.Dequeue();
+            var outcome = await posted;
+            documentsInFlight.Remove(change.Number);
+            if (failure is not null) return;
+            if (outcome.Delivered) deliveredUpTo = change.Seq;
+            else failure = (change, outcome);
+        }
+
+        foreach (var change in changes)
+        {
+            while (failure is null && window.Count > 0
+                && (window.Count >= subscription.MaxInFlight || documentsInFlight.Contains(change.Number)))
+                await CompleteOldestAsync();
+            if (failure is not null) break;
+            documentsInFlight.Add(change.Number);
+            window.Enqueue((change, PostAsync(subscription, change, ct)));
+        }
+        while (window.Count > 0) await CompleteOldestAsync(); // nothing is left under way when the run moves on
+        return (deliveredUpTo, failure);
+    }
+
+    /// <summary>Waits for a notice of new changes, then a moment more so that a burst is read as one page. False when
+    /// nothing came within a poll interval: the worker gives the subscription back.</summary>
+    async Task<bool> NextChangeAsync(Task changed, CancellationToken ct)
+    {
+        try
+        {
+            await changed.WaitAsync(options.PollInterval, ct);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        await Task.Delay(options.CoalesceWindow, ct);
+        return true;
     }
 
     async Task<(long HighWater, IReadOnlyList<WebhookChange> Changes)> ReadPendingAsync(Claimed s, long position, CancellationToken ct)

@@ -24,6 +24,13 @@ public sealed class WebhookOptions
     /// <summary>A subscription failing for this long is disabled; its owner sees why and replays when fixed.</summary>
     public TimeSpan RetryHorizon { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>How often a busy worker saves its subscription's position (and renews its lease). A crash redelivers
+    /// what was posted since, with the same ids.</summary>
+    public TimeSpan SaveInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>After a notice of new changes, how long to let more arrive before reading them as one page.</summary>
+    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(20);
+
     public int MaxConcurrentDeliveries { get; set; } = 32;
     public int BatchSize { get; set; } = 100;
 }
@@ -37,6 +44,8 @@ public static class WebhookRegistration
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection("Webhooks"))
             .Validate(o => o.Timeout < o.Lease / 2, "Webhooks:Timeout must be under half of Webhooks:Lease.")
             .Validate(o => o.MaxConcurrentDeliveries > 0 && o.BatchSize > 0, "Webhooks:MaxConcurrentDeliveries and :BatchSize must be positive.")
+            .Validate(o => o.SaveInterval < o.Lease / 2 && o.CoalesceWindow < o.PollInterval,
+                "Webhooks:SaveInterval must be under half of Webhooks:Lease and Webhooks:CoalesceWindow under Webhooks:PollInterval.")
             .ValidateOnStart();
         var allowLoopback = builder.Configuration.GetValue<bool?>("Webhooks:AllowLoopback") ?? builder.Environment.IsDevelopment();
         var policy = new WebhookAddressPolicy(allowLoopback);

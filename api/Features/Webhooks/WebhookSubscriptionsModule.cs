@@ -22,6 +22,8 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
             .WithSummary("Subscribe a receiver URL to changes of a document number, a BIN's documents, or a kind")
             .WithDescription("Deliveries follow Standard Webhooks: POST with webhook-id (stable across retries), webhook-timestamp and webhook-signature "
                 + "(v1,base64 HMAC-SHA256 of \"id.timestamp.body\" with the secret's bytes), one event per document change, in change-feed order. "
+                + "maxInFlight (1–16, default 1) lets that many deliveries be under way at once for more throughput: each document's changes still "
+                + "arrive in order, changes of different documents may then arrive out of feed order (data.seq gives the order). "
                 + "Starts after the newest change unless fromSeq is given (a seq of GET /api/v1/changes). The secret is shown here; keep it.");
         g.MapGet("/", List).WithName("ListWebhookSubscriptions").WithSummary("Your subscriptions and how their deliveries go");
         g.MapGet("/{id:guid}", Get).WithName("GetWebhookSubscription")
@@ -33,12 +35,12 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
         g.MapDelete("/{id:guid}", Delete).WithName("DeleteWebhookSubscription").WithSummary("Stop and remove a subscription");
     }
 
-    public sealed record Request([property: Required] string Url, string? Kind, string? Bin, string? Number, long? FromSeq);
+    public sealed record Request([property: Required] string Url, string? Kind, string? Bin, string? Number, long? FromSeq, int? MaxInFlight = null);
 
     public sealed record ReplayRequest(long? FromSeq);
 
     public sealed record Subscription(
-        Guid Id, string Url, string? Kind, string? Bin, string? Number, string Status, long Position, int Attempts, DateTime? FailingSince,
+        Guid Id, string Url, string? Kind, string? Bin, string? Number, int MaxInFlight, string Status, long Position, int Attempts, DateTime? FailingSince,
         DateTime NextAttemptAt, string? LastError, int? LastStatusCode, DateTime? LastDeliveredAt, DateTime? DisabledAt, string? DisabledReason,
         DateTime CreatedAt, string? Secret);
 
@@ -47,7 +49,7 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
     public sealed record Deleted(Guid Id);
 
     const string Columns = """
-        id, url, kind, bin, number, status, position, attempts, failing_since as failingsince, next_attempt_at as nextattemptat, last_error as lasterror,
+        id, url, kind, bin, number, max_in_flight as maxinflight, status, position, attempts, failing_since as failingsince, next_attempt_at as nextattemptat, last_error as lasterror,
         last_status_code as laststatuscode, last_delivered_at as lastdeliveredat, disabled_at as disabledat, disabled_reason as disabledreason, created_at as createdat,
         null::text as secret
         """;
@@ -63,21 +65,22 @@ public sealed class WebhookSubscriptionsModule : ICarterModule
         if (request.Bin is not null && !TaxpayerNumber.IsValid(request.Bin)) errors["bin"] = ["A BIN is 12 digits with a valid check digit."];
         if (request.Number is not null && DocumentNumber.Normalize(request.Number).Length is 0 or > 40) errors["number"] = ["Give a document number."];
         if (request.FromSeq < 0) errors["fromSeq"] = ["fromSeq is a seq of the change feed, 0 or more."];
+        if (request.MaxInFlight is < 1 or > 16) errors["maxInFlight"] = ["maxInFlight is from 1 (strict change-feed order) to 16."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
         if (await policy.RefuseUrlAsync(request.Url, ct) is { } refusal) return new RuleViolationProblem("Receiver URL refused", refusal);
 
         return new CreationResult<Subscription>(await Commands.RunAsync(dataSource, http.Command("webhook-subscription.create", request), async (conn, tx, _) =>
         {
             var subscription = await conn.QuerySingleAsync<Subscription>(new CommandDefinition($"""
-                insert into webhook_subscriptions (id, client_id, url, secret, kind, bin, number_norm, number, position)
-                values (@id, @clientId, @url, @secret, @kind, @bin, @numberNorm, @number,
+                insert into webhook_subscriptions (id, client_id, url, secret, kind, bin, number_norm, number, max_in_flight, position)
+                values (@id, @clientId, @url, @secret, @kind, @bin, @numberNorm, @number, @maxInFlight,
                         coalesce(@fromSeq, (select coalesce(max(seq), 0) from read.changes)))
                 returning {Columns.Replace("null::text as secret", "secret", StringComparison.Ordinal)}
                 """, new
             {
                 id = Guid.CreateVersion7(), clientId = http.User.ClientId(), url = request.Url, secret = WebhookSignature.NewSecret(),
                 kind = request.Kind?.ToLowerInvariant(), request.Bin, numberNorm = request.Number is null ? null : DocumentNumber.Normalize(request.Number),
-                number = request.Number?.Trim(), request.FromSeq,
+                number = request.Number?.Trim(), request.FromSeq, maxInFlight = request.MaxInFlight ?? 1,
             }, tx, cancellationToken: ct));
             return CommandOutcome.Success(201, subscription, subscription.Id, $"/api/v1/webhooks/subscriptions/{subscription.Id}");
         }, ct));

@@ -17,7 +17,7 @@ public static class ThirdParty
     }
 
     public static async Task<WebhookSubscriptionsModule.Subscription> SubscribeAsync(this HttpClient thirdParty, string url,
-        string? kind = null, string? bin = null, string? number = null, long? fromSeq = null) =>
-        await (await thirdParty.PostJsonAsync("/api/v1/webhooks/subscriptions", new WebhookSubscriptionsModule.Request(url, kind, bin, number, fromSeq), Guid.NewGuid().ToString()))
+        string? kind = null, string? bin = null, string? number = null, long? fromSeq = null, int? maxInFlight = null) =>
+        await (await thirdParty.PostJsonAsync("/api/v1/webhooks/subscriptions", new WebhookSubscriptionsModule.Request(url, kind, bin, number, fromSeq, maxInFlight), Guid.NewGuid().ToString()))
             .ReadAsync<WebhookSubscriptionsModule.Subscription>();
 }

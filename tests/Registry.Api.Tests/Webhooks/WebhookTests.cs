@@ -66,6 +66,58 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         Assert.Single(byKind.Deliveries);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task Several_deliveries_may_be_under_way_at_once_when_asked_but_never_two_of_one_document_and_each_document_in_order(int maxInFlight)
+    {
+        var (partner, _) = await ThirdParty.RegisterAsync(app.Officer(), app.CreateClient);
+        var bin = Scenario.NewBin();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var hold = new TaskCompletionSource();
+        var (underWay, mostAtOnce, sameDocumentAtOnce) = (0, 0, false);
+        var documentsUnderWay = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        receiver.Respond = async delivery =>
+        {
+            var number = delivery.Data.GetProperty("number").GetString()!;
+            if (documentsUnderWay.AddOrUpdate(number, 1, (_, n) => n + 1) > 1) sameDocumentAtOnce = true;
+            var now = Interlocked.Increment(ref underWay);
+            InterlockedMax(ref mostAtOnce, now);
+            await hold.Task; // the first delivery waits until every change is in the feed, so the rest come as one page
+            await Task.Delay(100);
+            documentsUnderWay.AddOrUpdate(number, 0, (_, n) => n - 1);
+            Interlocked.Decrement(ref underWay);
+            return 200;
+        };
+        var subscription = await partner.SubscribeAsync(receiver.Url, bin: bin, maxInFlight: maxInFlight);
+        Assert.Equal(maxInFlight, subscription.MaxInFlight);
+
+        var numbers = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            numbers.Add(await app.Officer().IssueAsync(Scenario.Attestation(bin)));
+            if (i < 3) // a document's next change right behind its first: within one window of deliveries
+                await app.Officer().PostJsonAsync($"/api/v1/documents/{numbers[i]}/suspend", new ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
+        }
+        await app.WaitForProjectionsAsync();
+        hold.SetResult();
+
+        var deliveries = await receiver.WaitForAsync(7);
+        Assert.False(sameDocumentAtOnce, "two deliveries of one document were under way at once");
+        if (maxInFlight == 1) Assert.Equal(1, mostAtOnce);
+        else Assert.InRange(mostAtOnce, 2, maxInFlight);
+        foreach (var number in numbers)
+            Assert.Equal(number == numbers[3] ? ["issued"] : ["issued", "suspended"],
+                deliveries.Where(d => d.Data.GetProperty("number").GetString() == number).Select(d => d.Data.GetProperty("change").GetString()));
+        if (maxInFlight == 1) Assert.Equal(deliveries.Select(d => d.Seq).Order(), deliveries.Select(d => d.Seq));
+    }
+
+    static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = target; value > seen; seen = target)
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+    }
+
     [Fact]
     public async Task A_slow_receiver_does_not_delay_the_others()
     {
@@ -188,6 +240,8 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
             new WebhookSubscriptionsModule.Request("http://127.0.0.1:9/hook", null, null, null, null),
             new WebhookSubscriptionsModule.Request("http://127.0.0.1:9/hook", "licence", null, null, null),
             new WebhookSubscriptionsModule.Request("http://127.0.0.1:9/hook", null, "123456789012", null, null),
+            new WebhookSubscriptionsModule.Request("http://127.0.0.1:9/hook", "attestation", null, null, null, 0),
+            new WebhookSubscriptionsModule.Request("http://127.0.0.1:9/hook", "attestation", null, null, null, 17),
         })
             Assert.Equal(HttpStatusCode.BadRequest, (await partner.PostJsonAsync("/api/v1/webhooks/subscriptions", request, Guid.NewGuid().ToString())).StatusCode);
     }
