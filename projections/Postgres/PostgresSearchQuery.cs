@@ -11,6 +11,8 @@ namespace Registry.Projections.Postgres;
 /// <see cref="SearchPlan.Broad"/> when they are more (ordered index walks, a total of "more than 10,000", sampled facets).
 /// A query of one word is counted first from the per-word counts (<see cref="SearchPlan.TermCounts"/>): exact total and
 /// facets however many documents match, and the page from the ordered walk when that reads less than ranking the matches.
+/// A query of several words that are each broad is estimated first from a sample (<see cref="SearchPlan.Estimate"/>), and
+/// walked without counting when the estimate is well above 10,000.
 /// </summary>
 public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQuery
 {
@@ -40,6 +42,15 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
                     return await ReadAsync(conn, plan, plan.Broad(sampleFacets: false), exact: true, sent, ct, (counts.Total, counts.Facets));
             }
         }
+        string? sampledFacets = null;
+        if (plan.LikelyBroad)
+        {
+            var estimate = plan.Estimate();
+            sent?.Add((estimate, plan.Parameters));
+            var sampled = await conn.QuerySingleAsync<(long Estimate, string Facets)>(new CommandDefinition(estimate, plan.Parameters, cancellationToken: ct));
+            sampledFacets = sampled.Facets;
+            if (sampled.Estimate >= SearchPlan.BroadEstimate) return await BroadAsync();
+        }
         var probe = plan.Probe();
         sent?.AddRange(probe is null ? [] : [(probe, plan.Parameters)]);
         var broad = plan.KnownBroad
@@ -49,7 +60,12 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             var counted = await ReadAsync(conn, plan, plan.Counted(), exact: true, sent, ct);
             if (counted.TotalRelation == TotalRelation.Eq) return counted;
         }
-        return await ReadAsync(conn, plan, plan.Broad(), exact: false, sent, ct);
+        return await BroadAsync();
+
+        // The facets of a broad query are sampled once: by the estimate when it ran, else with the page.
+        Task<SearchPage> BroadAsync() => sampledFacets is null
+            ? ReadAsync(conn, plan, plan.Broad(), exact: false, sent, ct)
+            : ReadAsync(conn, plan, plan.Broad(sampleFacets: false), exact: false, sent, ct, (SearchPage.ExactTotalLimit + 1, sampledFacets));
     }
 
     /// <summary>The plan for a request: its readings, and its words looked up in the vocabulary. Public for the plan tests.</summary>

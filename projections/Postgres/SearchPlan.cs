@@ -44,6 +44,25 @@ public sealed class SearchPlan
     /// <summary>More than 10,000 documents certainly match: one word that many documents hold, and no filter.</summary>
     public bool KnownBroad { get; }
 
+    /// <summary>Several words, each in more than 10,000 documents (from the vocabulary's counts).</summary>
+    bool EveryWordBroad { get; }
+
+    /// <summary>
+    /// Several words that each more than 10,000 documents hold, no filter, by relevance (`Almaty Servis`, `ТОО Сервис`):
+    /// their matches are likely more than 10,000, and counting up to 10,001 of them reads 10,001 rows of
+    /// read.search_rows after intersecting two long posting lists (about 9,000 buffers). <see cref="Broad"/> with
+    /// <c>proveBroad</c> answers from the ordered walk and the facet sample instead, and reports "10,000 or more" only
+    /// when the sample estimates at least <see cref="BroadEstimate"/> matches; otherwise the query is counted as any other.
+    /// </summary>
+    public bool LikelyBroad => EveryWordBroad && filters.Count == 0 && Source == "read.search_rows" && Request.Sort == SearchSort.Relevance;
+
+    /// <summary>The sample's estimate above which several broad words are reported as more than 10,000 matches: twice
+    /// the limit. The sample is 2 % of read.search_rows' pages (about 20,000 rows); a query of 10,000 matches has about 200
+    /// of them there, so the estimate reaching 20,000 would take 200 more — 14 standard deviations, still 7 if the rows of
+    /// a page matched four at a time. Measured at 1M: `Almaty Servis` 10,100 estimated of 10,202, `ЖШС Лифт` 8,550 of
+    /// 8,389 (both then counted exactly); `ТОО Сервис` about 100,000.</summary>
+    public const int BroadEstimate = 2 * (SearchPage.ExactTotalLimit + 1);
+
     /// <summary>At least this many documents match (from the vocabulary's counts); sizes the facet sample.</summary>
     public long AtLeast { get; }
 
@@ -81,6 +100,7 @@ public sealed class SearchPlan
             if (words.Count > 1) AddOrderedByRank(SearchTier.Phrase, Param("d.search @@ to_tsquery('simple', @phrase)", "phrase", string.Join(" <-> ", words.Select(w => w.TsQuery))));
             AddOrderedByRank(SearchTier.AllWords, Param("d.search @@ to_tsquery('simple', @words)", "words", string.Join(" & ", words.Select(w => w.TsQuery))));
             AtLeast = words.Count == 1 ? words[0].AtLeast : 0;
+            EveryWordBroad = words.Count > 1 && words.All(w => w.AtLeast > SearchPage.ExactTotalLimit);
             singleWord = words.Count == 1 ? words[0] : null;
         }
         if (intent.IsEverything) AddOrderedByRank(SearchTier.AllWords, "true");
@@ -192,12 +212,15 @@ public sealed class SearchPlan
         var orderTier = relevance ? "m.tier" : "0";
         var after = cursor is null ? "true"
             : $"({orderTier} > @cursorTier or ({orderTier} = @cursorTier and (m.sort_key > @cursorKey collate \"C\" or (m.sort_key = @cursorKey and m.document_id > @cursorId))))";
-        return $"""
-            with m as materialized (
+        var matches = ReadEachReading ? $"select distinct on (u.document_id) u.* from ({string.Join("\nunion all\n", Readings(facetsOnly: false))}) u order by u.document_id, u.tier"
+            : $"""
                 select d.document_id, d.kind, d.status, d.region, {tier} as tier, {key} as sort_key
                 from {Source} d
                 where ({string.Join(" or ", Matching.Select(t => t.Predicate))}) and {Filters}
-                limit @cap),
+                limit @cap
+                """;
+        return $"""
+            with m as materialized ({matches}),
             page as (
                 select m.document_id, m.tier, {orderTier} as order_tier, m.sort_key from m where {after}
                 order by {(relevance ? "m.tier, " : "")}m.sort_key collate "C", m.document_id limit @limit)
@@ -223,7 +246,11 @@ public sealed class SearchPlan
             if (relevance && cursor is { } c && t.Tier < c.Tier) continue;
             var clauses = new List<string> { Walkable(t), Filters };
             // A row is in the first tier that reads it.
-            clauses.AddRange(tiers.Take(i).Where(e => e.Tier != SearchTier.Phrase).Select(e => $"not coalesce({e.Predicate}, false)"));
+            clauses.AddRange(tiers.Take(i).Where(e => e.Tier != SearchTier.Phrase).Select(e => IsName(t) && ReadEachReading
+                // The name walk reads the ordered index alone: an identifier predicate there would fetch each entry's
+                // heap row, so the identifier matches (a few thousand at most, index-only) are excluded as a hashed set.
+                ? $"d.document_id not in (select d.document_id from read.documents d where {e.Predicate} and {Filters} limit @cap)"
+                : $"not coalesce({e.Predicate}, false)"));
             if (t.Tier == SearchTier.Phrase) clauses.Add($"(d.search_order, d.document_id) <= {Boundary}");
             if (t.Tier == SearchTier.AllWords && phrase is not null)
                 clauses.Add($"not ({phrase.Predicate} and (d.search_order, d.document_id) <= {Boundary})");
@@ -244,23 +271,48 @@ public sealed class SearchPlan
                 union all select 9223372036854775807, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
                 limit 1),
             """;
-        Parameters.Add("samplePercent", SamplePercent());
         var sample = sampleFacets ? $"""
             ,
-            m as (
-                select d.kind, d.status, d.region from {Source} d tablesample system (@samplePercent) repeatable (11)
-                where ({string.Join(" or ", Matching.Select(t => t.Predicate))}) and {Filters})
+            m as ({Sampled()})
             """ : "";
+
         return $"""
             with {boundary}
             page as (
                 select w.* from ({(walks.Count == 0 ? "select null::uuid as document_id, 0 as tier, 0 as order_tier, '' as sort_key where false" : string.Join("\nunion all\n", walks))}) w
                 order by w.order_tier, w.sort_key collate "C", w.document_id limit @limit){sample}
             select {SearchPage.ExactTotalLimit + 1}::bigint as total,
-                   {(sampleFacets ? $"({Facets("m", "100.0 / @samplePercent")})" : "'[]'")} as facets,
+                   {(sampleFacets ? $"({Facets("m", "1", "sum(w)")})" : "'[]'")} as facets,
                    ({Items}) as items
             """;
     }
+
+    /// <summary>The facet sample: matches in a fixed sample of the registry's pages, each weighted by the pages it stands for.</summary>
+    string Sampled()
+    {
+        Parameters.Add("samplePercent", SamplePercent());
+        // With number or BIN readings beside the words, the words are sampled on the narrow copy and the few identifier
+        // matches added as they are (a document matching both is counted twice: the facets are approximate anyway).
+        return ReadEachReading && tiers.Any(IsName)
+            ? $"""
+                select d.kind, d.status, d.region, 100.0 / @samplePercent as w from read.search_rows d tablesample system (@samplePercent) repeatable (11)
+                where {tiers.Single(t => t.Tier == SearchTier.AllWords).Predicate} and {Filters}
+                union all
+                {string.Join("\nunion all\n", Readings(facetsOnly: true))}
+                """
+            : $"""
+                select d.kind, d.status, d.region, 100.0 / @samplePercent as w from {Source} d tablesample system (@samplePercent) repeatable (11)
+                where ({string.Join(" or ", Matching.Select(t => t.Predicate))}) and {Filters}
+                """;
+    }
+
+    /// <summary>For <see cref="LikelyBroad"/>: the sample alone — its estimate of the matches and its facets. The page is
+    /// walked (<see cref="Broad"/> without a sample) only when the estimate proves the query broad: two broad words can
+    /// have few matches in common (`Астана Алматы`: none), and the ordered walk would then read the whole index.</summary>
+    public string Estimate() => $"""
+        with m as ({Sampled()})
+        select (select coalesce(sum(w), 0) from m)::bigint as estimate, ({Facets("m", "1", "sum(w)")}) as facets
+        """;
 
     /// <summary>At most this many documents may hold two of a word's alternatives (or a phrase alternative) for
     /// <see cref="TermCounts"/> to count them; beyond, the query is counted as any other.</summary>
@@ -275,8 +327,13 @@ public sealed class SearchPlan
     /// names is always beside the other while the 1M registry holds a fifth to a tenth of that (Шымкент and Чимкент:
     /// 473 documents of a bound of 2,651; the five names of Астана: 3,122 of 12,000) — and compared with what the
     /// query costs otherwise: a sample when it is known to be broad, else counting up to 10,001 matches.</summary>
-    bool ResidualLikelySmall(ResolvedTerm word) =>
-        word.OthersAtMost is { } others && others + word.PairsAtMost / 4 <= (KnownBroad ? SampleBudget : ResidualCap);
+    bool ResidualLikelySmall(ResolvedTerm word)
+    {
+        var budget = KnownBroad ? SampleBudget : ResidualCap;
+        // An unbounded alternative (a prefix of more than 32 words: "астана" begins 334) is long.MaxValue: compared
+        // before it is added, which would overflow to a negative sum and let a residual of the cap be read for nothing.
+        return word.OthersAtMost is { } others && others <= budget && others + word.PairsAtMost / 4 <= budget;
+    }
 
     /// <summary>
     /// The exact total and facets of a one-word query from read.search_term_facets (migration 0202), without reading
@@ -324,6 +381,32 @@ public sealed class SearchPlan
     /// ranking every match (<see cref="Counted"/> reads each of them).</summary>
     public bool WalkIsCheaper(long matches, long documents) =>
         matches > 0 && (double)(Request.Limit + 1) * Math.Max(documents, matches) / matches < Math.Min(matches, SearchPage.ExactTotalLimit + 1);
+
+    /// <summary>With a number or BIN reading (a partial BIN, digits that may be in a name), sorted by relevance, each
+    /// reading is read from its own structure instead of one scan of read.documents visiting a 1 KB row per match: the
+    /// identifier readings from covering indexes on read.documents (migration 0203: kind, status, region and order in
+    /// the index, so an index-only scan), the words from read.search_rows; a document found by two keeps its best tier.</summary>
+    bool ReadEachReading => Request.Sort == SearchSort.Relevance && Source == "read.documents" && !Intent.IsEverything;
+
+    static bool IsName(PlannedTier t) => t.Tier is SearchTier.Phrase or SearchTier.AllWords;
+
+    /// <summary>One bounded select per reading (see <see cref="ReadEachReading"/>); for the facets of a broad query
+    /// (<paramref name="facetsOnly"/>) the identifier readings alone, weighted 1.</summary>
+    List<string> Readings(bool facetsOnly)
+    {
+        var selects = tiers.Where(t => !IsName(t)).Select(t => facetsOnly
+                ? $"(select d.kind, d.status, d.region, 1.0 as w from read.documents d where {t.Predicate} and {Filters} limit @cap)"
+                : $"(select d.document_id, d.kind, d.status, d.region, {(int)t.Tier} as tier, {t.SortKey} as sort_key from read.documents d where {t.Predicate} and {Filters} limit @cap)")
+            .ToList();
+        if (!facetsOnly && tiers.FirstOrDefault(t => t.Tier == SearchTier.AllWords) is { } words)
+        {
+            var tier = tiers.FirstOrDefault(t => t.Tier == SearchTier.Phrase) is { } phrase
+                ? $"case when {phrase.Predicate} then {(int)SearchTier.Phrase} else {(int)SearchTier.AllWords} end"
+                : ((int)SearchTier.AllWords).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            selects.Add($"(select d.document_id, d.kind, d.status, d.region, {tier} as tier, {words.SortKey} as sort_key from read.search_rows d where {words.Predicate} and {Filters} limit @cap)");
+        }
+        return selects;
+    }
 
     /// <summary>The tiers whose union is every match: a phrase match also holds all the words, so the phrase tier adds
     /// nothing to the match (only to the order) — leaving it out spares the full-text index a second, positional scan.</summary>
