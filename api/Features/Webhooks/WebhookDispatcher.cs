@@ -165,7 +165,7 @@ public sealed class WebhookDispatcher(
         {
             while (clock.GetUtcNow() < runEnds)
             {
-                var changed = nextChange.Task; // taken before the read, so a change committed after it still wakes this worker
+                var changed = Volatile.Read(ref nextChange).Task; // taken before the read, so a change committed after it still wakes this worker
                 var (highWater, changes) = await ReadPendingAsync(subscription, position, ct);
                 var page = await PostPageAsync(subscription, changes, ct);
                 if (page.DeliveredUpTo is { } upTo)
