@@ -43,7 +43,10 @@ public static class ProjectionsExtensions
             sp.GetRequiredService<PostgresDocumentProjector>(), sp.GetRequiredService<NpgsqlDataSource>(), projector,
             sp.GetRequiredService<ILogger<ProjectorDaemon>>()));
         if (builder.Configuration.GetValue("Projections:Enabled", true))
+        {
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ProjectorDaemon>());
+            builder.Services.AddHostedService<BroadWordPairs>();
+        }
         var indexing = builder.AddElasticsearchIndexing(projector);
 
         var cacheOptions = builder.Configuration.GetSection("ReadCache").Get<ReadCacheOptions>() ?? new ReadCacheOptions();

@@ -15,7 +15,8 @@ if (args.Length < 2)
     return 2;
 }
 var showPlan = args.Contains("--plan");
-await using var dataSource = NpgsqlDataSource.Create(args[0]);
+// The session settings the API's connections carry (Database.SessionSettings in api/Infrastructure/Database.cs).
+await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(args[0]) { Options = "-c jit=off -c max_parallel_workers_per_gather=0 -c work_mem=16MB" }.ConnectionString);
 await using var conn = await dataSource.OpenConnectionAsync();
 foreach (var q in args.Skip(1).Where(a => a != "--plan"))
 {

@@ -3,6 +3,7 @@ using Npgsql;
 using Registry.Domain.Events.V1;
 using Registry.Projections.Caching;
 using Registry.Projections.Outbox;
+using Registry.Projections.Queries;
 using Registry.Projections.ReadModel;
 
 namespace Registry.Projections.Postgres;
@@ -51,8 +52,27 @@ public sealed class PostgresDocumentProjector : IProjector
         on conflict (term, kind, status, region) do update set documents = read.search_term_facets.documents + excluded.documents
         """;
 
-    /// <summary>Counts every term afresh from the documents: after a bulk load.</summary>
-    public const string RecountTerms = """
+    /// <summary>
+    /// Adds the batch's change to the pair counts of broad words (migration 0204): each changed document's words before
+    /// (group of -1) and after (+1), of which those in read.search_pair_terms pair up. The shared lock is its own statement,
+    /// so the pairs statement's snapshot, taken after it, sees a word <see cref="BroadWordPairs"/> admitted meanwhile.
+    /// </summary>
+    const string CountPairs = """
+        select pg_advisory_xact_lock_shared(@pairsLock);
+        with held as (
+            select h.grp, h.term collate "C" as term, h.sign from unnest(@pairGroups::int[], @pairTerms::text[], @pairSigns::int[]) as h(grp, term, sign)
+            where h.term collate "C" in (select term from read.search_pair_terms)),
+        deltas as (
+            select a.term as term_a, b.term as term_b, sum(a.sign)::int as delta
+            from held a join held b on b.grp = a.grp and a.term < b.term
+            group by a.term, b.term having sum(a.sign) <> 0)
+        insert into read.search_term_pairs (term_a, term_b, documents)
+        select term_a, term_b, delta from deltas order by term_a, term_b
+        on conflict (term_a, term_b) do update set documents = read.search_term_pairs.documents + excluded.documents
+        """;
+
+    /// <summary>Counts every term, and the pairs of broad ones, afresh from the documents: after a bulk load.</summary>
+    public static readonly string RecountTerms = $"""
         truncate read.search_terms;
         insert into read.search_terms (term, documents)
         select term, count(*) from read.documents, unnest(tsvector_to_array(search)) as term group by term;
@@ -60,6 +80,14 @@ public sealed class PostgresDocumentProjector : IProjector
         insert into read.search_term_facets (term, kind, status, region, documents)
         select term, kind, status, coalesce(region, ''), count(*) from read.documents, unnest(tsvector_to_array(search)) as term
         group by term, kind, status, coalesce(region, '');
+        truncate read.search_pair_terms;
+        insert into read.search_pair_terms (term) select term from read.search_terms where documents > {SearchPage.ExactTotalLimit};
+        truncate read.search_term_pairs;
+        with held as (
+            select d.document_id, t.term from read.documents d, unnest(tsvector_to_array(d.search)) as t(term)
+            where t.term in (select term from read.search_pair_terms))
+        insert into read.search_term_pairs (term_a, term_b, documents)
+        select a.term, b.term, count(*) from held a join held b on b.document_id = a.document_id and a.term < b.term group by a.term, b.term;
         """;
 
     /// <summary>Copies read.search_rows afresh from the documents, index built after the rows: after a bulk load that ran
@@ -80,6 +108,8 @@ public sealed class PostgresDocumentProjector : IProjector
         var changedNumbers = new HashSet<string>(StringComparer.Ordinal);
         var termDeltas = new Dictionary<string, int>(StringComparer.Ordinal);
         var facetDeltas = new Dictionary<(string Term, string Kind, string Status, string Region), int>();
+        var pairGroups = new List<(int Group, string Term, int Sign)>();
+        var groups = 0;
         foreach (var message in batch)
         {
             if (message.Type != DocumentChanged.Type) continue;
@@ -95,6 +125,14 @@ public sealed class PostgresDocumentProjector : IProjector
                 if (terms.RemovedKind is { } kind && terms.RemovedStatus is { } status && terms.RemovedRegion is { } region)
                     foreach (var term in terms.Removed)
                         facetDeltas[(term, kind, status, region)] = facetDeltas.GetValueOrDefault((term, kind, status, region)) - 1;
+                // A change of status alone leaves the words, and so their pairs, as they were.
+                if (!terms.Added.AsSpan().SequenceEqual(terms.Removed))
+                {
+                    var before = groups++;
+                    var after = groups++;
+                    pairGroups.AddRange(terms.Removed.Select(term => (before, term, -1)));
+                    pairGroups.AddRange(terms.Added.Select(term => (after, term, 1)));
+                }
             }
             changedNumbers.Add(row.NumberNorm);
         }
@@ -103,9 +141,11 @@ public sealed class PostgresDocumentProjector : IProjector
         var faceted = facetDeltas.Where(t => t.Value != 0).OrderBy(t => t.Key.Term, StringComparer.Ordinal).ThenBy(t => t.Key.Kind, StringComparer.Ordinal)
             .ThenBy(t => t.Key.Status, StringComparer.Ordinal).ThenBy(t => t.Key.Region, StringComparer.Ordinal).ToList();
         // Delivered at commit, so read-model caches evict only once the change is visible.
-        await tx.Connection!.ExecuteAsync(new CommandDefinition($"{CountTerms};\nselect pg_notify(@channel, @notice)",
+        await tx.Connection!.ExecuteAsync(new CommandDefinition($"{CountTerms};\n{(pairGroups.Count > 0 ? CountPairs + ";" : "")}\nselect pg_notify(@channel, @notice)",
             new
             {
+                pairsLock = BroadWordPairs.Lock, pairGroups = pairGroups.Select(p => p.Group).ToArray(), pairTerms = pairGroups.Select(p => p.Term).ToArray(),
+                pairSigns = pairGroups.Select(p => p.Sign).ToArray(),
                 terms = counted.Select(t => t.Key).ToArray(), deltas = counted.Select(t => t.Value).ToArray(),
                 facetTerms = faceted.Select(t => t.Key.Term).ToArray(), facetKinds = faceted.Select(t => t.Key.Kind).ToArray(),
                 facetStatuses = faceted.Select(t => t.Key.Status).ToArray(), facetRegions = faceted.Select(t => t.Key.Region).ToArray(),

@@ -43,8 +43,9 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             }
         }
         string? sampledFacets = null;
-        if (plan.LikelyBroad)
+        if (plan.LikelyBroad && await BroadByPairsAsync(conn, plan, sent, ct) is var broadByPairs && broadByPairs != false)
         {
+            if (broadByPairs == true) return await BroadAsync();
             var estimate = plan.Estimate();
             sent?.Add((estimate, plan.Parameters));
             var sampled = await conn.QuerySingleAsync<(long Estimate, string Facets)>(new CommandDefinition(estimate, plan.Parameters, cancellationToken: ct));
@@ -66,6 +67,32 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
         Task<SearchPage> BroadAsync() => sampledFacets is null
             ? ReadAsync(conn, plan, plan.Broad(), exact: false, sent, ct)
             : ReadAsync(conn, plan, plan.Broad(sampleFacets: false), exact: false, sent, ct, (SearchPage.ExactTotalLimit + 1, sampledFacets));
+    }
+
+    /// <summary>Whether a query of several broad words matches more than 10,000 documents, told from their pair counts
+    /// (<see cref="SearchPlan.Bounds"/>, then for two words <see cref="SearchPlan.PairCorrection"/>); null when they cannot tell.</summary>
+    static async Task<bool?> BroadByPairsAsync(NpgsqlConnection conn, SearchPlan plan, List<(string, DynamicParameters)>? sent, CancellationToken ct)
+    {
+        sent?.Add((plan.PairCounts(), plan.Parameters));
+        var (terms, pairs) = await ReadPairCountsAsync(conn, plan, ct);
+        var (atLeast, atMost) = plan.Bounds(terms, pairs);
+        if (atLeast > SearchPage.ExactTotalLimit) return true;
+        if (atMost <= SearchPage.ExactTotalLimit) return false;
+        if (plan.PairCorrection(terms, pairs) is not { } exact) return null;
+        var (correction, pairSum) = exact;
+        sent?.Add((correction, plan.Parameters));
+        var (residual, corrected) = await conn.QuerySingleAsync<(long, long)>(new CommandDefinition(correction, plan.Parameters, cancellationToken: ct));
+        return residual <= SearchPlan.ResidualCap ? pairSum + corrected > SearchPage.ExactTotalLimit : null;
+    }
+
+    /// <summary>The query's words' documents and pair counts (<see cref="SearchPlan.PairCounts"/>). Public for the plan tests.</summary>
+    public static async Task<(Dictionary<string, (long Documents, bool Paired)> Terms, Dictionary<(string, string), long> Pairs)> ReadPairCountsAsync(
+        NpgsqlConnection conn, SearchPlan plan, CancellationToken ct)
+    {
+        var rows = (await conn.QueryAsync<(string A, string? B, long Documents, bool Paired)>(
+            new CommandDefinition(plan.PairCounts(), plan.Parameters, cancellationToken: ct))).ToList();
+        return (rows.Where(r => r.B is null).ToDictionary(r => r.A, r => (r.Documents, r.Paired), StringComparer.Ordinal),
+            rows.Where(r => r.B is not null).ToDictionary(r => (r.A, r.B!), r => r.Documents));
     }
 
     /// <summary>The plan for a request: its readings, and its words looked up in the vocabulary. Public for the plan tests.</summary>

@@ -35,6 +35,7 @@ public sealed class SearchPlan
     readonly List<string> termFacetFilters = [];
     bool filtersBeyondFacets;
     readonly ResolvedTerm? singleWord;
+    readonly IReadOnlyList<ResolvedTerm> words = [];
     readonly List<PlannedTier> tiers = [];
 
     public DynamicParameters Parameters { get; } = new();
@@ -102,6 +103,7 @@ public sealed class SearchPlan
             AtLeast = words.Count == 1 ? words[0].AtLeast : 0;
             EveryWordBroad = words.Count > 1 && words.All(w => w.AtLeast > SearchPage.ExactTotalLimit);
             singleWord = words.Count == 1 ? words[0] : null;
+            this.words = words;
         }
         if (intent.IsEverything) AddOrderedByRank(SearchTier.AllWords, "true");
         MatchesNothing = tiers.Count == 0;
@@ -236,10 +238,41 @@ public sealed class SearchPlan
     /// </summary>
     public string Broad(bool sampleFacets = true)
     {
+        var sample = sampleFacets ? $"""
+            ,
+            m as ({Sampled()})
+            """ : "";
+        return $"""
+            with {WalkedPage()}{sample}
+            select {SearchPage.ExactTotalLimit + 1}::bigint as total,
+                   {(sampleFacets ? $"({Facets("m", "1", "sum(w)")})" : "'[]'")} as facets,
+                   ({Items}) as items
+            """;
+    }
+
+    /// <summary>The page of <see cref="Broad"/> (a <c>page</c> CTE and those it reads), walked in each tier's order.</summary>
+    string WalkedPage()
+    {
         var cursor = Cursor();
-        var walks = new List<string>();
         var relevance = Request.Sort == SearchSort.Relevance;
         var phrase = tiers.FirstOrDefault(t => t.Tier == SearchTier.Phrase);
+        // The first page of a phrase and its words: the window's matches read once, phrase matches first, instead of
+        // three walks over it (the window's end, the phrase tier up to it, the words tier). The page fits in the window.
+        if (relevance && cursor is null && phrase is not null && tiers.Count == 2 && Request.Limit + 1 <= PhraseWindow)
+        {
+            var all = tiers.Single(t => t.Tier == SearchTier.AllWords);
+            return $"""
+                phrase_window as (
+                    select d.document_id, {all.SortKey} as sort_key,
+                           case when coalesce({phrase.Predicate}, false) then {(int)SearchTier.Phrase} else {(int)SearchTier.AllWords} end as tier
+                    from read.documents d where {Walkable(all)} and {Filters}
+                    order by d.search_order, d.document_id limit {PhraseWindow}),
+                page as (
+                    select w.document_id, w.tier, w.tier as order_tier, w.sort_key from phrase_window w
+                    order by w.tier, w.sort_key collate "C", w.document_id limit @limit)
+                """;
+        }
+        var walks = new List<string>();
         for (var i = 0; i < tiers.Count; i++)
         {
             var t = tiers[i];
@@ -271,19 +304,11 @@ public sealed class SearchPlan
                 union all select 9223372036854775807, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
                 limit 1),
             """;
-        var sample = sampleFacets ? $"""
-            ,
-            m as ({Sampled()})
-            """ : "";
-
         return $"""
-            with {boundary}
+            {boundary}
             page as (
                 select w.* from ({(walks.Count == 0 ? "select null::uuid as document_id, 0 as tier, 0 as order_tier, '' as sort_key where false" : string.Join("\nunion all\n", walks))}) w
-                order by w.order_tier, w.sort_key collate "C", w.document_id limit @limit){sample}
-            select {SearchPage.ExactTotalLimit + 1}::bigint as total,
-                   {(sampleFacets ? $"({Facets("m", "1", "sum(w)")})" : "'[]'")} as facets,
-                   ({Items}) as items
+                order by w.order_tier, w.sort_key collate "C", w.document_id limit @limit)
             """;
     }
 
@@ -314,6 +339,98 @@ public sealed class SearchPlan
         select (select coalesce(sum(w), 0) from m)::bigint as estimate, ({Facets("m", "1", "sum(w)")}) as facets
         """;
 
+    /// <summary>For <see cref="LikelyBroad"/>: every alternative of the query's words with the documents holding it and
+    /// whether its pairs are counted (read.search_pair_terms; B null), and the counted pairs among them (migration 0204) —
+    /// what <see cref="Bounds"/> reads. One statement, so the plan tests can EXPLAIN it.</summary>
+    public string PairCounts()
+    {
+        Parameters.Add("pairLexemes", words.SelectMany(w => w.Lexemes.Concat(w.Within)).Distinct(StringComparer.Ordinal).ToArray());
+        return """
+            select t.term as a, null as b, t.documents::bigint as documents, exists (select 1 from read.search_pair_terms p where p.term = t.term) as paired
+            from read.search_terms t where t.term = any(@pairLexemes::text[] collate "C")
+            union all
+            select p.term_a, p.term_b, p.documents, true from read.search_term_pairs p
+            where p.term_a = any(@pairLexemes::text[] collate "C") and p.term_b = any(@pairLexemes::text[] collate "C")
+            """;
+    }
+
+    /// <summary>
+    /// How many documents hold every word, from <see cref="PairCounts"/>: at least the documents holding two counted
+    /// alternatives (or words within one, <see cref="ResolvedTerm.Within"/>) of a query of two words (each such document
+    /// matches it); at most, for every two words, the documents
+    /// holding a counted alternative of each, plus those holding an alternative of either that is not counted (its own
+    /// count bounds them; an unbounded phrase or prefix leaves no bound). A query of three words or more has no lower bound.
+    /// </summary>
+    public (long AtLeast, long AtMost) Bounds(IReadOnlyDictionary<string, (long Documents, bool Paired)> terms, IReadOnlyDictionary<(string, string), long> pairs)
+    {
+        long atLeast = 0, atMost = long.MaxValue;
+        for (var i = 0; i < words.Count; i++)
+            for (var j = i + 1; j < words.Count; j++)
+            {
+                long most = 0, least = 0;
+                foreach (var a in words[i].Lexemes.Concat(words[i].Within).Where(Paired))
+                    foreach (var b in words[j].Lexemes.Concat(words[j].Within).Where(Paired))
+                    {
+                        // One word standing for both: each document holding it holds "both".
+                        var both = a == b ? terms[a].Documents : pairs.GetValueOrDefault(string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a));
+                        least = Math.Max(least, both);
+                        // A word within an other alternative is counted with it (unbounded), not here.
+                        if (words[i].Lexemes.Contains(a) && words[j].Lexemes.Contains(b)) most = SearchVocabulary.Saturating(most, both);
+                    }
+                atMost = Math.Min(atMost, SearchVocabulary.Saturating(most, SearchVocabulary.Saturating(Uncounted(words[i]), Uncounted(words[j]))));
+                if (words.Count == 2) atLeast = least;
+            }
+        return (atLeast, atMost);
+
+        bool Paired(string lexeme) => terms.TryGetValue(lexeme, out var t) && t.Paired;
+        long Uncounted(ResolvedTerm w) =>
+            w.Lexemes.Where(l => !Paired(l)).Aggregate(w.OthersAtMost, (sum, l) => SearchVocabulary.Saturating(sum, terms.TryGetValue(l, out var t) ? t.Documents : 0));
+    }
+
+    /// <summary>Two of the words, as "each word and any rarer one" (ordered most common first): the full-text index then
+    /// reads a common word's postings only where a rarer word is (all pairs written out made it read most of "тоо"'s
+    /// 600,000: 3,000 buffers, then 583).</summary>
+    static IEnumerable<string> AnyTwo(IReadOnlyList<string> lexemes) => lexemes.SkipLast(1).Select((a, i) =>
+        $"{SearchVocabulary.Quote(a)} & ({string.Join(" | ", lexemes.Skip(i + 1).Select(SearchVocabulary.Quote))})");
+
+    /// <summary>
+    /// For two words whose <see cref="Bounds"/> leave open whether more than 10,000 documents hold both (`Almaty Servis`:
+    /// 10,202): the sum of their counted pairs, and the statement that corrects it to the exact number — the documents
+    /// that hold an alternative whose pairs are not counted (a rare completion, a phrase) or two counted alternatives of
+    /// one word, read by the full-text index (at most <see cref="ResidualCap"/>), each counting 1 less the times the sum
+    /// counted it. Null when those documents may be more (bounded from the same counts), or the words share an alternative.
+    /// One row: residual (the documents read; above the cap the correction is not to be used) and correction.
+    /// </summary>
+    public (string Sql, long PairSum)? PairCorrection(IReadOnlyDictionary<string, (long Documents, bool Paired)> terms, IReadOnlyDictionary<(string, string), long> pairs)
+    {
+        if (words is not [var a, var b]) return null;
+        var pa = a.Lexemes.Where(Paired).ToList();
+        var pb = b.Lexemes.Where(Paired).ToList();
+        if (pa.Intersect(pb, StringComparer.Ordinal).Any()) return null;
+        var uncounted = a.Lexemes.Concat(b.Lexemes).Where(l => !Paired(l)).ToList();
+        var residualAtMost = new[] { a.OthersAtMost, b.OthersAtMost, TwoOfOne(pa), TwoOfOne(pb) }
+            .Concat(uncounted.Select(l => terms.TryGetValue(l, out var t) ? t.Documents : 0)).Aggregate(SearchVocabulary.Saturating);
+        List<string> alternatives = [.. uncounted.Select(SearchVocabulary.Quote), .. a.Others, .. b.Others, .. AnyTwo(pa), .. AnyTwo(pb)];
+        if (residualAtMost > ResidualCap || alternatives.Count == 0) return null;
+        Parameters.Add("pairedA", pa.ToArray());
+        Parameters.Add("pairedB", pb.ToArray());
+        Parameters.Add("pairResidual", $"({a.TsQuery}) & ({b.TsQuery}) & ({string.Join(" | ", alternatives.Select(q => $"({q})"))})");
+        Parameters.Add("residualCap", ResidualCap + 1);
+        const string Sql = """
+            with residual as materialized (
+                select 1 - (select count(*) from unnest(tsvector_to_array(d.search)) as t(term) where t.term = any(@pairedA::text[]))
+                         * (select count(*) from unnest(tsvector_to_array(d.search)) as t(term) where t.term = any(@pairedB::text[])) as n
+                from read.search_rows d where d.search @@ to_tsquery('simple', @pairResidual) limit @residualCap)
+            select count(*) as residual, coalesce(sum(n), 0)::bigint as correction from residual
+            """;
+        return (Sql, pa.SelectMany(x => pb.Select(y => Pair(x, y))).Aggregate(0L, SearchVocabulary.Saturating));
+
+        bool Paired(string lexeme) => terms.TryGetValue(lexeme, out var t) && t.Paired;
+        long Pair(string x, string y) => pairs.GetValueOrDefault(string.CompareOrdinal(x, y) < 0 ? (x, y) : (y, x));
+        // At most the documents holding two counted alternatives of one word.
+        long TwoOfOne(List<string> p) => p.SelectMany((x, i) => p.Skip(i + 1).Select(y => Pair(x, y))).Aggregate(0L, SearchVocabulary.Saturating);
+    }
+
     /// <summary>At most this many documents may hold two of a word's alternatives (or a phrase alternative) for
     /// <see cref="TermCounts"/> to count them; beyond, the query is counted as any other.</summary>
     public const int ResidualCap = 5_000;
@@ -332,7 +449,7 @@ public sealed class SearchPlan
         var budget = KnownBroad ? SampleBudget : ResidualCap;
         // An unbounded alternative (a prefix of more than 32 words: "астана" begins 334) is long.MaxValue: compared
         // before it is added, which would overflow to a negative sum and let a residual of the cap be read for nothing.
-        return word.OthersAtMost is { } others && others <= budget && others + word.PairsAtMost / 4 <= budget;
+        return word.OthersAtMost <= budget && word.OthersAtMost + word.PairsAtMost / 4 <= budget;
     }
 
     /// <summary>
@@ -348,11 +465,7 @@ public sealed class SearchPlan
         if (singleWord is not { Lexemes.Count: > 0 } word || !ResidualLikelySmall(word) || filtersBeyondFacets || Source != "read.search_rows"
             || Request.Sort != SearchSort.Relevance)
             return null;
-        // Two of the words, as "each word and any rarer one": the full-text index then reads a common word's postings
-        // only where a rarer word is (all pairs written out made it read most of "тоо"'s 600,000: 3,000 buffers, now 583).
-        var pairs = word.Lexemes.SkipLast(1).Select((a, i) =>
-            $"{SearchVocabulary.Quote(a)} & ({string.Join(" | ", word.Lexemes.Skip(i + 1).Select(SearchVocabulary.Quote))})");
-        var residual = string.Join(" | ", word.Others.Concat(pairs).Select(q => $"({q})"));
+        var residual = string.Join(" | ", word.Others.Concat(AnyTwo(word.Lexemes)).Select(q => $"({q})"));
         Parameters.Add("lexemes", word.Lexemes.ToArray());
         Parameters.Add("residual", residual);
         Parameters.Add("residualCap", ResidualCap + 1);

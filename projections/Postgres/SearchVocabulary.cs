@@ -9,9 +9,12 @@ namespace Registry.Projections.Postgres;
 /// documents that certainly match it (the largest single word it stands for), which proves a broad query broad
 /// without counting. The query is the alternatives <see cref="Lexemes"/> (whole indexed words, which
 /// read.search_term_facets counts; the most common first) or <see cref="Others"/> (phrases and prefixes, as tsquery text). Per-word counts miscount
-/// the documents that match an other alternative (at most <see cref="OthersAtMost"/>; null when not known: a corrected
-/// place's other names were not looked up) or hold two of the whole words (at most <see cref="PairsAtMost"/>).</summary>
-public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long? OthersAtMost, long PairsAtMost);
+/// the documents that match an other alternative (at most <see cref="OthersAtMost"/>; long.MaxValue when not
+/// bounded: a prefix of many words) or hold two of the whole words (at most <see cref="PairsAtMost"/>).
+/// <see cref="Within"/>: whole words an other alternative certainly matches (an unfinished word read as a prefix of many
+/// words is, when indexed, itself a word: `астана`).</summary>
+public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long OthersAtMost, long PairsAtMost,
+    IReadOnlyList<string> Within);
 
 /// <summary>
 /// Reads the query's words against read.search_terms (every indexed word and how many documents hold it) in one round
@@ -66,8 +69,9 @@ public static class SearchVocabulary
         {
             var lexemes = new Dictionary<string, long>(StringComparer.Ordinal);
             var others = new List<string>();
-            long? othersAtMost = 0;
-            void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)>? Lexemes, string Query)> read)
+            long othersAtMost = 0;
+            var within = new List<string>();
+            void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)> Lexemes, string Query)> read)
             {
                 var parts = words.Select((_, i) => read(i)).ToList();
                 if (parts is [{ Lexemes: { Count: > 0 } single }])
@@ -76,8 +80,7 @@ public static class SearchVocabulary
                 {
                     others.Add(Phrase(parts.Select(p => p.Query)));
                     // A phrase matches no more documents than its rarest word; a prefix of many words is not bounded here.
-                    othersAtMost = parts.Any(p => p.Lexemes is null) || othersAtMost is null ? null
-                        : Saturating(othersAtMost.Value, parts.Any(p => p.Lexemes!.Count == 0) ? long.MaxValue : parts.Min(p => p.Lexemes!.Sum(l => l.Documents)));
+                    othersAtMost = Saturating(othersAtMost, parts.Any(p => p.Lexemes.Count == 0) ? long.MaxValue : parts.Min(p => p.Lexemes.Sum(l => l.Documents)));
                 }
             }
             long atLeast = 0;
@@ -86,6 +89,8 @@ public static class SearchVocabulary
             {
                 Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix));
                 if (typed.Length == 1) atLeast = found[typed[0]].Max(f => f.Documents);
+                if (typed is [var only] && lookups[only].Prefix && found[only].Count > MaxCompletions && found[only][0].Term == lookups[only].Word)
+                    within.Add(lookups[only].Word);
             }
             foreach (var name in otherNames.Where(name => name.All(i => found[i].Count > 0)))
             {
@@ -98,12 +103,20 @@ public static class SearchVocabulary
                     new { variants = Typos.OneEditAway(lookups[typed[0]].Word).ToArray(), limit = MaxCompletions }, cancellationToken: ct))).AsList();
                 if (corrections.Count > 0)
                 {
-                    // A corrected place name brings its other names, as if it had been typed right.
+                    // A corrected place name brings its other names, looked up as if it had been typed right (a third
+                    // round trip, only then): their counts make the query's total and facets countable from per-word counts.
                     foreach (var (term, documents) in corrections) lexemes[term] = documents;
-                    // Other names of a corrected place were not looked up: phrases of unknown size.
-                    foreach (var name in corrections.SelectMany(c => PlaceNames.Default.OtherNames(c.Term)))
-                        Add(name, i => (null, Quote(name[i])));
                     atLeast = corrections[0].Documents;
+                    var names = corrections.SelectMany(c => PlaceNames.Default.OtherNames(c.Term)).ToList();
+                    var nameWords = names.SelectMany(n => n).Distinct(StringComparer.Ordinal).ToArray();
+                    var counts = (await conn.QueryAsync<(int Word, string Term, long Documents)>(new CommandDefinition(Lookup,
+                            new { words = nameWords, prefixes = nameWords.Select(_ => false).ToArray(), limit = MaxCompletions + 1 }, cancellationToken: ct)))
+                        .ToLookup(r => nameWords[r.Word - 1], r => (r.Term, r.Documents), StringComparer.Ordinal);
+                    foreach (var name in names.Where(name => name.All(w => counts[w].Any())))
+                    {
+                        Add(name, i => (counts[name[i]].ToList(), Quote(name[i])));
+                        if (name.Length == 1) atLeast = Math.Max(atLeast, counts[name[0]].First().Documents);
+                    }
                 }
             }
             if (lexemes.Count + others.Count == 0) return null;
@@ -111,7 +124,7 @@ public static class SearchVocabulary
             var words = lexemes.Values.Order().ToList();
             var pairs = words.Select((documents, i) => documents * (words.Count - 1 - i)).Aggregate(0L, Saturating);
             var byDocuments = lexemes.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).ToList();
-            resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs));
+            resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs, within));
         }
         return resolved;
     }
@@ -123,7 +136,7 @@ public static class SearchVocabulary
         : completions.Count > MaxCompletions ? ([], $"{Quote(word)}:*")
         : (completions, Alternatives(completions.Select(c => Quote(c.Term))));
 
-    static long Saturating(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+    internal static long Saturating(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
     static string Phrase(IEnumerable<string> parts) => string.Join(" <-> ", parts);
 

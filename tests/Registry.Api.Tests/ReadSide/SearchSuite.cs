@@ -216,6 +216,48 @@ public sealed class PostgresSearchSuiteTests(SearchSuiteApp app) : IClassFixture
     }
 }
 
+/// <summary>The pair counts of broad words (read.search_term_pairs, migration 0204) that bound a query of several broad
+/// words without reading its matches. The suite's words are few documents each, so the test admits every word in more
+/// than one document, as <see cref="BroadWordPairs"/> admits words in more than 10,000.</summary>
+public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<SearchSuiteApp>
+{
+    const string Recount = """
+        with held as (
+            select d.document_id, t.term from read.documents d, unnest(tsvector_to_array(d.search)) as t(term)
+            where t.term in (select term from read.search_pair_terms))
+        select a.term || '|' || b.term || '|' || count(*) from held a join held b on b.document_id = a.document_id and a.term < b.term
+        group by a.term, b.term order by 1
+        """;
+
+    const string Kept = "select term_a || '|' || term_b || '|' || documents from read.search_term_pairs where documents <> 0 order by 1";
+
+    /// <summary>Admitted words' pairs are counted from the documents there and then, and from then on the projector keeps
+    /// them: new documents (one naming two admitted words, one of them twice), a suspension and a revocation.</summary>
+    [Fact]
+    public async Task Admitted_words_pairs_are_counted_and_then_kept_by_the_projector()
+    {
+        await app.LoadAsync();
+        var admitted = await BroadWordPairs.AdmitAsync(app.DataSource, 1, CancellationToken.None);
+        Assert.Contains("тоо", admitted);
+        Assert.Empty(await BroadWordPairs.AdmitAsync(app.DataSource, 1, CancellationToken.None));
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var counted = (await conn.QueryAsync<string>(Kept)).ToList();
+        Assert.Contains(counted, row => row.StartsWith("павлодар|тоо|", StringComparison.Ordinal));
+        Assert.Equal((await conn.QueryAsync<string>(Recount)).ToList(), counted);
+
+        var officer = app.Officer();
+        await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Павлодар Сервис Павлодар»"), new DateOnly(2026, 3, 20));
+        var number = await officer.IssueAsync(Scenario.For("attestation", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Атырау Сервис»"), new DateOnly(2026, 3, 21));
+        await officer.PostJsonAsync($"/api/v1/documents/{number}/suspend", new ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
+        await officer.PostJsonAsync($"/api/v1/documents/{app.Numbers["B"]}/revoke", new ChangeDocumentStatus.Request("Решение суда", null, null), Guid.NewGuid().ToString());
+        await app.WaitForProjectionsAsync();
+
+        var kept = (await conn.QueryAsync<string>(Kept)).ToList();
+        Assert.NotEqual(counted, kept);
+        Assert.Equal((await conn.QueryAsync<string>(Recount)).ToList(), kept);
+    }
+}
+
 /// <summary>The per-word counts (read.search_term_facets) that total and facet a one-word query without reading its matches.</summary>
 public sealed class SearchTermFacetsTests(SearchSuiteApp app) : IClassFixture<SearchSuiteApp>
 {

@@ -1,0 +1,66 @@
+using Registry.Projections.Postgres;
+using Registry.Projections.Queries;
+
+namespace Registry.Api.Tests.ReadSide;
+
+/// <summary>How many documents a query of several broad words matches, bounded from the words' pair counts
+/// (<see cref="SearchPlan.Bounds"/>): what decides, without reading the matches, that a query is broad or may be counted.</summary>
+public sealed class SearchPlanBoundsTests
+{
+    static ResolvedTerm Word(string[] lexemes, string[]? others = null, long othersAtMost = 0, string[]? within = null) =>
+        new("unused", 0, lexemes, others ?? [], othersAtMost, 0, within ?? []);
+
+    static (long AtLeast, long AtMost) Bounds(ResolvedTerm[] words, Dictionary<string, (long, bool)> terms, Dictionary<(string, string), long> pairs) =>
+        new SearchPlan(new SearchRequest("q"), SearchIntent.Of(string.Join(" ", words.Select((_, i) => $"w{i}"))), words).Bounds(terms, pairs);
+
+    static readonly Dictionary<string, (long, bool)> Terms = new()
+    {
+        ["тоо"] = (600_000, true), ["жшс"] = (160_000, true), ["астана"] = (85_000, true), ["акмола"] = (30_000, true),
+        ["тоорак"] = (40, false), ["сервис"] = (150_000, true),
+    };
+
+    static readonly Dictionary<(string, string), long> Pairs = new()
+    {
+        [("астана", "жшс")] = 15_000, [("акмола", "жшс")] = 6_000, [("сервис", "тоо")] = 90_000, [("астана", "тоо")] = 9_000,
+        [("астана", "сервис")] = 12_000,
+    };
+
+    [Fact]
+    public void Two_words_of_one_counted_word_each_are_bounded_by_their_pair_count_both_ways() =>
+        Assert.Equal((15_000L, 15_000L), Bounds([Word(["жшс"]), Word(["астана"])], Terms, Pairs));
+
+    [Fact]
+    public void Pairs_never_counted_together_bound_the_matches_at_none() =>
+        Assert.Equal((0L, 0L), Bounds([Word(["сервис"]), Word(["акмола"])], Terms, Pairs));
+
+    [Fact]
+    public void Alternatives_add_up_to_the_most_and_the_largest_pair_is_the_least() =>
+        Assert.Equal((15_000L, 21_000L), Bounds([Word(["жшс"]), Word(["астана", "акмола"])], Terms, Pairs));
+
+    [Fact]
+    public void An_alternative_whose_pairs_are_not_counted_adds_all_its_documents_to_the_most() =>
+        Assert.Equal((90_000L, 90_040L), Bounds([Word(["сервис"]), Word(["тоо", "тоорак"])], Terms, Pairs));
+
+    [Fact]
+    public void A_phrase_alternative_adds_its_bound_and_an_unbounded_one_leaves_no_most()
+    {
+        Assert.Equal((15_000L, 15_700L), Bounds([Word(["жшс"]), Word(["астана"], ["'нур' <-> 'султан'"], 700)], Terms, Pairs));
+        Assert.Equal((15_000L, long.MaxValue), Bounds([Word(["жшс"]), Word(["астана"], ["'нур' <-> 'султан'"], long.MaxValue)], Terms, Pairs));
+    }
+
+    [Fact]
+    public void A_word_within_an_unbounded_prefix_still_proves_the_least() =>
+        Assert.Equal((15_000L, long.MaxValue), Bounds([Word(["жшс"]), Word([], ["'астана':*"], long.MaxValue, ["астана"])], Terms, Pairs));
+
+    [Fact]
+    public void One_word_standing_for_both_counts_its_own_documents() =>
+        Assert.Equal((160_000L, 160_000L), Bounds([Word(["жшс"]), Word(["жшс"])], Terms, Pairs));
+
+    [Fact]
+    public void Three_words_have_the_smallest_pair_bound_as_their_most_and_no_least() =>
+        Assert.Equal((0L, 9_000L), Bounds([Word(["тоо"]), Word(["сервис"]), Word(["астана"])], Terms, Pairs));
+
+    [Fact]
+    public void A_word_missing_from_the_vocabulary_counts_nothing() =>
+        Assert.Equal((0L, 0L), Bounds([Word(["жшс"]), Word(["кентау"])], Terms, Pairs));
+}
