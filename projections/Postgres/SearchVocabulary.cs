@@ -9,10 +9,9 @@ namespace Registry.Projections.Postgres;
 /// documents that certainly match it (the largest single word it stands for), which proves a broad query broad
 /// without counting. The query is the alternatives <see cref="Lexemes"/> (whole indexed words, which
 /// read.search_term_facets counts; the most common first) or <see cref="Others"/> (phrases and prefixes, as tsquery text). Per-word counts miscount
-/// the documents that match an other alternative (at most <see cref="OthersAtMost"/>; long.MaxValue when not
-/// bounded: a prefix of many words) or hold two of the whole words (at most <see cref="PairsAtMost"/>).
-/// <see cref="Within"/>: whole words an other alternative certainly matches (an unfinished word read as a prefix of many
-/// words is, when indexed, itself a word: `астана`).</summary>
+/// the documents that match an other alternative (at most <see cref="OthersAtMost"/>) or hold two of the whole words (at
+/// most <see cref="PairsAtMost"/>). <see cref="Within"/>: whole words an other alternative matches, whose documents
+/// <see cref="OthersAtMost"/> includes (an unfinished word read as a prefix of many words is, when indexed, itself a word: `астана`).</summary>
 public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long OthersAtMost, long PairsAtMost,
     IReadOnlyList<string> Within);
 
@@ -28,8 +27,11 @@ public static class SearchVocabulary
     /// per-word counts: "тоо" begins 17 words); beyond, as a prefix.</summary>
     public const int MaxCompletions = 32;
 
+    // With each unfinished word, the documents all its completions hold together (at most the documents it matches).
     const string Lookup = """
-        select l.i::int as word, t.term, t.documents
+        select l.i::int as word, t.term, t.documents,
+               case when l.prefix then (select sum(s.documents) from read.search_terms s
+                                        where s.term >= l.word collate "C" and s.term < (l.word || chr(1114111)) collate "C") end::bigint as completions
         from unnest(@words::text[], @prefixes::bool[]) with ordinality as l(word, prefix, i)
         cross join lateral (
             select s.term, s.documents from read.search_terms s
@@ -59,10 +61,15 @@ public static class SearchVocabulary
             Others: t.OtherNames.Select(name => name.Select(w => Index(w, false)).ToArray()).ToArray())).ToArray();
 
         var found = lookups.Select(_ => new List<(string Term, long Documents)>()).ToArray();
-        var rows = await conn.QueryAsync<(int Word, string Term, long Documents)>(new CommandDefinition(Lookup,
+        var completions = new long[lookups.Count];
+        var rows = await conn.QueryAsync<(int Word, string Term, long Documents, long? Completions)>(new CommandDefinition(Lookup,
             new { words = lookups.Select(l => l.Word).ToArray(), prefixes = lookups.Select(l => l.Prefix).ToArray(), limit = MaxCompletions + 1 },
             cancellationToken: ct));
-        foreach (var row in rows) found[row.Word - 1].Add((row.Term, row.Documents));
+        foreach (var row in rows)
+        {
+            found[row.Word - 1].Add((row.Term, row.Documents));
+            completions[row.Word - 1] = row.Completions ?? 0;
+        }
 
         var resolved = new List<ResolvedTerm>();
         for (var t = 0; t < terms.Count; t++)
@@ -71,7 +78,7 @@ public static class SearchVocabulary
             var others = new List<string>();
             long othersAtMost = 0;
             var within = new List<string>();
-            void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)> Lexemes, string Query)> read)
+            void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)> Lexemes, string Query, long AtMost)> read)
             {
                 var parts = words.Select((_, i) => read(i)).ToList();
                 if (parts is [{ Lexemes: { Count: > 0 } single }])
@@ -79,22 +86,22 @@ public static class SearchVocabulary
                 else
                 {
                     others.Add(Phrase(parts.Select(p => p.Query)));
-                    // A phrase matches no more documents than its rarest word; a prefix of many words is not bounded here.
-                    othersAtMost = Saturating(othersAtMost, parts.Any(p => p.Lexemes.Count == 0) ? long.MaxValue : parts.Min(p => p.Lexemes.Sum(l => l.Documents)));
+                    // A phrase matches no more documents than its rarest word, a prefix than its completions hold together.
+                    othersAtMost = Saturating(othersAtMost, parts.Min(p => p.AtMost));
                 }
             }
             long atLeast = 0;
             var (typed, otherNames) = plans[t];
             if (typed.All(i => found[i].Count > 0))
             {
-                Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix));
+                Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix, completions[typed[i]]));
                 if (typed.Length == 1) atLeast = found[typed[0]].Max(f => f.Documents);
                 if (typed is [var only] && lookups[only].Prefix && found[only].Count > MaxCompletions && found[only][0].Term == lookups[only].Word)
                     within.Add(lookups[only].Word);
             }
             foreach (var name in otherNames.Where(name => name.All(i => found[i].Count > 0)))
             {
-                Add(name.Select(i => lookups[i].Word).ToList(), i => (found[name[i]], Quote(lookups[name[i]].Word)));
+                Add(name.Select(i => lookups[i].Word).ToList(), i => (found[name[i]], Quote(lookups[name[i]].Word), found[name[i]].Sum(f => f.Documents)));
                 if (name.Length == 1) atLeast = Math.Max(atLeast, found[name[0]][0].Documents);
             }
             if (lexemes.Count + others.Count == 0 && typed.Length == 1 && otherNames.Length == 0 && Typos.MayCorrect(lookups[typed[0]].Word))
@@ -114,7 +121,7 @@ public static class SearchVocabulary
                         .ToLookup(r => nameWords[r.Word - 1], r => (r.Term, r.Documents), StringComparer.Ordinal);
                     foreach (var name in names.Where(name => name.All(w => counts[w].Any())))
                     {
-                        Add(name, i => (counts[name[i]].ToList(), Quote(name[i])));
+                        Add(name, i => (counts[name[i]].ToList(), Quote(name[i]), counts[name[i]].Sum(c => c.Documents)));
                         if (name.Length == 1) atLeast = Math.Max(atLeast, counts[name[0]].First().Documents);
                     }
                 }
@@ -130,11 +137,13 @@ public static class SearchVocabulary
     }
 
     /// <summary>A finished word as itself; an unfinished one as its completions, or as a prefix when they are many (then
-    /// no whole words: a prefix is not counted per word). With the documents each whole word is in.</summary>
-    static (List<(string Term, long Documents)> Lexemes, string Query) Words(string word, List<(string Term, long Documents)> completions, bool prefix) =>
-        !prefix ? (completions, Quote(word))
-        : completions.Count > MaxCompletions ? ([], $"{Quote(word)}:*")
-        : (completions, Alternatives(completions.Select(c => Quote(c.Term))));
+    /// no whole words: a prefix is not counted per word). With the documents each whole word is in, and at most the
+    /// documents it matches (<paramref name="all"/>: what all of a prefix's completions hold).</summary>
+    static (List<(string Term, long Documents)> Lexemes, string Query, long AtMost) Words(string word, List<(string Term, long Documents)> completions, bool prefix,
+        long all) =>
+        !prefix ? (completions, Quote(word), completions.Sum(c => c.Documents))
+        : completions.Count > MaxCompletions ? ([], $"{Quote(word)}:*", all)
+        : (completions, Alternatives(completions.Select(c => Quote(c.Term))), completions.Sum(c => c.Documents));
 
     internal static long Saturating(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 

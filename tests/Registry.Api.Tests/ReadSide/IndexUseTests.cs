@@ -25,9 +25,18 @@ public sealed class LargeSearchSuiteApp : SearchSuiteApp
                 new DateOnly(2026, 12, 1), TextWriter.Null, CancellationToken.None);
             await LoadAsync();
             await using var conn = await DataSource.OpenConnectionAsync();
-            // What autovacuum does in production: statistics for the planner, a visibility map for index-only scans.
-            await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.documents", commandTimeout: 0));
-            await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.search_rows", commandTimeout: 0));
+            // What autovacuum does in production: statistics for the planner, a visibility map for index-only scans. A
+            // vacuum cannot mark a page all-visible while a transaction older than its rows runs (a background service of
+            // this app may be in one), so it is repeated until every page is.
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.documents", commandTimeout: 0));
+                await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.search_rows", commandTimeout: 0));
+                if (await conn.ExecuteScalarAsync<bool>("""
+                        select bool_and(relallvisible = relpages) from pg_class where oid in ('read.documents'::regclass, 'read.search_rows'::regclass)
+                        """)) break;
+                await Task.Delay(500);
+            }
             loaded = true;
         }
         finally
@@ -190,7 +199,8 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app) : IClassFixture<Large
     }
 
     /// <summary>Two broad words whose pair counts leave open whether more than 10,000 documents hold both (they stand for
-    /// several words each: completions of an unfinished word, a place's other names, Latin spellings): the sum of their
+    /// several words each: completions of an unfinished word — a few, or many read as a prefix —, a place's other names,
+    /// Latin spellings): the sum of their
     /// counted pairs, corrected by the few documents the correction reads, is exactly the number of matches.</summary>
     [Fact]
     public async Task The_pair_counts_of_two_broad_words_corrected_are_exactly_their_matches()
@@ -198,7 +208,7 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app) : IClassFixture<Large
         await app.LoadLargeAsync();
         await using var conn = await app.DataSource.OpenConnectionAsync();
         var corrected = new List<string>();
-        foreach (var q in new[] { "Almaty Servis", "ЖШС Алматы", "Астана Серв", "ТОО Құрылыс", "Qaragandy Servis", "Стандарт орган", "ЖШС Актобе" })
+        foreach (var q in new[] { "Almaty Servis", "ЖШС Алматы", "Астана Серв", "ТОО Құрылыс", "Qaragandy Servis", "Стандарт орган", "ЖШС Актобе", "Астана Лифт", "ЖШС Лифт", "ТОО Техно" })
         {
             var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
             var (terms, pairs) = await PostgresSearchQuery.ReadPairCountsAsync(conn, plan, CancellationToken.None);
