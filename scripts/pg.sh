@@ -67,8 +67,21 @@ CONF
     echo "Port $port is taken by another program (another PostgreSQL?); set REGISTRY_PG_PORT to a free port." >&2
     exit 3
   fi
+  reserve_huge_pages
   as_owner "$bindir/pg_ctl" -D "$data" -l "$log" -o "-p $port" -w -t 60 start >/dev/null
   echo "PostgreSQL started on 127.0.0.1:$port (data: .local/pg/data)"
+}
+
+# Shared buffers in 2 MB pages (huge_pages = try, the default, uses them when the kernel has them free). With 4 KB pages
+# every server process faults in each buffer the first time it reads it: measured in this VM, a search's first count of
+# 2,600 cached rows took 85 ms in a new connection and 8 ms in the next; with huge pages 19 and 12. Root only, and only
+# when the kernel lets us; otherwise the server starts as before.
+reserve_huge_pages() {
+  [ "$(id -u)" -eq 0 ] && [ -w /proc/sys/vm/nr_hugepages ] || return 0
+  local free total needed=300 # 512 MB of buffers and the rest of shared memory, in 2 MB pages
+  free=$(awk '/^HugePages_Free:/ {f=$2} /^HugePages_Rsvd:/ {r=$2} END {print f - r}' /proc/meminfo)
+  total=$(awk '/^HugePages_Total:/ {print $2}' /proc/meminfo)
+  [ "${free:-0}" -ge "$needed" ] || sysctl -qw vm.nr_hugepages=$((total + needed - free)) 2>/dev/null || true
 }
 
 stop() {
