@@ -11,9 +11,10 @@ namespace Registry.Projections.Postgres;
 /// read.search_term_facets counts; the most common first) or <see cref="Others"/> (phrases and prefixes, as tsquery text). Per-word counts miscount
 /// the documents that match an other alternative (at most <see cref="OthersAtMost"/>) or hold two of the whole words (at
 /// most <see cref="PairsAtMost"/>). <see cref="Within"/>: whole words an other alternative matches, whose documents
-/// <see cref="OthersAtMost"/> includes (an unfinished word read as a prefix of many words is, when indexed, itself a word: `астана`).</summary>
+/// <see cref="OthersAtMost"/> includes (an unfinished word read as a prefix of many words is, when indexed, itself a word: `астана`).
+/// <see cref="LexemeDocuments"/>, <see cref="WithinDocuments"/>: the documents of each, summed.</summary>
 public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long OthersAtMost, long PairsAtMost,
-    IReadOnlyList<string> Within);
+    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments);
 
 /// <summary>
 /// Reads the query's words against read.search_terms (every indexed word and how many documents hold it) in one round
@@ -78,6 +79,7 @@ public static class SearchVocabulary
             var others = new List<string>();
             long othersAtMost = 0;
             var within = new List<string>();
+            long withinDocuments = 0;
             void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)> Lexemes, string Query, long AtMost)> read)
             {
                 var parts = words.Select((_, i) => read(i)).ToList();
@@ -97,7 +99,10 @@ public static class SearchVocabulary
                 Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix, completions[typed[i]]));
                 if (typed.Length == 1) atLeast = found[typed[0]].Max(f => f.Documents);
                 if (typed is [var only] && lookups[only].Prefix && found[only].Count > MaxCompletions && found[only][0].Term == lookups[only].Word)
+                {
                     within.Add(lookups[only].Word);
+                    withinDocuments += found[only][0].Documents;
+                }
             }
             foreach (var name in otherNames.Where(name => name.All(i => found[i].Count > 0)))
             {
@@ -131,7 +136,8 @@ public static class SearchVocabulary
             var words = lexemes.Values.Order().ToList();
             var pairs = words.Select((documents, i) => documents * (words.Count - 1 - i)).Aggregate(0L, Saturating);
             var byDocuments = lexemes.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).ToList();
-            resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs, within));
+            resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs, within,
+                lexemes.Values.Aggregate(0L, Saturating), withinDocuments));
         }
         return resolved;
     }

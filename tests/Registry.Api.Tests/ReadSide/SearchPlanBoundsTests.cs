@@ -8,7 +8,7 @@ namespace Registry.Api.Tests.ReadSide;
 public sealed class SearchPlanBoundsTests
 {
     static ResolvedTerm Word(string[] lexemes, string[]? others = null, long othersAtMost = 0, string[]? within = null) =>
-        new("unused", 0, lexemes, others ?? [], othersAtMost, 0, within ?? []);
+        new("unused", 0, lexemes, others ?? [], othersAtMost, 0, within ?? [], 0, 0);
 
     static (long AtLeast, long AtMost) Bounds(ResolvedTerm[] words, Dictionary<string, (long, bool)> terms, Dictionary<(string, string), long> pairs) =>
         new SearchPlan(new SearchRequest("q"), SearchIntent.Of(string.Join(" ", words.Select((_, i) => $"w{i}"))), words).Bounds(terms, pairs);
