@@ -136,6 +136,8 @@ public static class SearchCases
         Q("Scope words: a permitted device", "буровая установка", "B"),
         Q("Scope words: a fire product", "огнетушитель", "D"),
         Q("Nothing matches an unknown name", "Несуществующая Компания Зет"),
+        new("Nothing matches an unknown name, sorted by number", _ => new SearchRequest("Несуществующая Компания Зет", Sort: SearchSort.Number), []),
+        new("Nothing matches an unknown name, newest first", _ => new SearchRequest("Несуществующая Компания Зет", Sort: SearchSort.IssuedNewest), []),
         // Sorts
         new("Sort by number", _ => new SearchRequest(Kind: "attestation", Sort: SearchSort.Number), ["A", "G", "K"], Ordered: true),
         new("Newest first", _ => new SearchRequest(Kind: "permit", Sort: SearchSort.IssuedNewest), ["L", "I", "H", "B"], Ordered: true),
