@@ -78,8 +78,7 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
     /// (<see cref="SearchPlan.Bounds"/>, then for two words <see cref="SearchPlan.PairCorrection"/>); null when they cannot tell.</summary>
     static async Task<bool?> BroadByPairsAsync(NpgsqlConnection conn, SearchPlan plan, List<(string, DynamicParameters)>? sent, CancellationToken ct)
     {
-        sent?.Add((plan.PairCounts(), plan.Parameters));
-        var (terms, pairs) = await ReadPairCountsAsync(conn, plan, ct);
+        var (terms, pairs) = await ReadPairCountsAsync(conn, plan, ct, sent);
         var (atLeast, atMost) = plan.Bounds(terms, pairs);
         if (atLeast > SearchPage.ExactTotalLimit) return true;
         if (atMost <= SearchPage.ExactTotalLimit) return false;
@@ -92,10 +91,12 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
 
     /// <summary>The query's words' documents and pair counts (<see cref="SearchPlan.PairCounts"/>). Public for the plan tests.</summary>
     public static async Task<(Dictionary<string, (long Documents, bool Paired)> Terms, Dictionary<(string, string), long> Pairs)> ReadPairCountsAsync(
-        NpgsqlConnection conn, SearchPlan plan, CancellationToken ct)
+        NpgsqlConnection conn, SearchPlan plan, CancellationToken ct, List<(string, DynamicParameters)>? sent = null)
     {
+        var sql = plan.PairCounts();
+        sent?.Add((sql, plan.Parameters));
         var rows = (await conn.QueryAsync<(string A, string? B, long Documents, bool Paired)>(
-            new CommandDefinition(plan.PairCounts(), plan.Parameters, cancellationToken: ct))).ToList();
+            new CommandDefinition(sql, plan.Parameters, cancellationToken: ct))).ToList();
         return (rows.Where(r => r.B is null).ToDictionary(r => r.A, r => (r.Documents, r.Paired), StringComparer.Ordinal),
             rows.Where(r => r.B is not null).ToDictionary(r => (r.A, r.B!), r => r.Documents));
     }

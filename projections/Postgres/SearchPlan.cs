@@ -416,9 +416,10 @@ public sealed class SearchPlan
     static long Uncounted(ResolvedTerm word, IReadOnlyDictionary<string, (long Documents, bool Paired)> terms)
     {
         long Documents(string l) => terms.TryGetValue(l, out var t) ? t.Documents : 0;
+        var counted = CountedAlternatives(word, terms);
         var others = word.OthersAtMost == long.MaxValue ? long.MaxValue
-            : Math.Max(0, word.OthersAtMost - CountedAlternatives(word, terms).Where(word.Within.Contains).Sum(Documents));
-        return word.Lexemes.Where(l => !CountedAlternatives(word, terms).Contains(l)).Aggregate(others, (sum, l) => SearchVocabulary.Saturating(sum, Documents(l)));
+            : Math.Max(0, word.OthersAtMost - counted.Where(word.Within.Contains).Sum(Documents));
+        return word.Lexemes.Where(l => !counted.Contains(l)).Aggregate(others, (sum, l) => SearchVocabulary.Saturating(sum, Documents(l)));
     }
 
     static long Pair(IReadOnlyDictionary<(string, string), long> pairs, string x, string y) =>
