@@ -305,7 +305,7 @@ public static class Scenarios
         {
             // The oldest first and at most WatchWindow of them: the projector applies in commit order, so these are the
             // ones about to appear; asking about every pending number at 200 Hz loaded the server with the watching itself.
-            var numbers = pending.OrderBy(p => p.Value).Take(WatchWindow).Select(p => p.Key).ToList();
+            var numbers = pending.ToArray().OrderBy(p => p.Value).Take(WatchWindow).Select(p => p.Key).ToList();
             if (numbers.Count > 0)
             {
                 using var response = await http.PostAsync("/api/v1/verify",

@@ -66,11 +66,12 @@ public static class Commands
 
         var responseBody = JsonSerializer.Serialize(outcome.Problem is { } recorded ? ProblemBody(outcome.StatusCode, recorded, path) : outcome.Body, Json);
         var keptBody = outcome.Kept is { } kept ? JsonSerializer.Serialize(kept, Json) : responseBody;
-        // One round trip: an issuing command holds its number counter's lock until commit.
-        await conn.ExecuteAsync(new CommandDefinition(key is null ? Audit : $"{Audit};\n{SaveKey}",
+        // The audit record, the key and the commit in one round trip: an issuing command holds its number counter's lock
+        // until commit, and every round trip under it waits for the API to be scheduled again. Npgsql sees the COMMIT
+        // and completes the transaction; an error before it skips it, and disposing the transaction rolls back.
+        await conn.ExecuteAsync(new CommandDefinition($"{(key is null ? Audit : $"{Audit};\n{SaveKey}")};\ncommit",
             new { actor, action, entityId = outcome.EntityId, details = requestJson, key, hash, status = outcome.StatusCode, body = keptBody, location = outcome.Location },
             tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
         return new CommandReply(outcome.StatusCode, responseBody, outcome.Location, Replayed: false);
     }
 
