@@ -297,7 +297,7 @@ public static class Scenarios
         return () => ready.TryDequeue(out var id) ? DecideReturningNumber(http, token, id) : DecideReturningNumber(http, token);
     }
 
-    const int WatchWindow = 200;
+    const int WatchWindow = 32;
 
     static async Task WatchAsync(HttpClient http, ConcurrentDictionary<string, long> pending, LongConcurrentHistogram lag, CancellationToken ct)
     {
