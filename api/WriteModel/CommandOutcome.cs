@@ -7,6 +7,9 @@ namespace Registry.Api.WriteModel;
 /// code), so a retry gets the answer without the secret and the database never holds it.</summary>
 public sealed record CommandOutcome(int StatusCode, object? Body, Guid EntityId, string? Location = null, ProblemOutcome? Problem = null, object? Kept = null)
 {
+    /// <summary>A document number to assign with the commit; Body and Kept show its placeholder until then.</summary>
+    public NumberAtCommit? Numbering { get; init; }
+
     public static CommandOutcome Success(int statusCode, object body, Guid entityId, string? location = null) => new(statusCode, body, entityId, location);
 
     public static CommandOutcome SuccessShownOnce(int statusCode, object body, object kept, Guid entityId, string? location = null) =>

@@ -7,5 +7,8 @@ public sealed record CommandRequest(string Action, object Request, string Actor,
 /// same key gets the same status, Location and body; a refusal that changed nothing is a live problem.</summary>
 public sealed record CommandReply(int StatusCode, string? Body, string? Location, bool Replayed, ProblemOutcome? Problem = null)
 {
+    /// <summary>The document number the command assigned at commit, if it issued one.</summary>
+    public string? AssignedNumber { get; init; }
+
     public bool Succeeded => StatusCode < 400;
 }

@@ -25,6 +25,11 @@ public static class Commands
     const string SaveKey = """
         insert into idempotency_keys (key, actor, request_hash, status_code, response_body, location) values (@key, @actor, @hash, @status, @body::jsonb, @location)
         """;
+    // The same, with the number just assigned in place of its placeholder.
+    const string SaveNumberedKey = """
+        insert into idempotency_keys (key, actor, request_hash, status_code, response_body, location)
+        select @key, @actor, @hash, @status, replace(@body, @numberPlaceholder, d.number)::jsonb, @location from documents d where d.id = @numberDocument
+        """;
     const string Audit = "insert into audit_log (actor, action, entity_id, details) values (@actor, @action, @entityId, @details::jsonb)";
 
     public static async Task<CommandReply> RunAsync(NpgsqlDataSource dataSource, CommandRequest request,
@@ -66,13 +71,26 @@ public static class Commands
 
         var responseBody = JsonSerializer.Serialize(outcome.Problem is { } recorded ? ProblemBody(outcome.StatusCode, recorded, path) : outcome.Body, Json);
         var keptBody = outcome.Kept is { } kept ? JsonSerializer.Serialize(kept, Json) : responseBody;
-        // The audit record, the key and the commit in one round trip: an issuing command holds its number counter's lock
-        // until commit, and every round trip under it waits for the API to be scheduled again. Npgsql sees the COMMIT
-        // and completes the transaction; an error before it skips it, and disposing the transaction rolls back.
-        await conn.ExecuteAsync(new CommandDefinition($"{(key is null ? Audit : $"{Audit};\n{SaveKey}")};\ncommit",
-            new { actor, action, entityId = outcome.EntityId, details = requestJson, key, hash, status = outcome.StatusCode, body = keptBody, location = outcome.Location },
-            tx, cancellationToken: ct));
-        return new CommandReply(outcome.StatusCode, responseBody, outcome.Location, Replayed: false);
+        // The number (if any), the audit record, the key and the COMMIT in one round trip: nothing under the number
+        // counter's lock waits for the API. Npgsql sees the COMMIT and completes the transaction; an error before it skips
+        // it, and disposing the transaction rolls back.
+        var numbering = outcome.Numbering;
+        var parameters = new DynamicParameters(new
+        {
+            actor, action, entityId = outcome.EntityId, details = requestJson, key, hash, status = outcome.StatusCode, body = keptBody, location = outcome.Location,
+        });
+        if (numbering is not null) parameters.AddDynamicParams(numbering.Parameters);
+        var sql = $"""
+            {(numbering is null ? "" : NumberAtCommit.Assign + ";")}
+            {Audit};
+            {(key is null ? "" : numbering is null ? SaveKey : SaveNumberedKey)};
+            commit
+            """;
+        string? number = null;
+        await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct)))
+            if (numbering is not null) number = await grid.ReadSingleAsync<string>();
+        return new CommandReply(outcome.StatusCode, number is null ? responseBody : responseBody.Replace(numbering!.Placeholder, number, StringComparison.Ordinal),
+            outcome.Location, Replayed: false) { AssignedNumber = number };
     }
 
     static CommandReply Live(int status, ProblemOutcome problem) => new(status, null, null, Replayed: false, problem);

@@ -14,27 +14,25 @@ public static class IssuedDocuments
     /// service's Kazakh / Russian wording; kept so that the website still labels any copy of it in both languages.</summary>
     public const string DeemedReason = "Deemed issued: no answer by the deadline";
 
-    /// <summary>Number, document row, first history entry, outbox event. Call it last in a transaction: it locks the
-    /// kind's number counter until commit, and every other issuer of that kind waits on it.</summary>
-    public static async Task<string> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicationId, DocumentKind kind, Guid holderId,
+    /// <summary>Document row, first history entry, outbox event — the number itself is assigned with the commit (see
+    /// <see cref="NumberAtCommit"/>): put the returned value on the command's outcome, and its placeholder wherever the
+    /// answer shows the number.</summary>
+    public static async Task<NumberAtCommit> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicationId, DocumentKind kind, Guid holderId,
         DateOnly issuedOn, DateOnly? validUntil, string? deemedReason, string actor, CancellationToken ct)
     {
-        var sequence = await NumberSequences.NextAsync(conn, tx, kind.Slug(), issuedOn.Year, ct);
-        var number = DocumentNumber.Format(kind, issuedOn.Year, sequence);
-        var documentId = Guid.CreateVersion7();
+        var numbering = new NumberAtCommit(Guid.CreateVersion7(), kind, issuedOn.Year);
         var deemed = deemedReason is not null;
-        // The document's rows and the outbox event share a round trip: the number counter stays locked until commit.
-        await Outbox.AppendDocumentChangedAsync(conn, tx, documentId, deemed ? "deemed-issued" : "issued", ct, """
+        await Outbox.AppendDocumentChangedAsync(conn, tx, numbering.DocumentId, deemed ? "deemed-issued" : "issued", ct, """
             insert into documents (id, application_id, kind, number, number_norm, holder_id, status, issued_on, valid_until, deemed)
-            values (@documentId, @applicationId, @kind, @number, @norm, @holderId, @status, @issuedOn, @validUntil, @deemed);
+            values (@documentId, @applicationId, @kind, @placeholder, @placeholder, @holderId, @status, @issuedOn, @validUntil, @deemed);
             insert into document_status_history (document_id, status, effective_on, public_reason, recorded_by)
             values (@documentId, @status, @issuedOn, @deemedReason, @actor);
             """, new
         {
-            applicationId, kind = kind.Slug(), number, norm = DocumentNumber.Normalize(number), holderId, status = DocumentStatus.Valid.Slug(),
+            applicationId, kind = kind.Slug(), placeholder = numbering.Placeholder, holderId, status = DocumentStatus.Valid.Slug(),
             issuedOn, validUntil, deemed, actor, deemedReason,
         });
-        return number;
+        return numbering;
     }
 
     public sealed record Row(Guid Id, string Number, string StatusText, int Version, DateOnly IssuedOn, DateOnly? ValidUntil, string Kind, Guid ApplicationId)

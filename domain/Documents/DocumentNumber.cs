@@ -8,8 +8,14 @@ namespace Registry.Domain.Documents;
 /// </summary>
 public static class DocumentNumber
 {
+    /// <summary>The least number of digits of the sequence; a longer sequence keeps all its digits.</summary>
+    public const int SequenceDigits = 6;
+
+    /// <summary>Everything before the sequence: <c>ATT-2026-</c>.</summary>
+    public static string Prefix(DocumentKind kind, int year) => $"{kind.NumberPrefix()}-{year:D4}-";
+
     public static string Format(DocumentKind kind, int year, long sequence) =>
-        $"{kind.NumberPrefix()}-{year:D4}-{sequence:D6}";
+        Prefix(kind, year) + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(SequenceDigits, '0');
 
     /// <summary>
     /// The form numbers are stored and looked up by: upper case, separators dropped, Cyrillic look-alike letters read as

@@ -32,14 +32,9 @@ public static class DeadlineSweep
         var numbers = new List<string>();
         foreach (var id in overdue)
         {
-            string? number = null;
             var reply = await Commands.RunAsync(dataSource, new CommandRequest("application.deemed-issued", new { id, today }, Actor, "sweep"),
-                async (conn, tx, actor) =>
-                {
-                    (var outcome, number) = await DeemIssuedAsync(conn, tx, id, today, terms, actor, ct);
-                    return outcome;
-                }, ct);
-            if (reply.Succeeded && number is not null) numbers.Add(number);
+                (conn, tx, actor) => DeemIssuedAsync(conn, tx, id, today, terms, actor, ct), ct);
+            if (reply.Succeeded && reply.AssignedNumber is { } number) numbers.Add(number);
         }
         var expired = 0;
         foreach (var numberNorm in ended)
@@ -51,17 +46,17 @@ public static class DeadlineSweep
         return new Result(today, numbers.Count, expired, numbers);
     }
 
-    static async Task<(CommandOutcome, string?)> DeemIssuedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, DateOnly today, DocumentTermOptions terms,
+    static async Task<CommandOutcome> DeemIssuedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, DateOnly today, DocumentTermOptions terms,
         string actor, CancellationToken ct)
     {
         var app = await ApplicationRecords.LockAsync(conn, tx, id, ct);
         if (app is null || ApplicationLifecycle.DeemedIssuedOn(app.Status, app.DeadlineOn, today) is not { } deemedOn)
-            return (CommandOutcome.Refuse(409, ProblemTypes.Conflict, "Not due", "Decided, suspended or not overdue meanwhile."), null);
+            return CommandOutcome.Refuse(409, ProblemTypes.Conflict, "Not due", "Decided, suspended or not overdue meanwhile.");
         var service = app.Definition;
         await ApplicationRecords.MoveAsync(conn, tx, id, ApplicationStatus.DeemedIssued, ct);
-        var number = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, deemedOn, terms.ValidUntil(service.Result, deemedOn),
+        var numbering = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, deemedOn, terms.ValidUntil(service.Result, deemedOn),
             service.DeemedPublicReason, actor, ct);
-        return (CommandOutcome.Success(200, new { id, number, deemedOn }, id), number);
+        return CommandOutcome.Success(200, new { id, number = numbering.Placeholder, deemedOn }, id) with { Numbering = numbering };
     }
 
     static async Task<CommandOutcome> ExpireAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string numberNorm, DateOnly today, string actor, CancellationToken ct)

@@ -82,11 +82,10 @@ public static class DecideApplication
             {
                 await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct, protocolDecidedOn: request.ProtocolDecidedOn);
                 var surveyCode = await SurveyCodes.IssueAsync(conn, tx, service.Code, decidedOn, ct);
-                // last: issuing locks the kind's number counter until commit
-                var number = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, decidedOn, terms.ValidUntil(service.Result, decidedOn),
+                var numbering = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, decidedOn, terms.ValidUntil(service.Result, decidedOn),
                     deemedReason: null, actor, ct);
-                var issued = new Response(id, request.Outcome, number, app.Version + 1);
-                return CommandOutcome.SuccessShownOnce(200, issued with { SurveyCode = surveyCode }, issued, id);
+                var issued = new Response(id, request.Outcome, numbering.Placeholder, app.Version + 1);
+                return CommandOutcome.SuccessShownOnce(200, issued with { SurveyCode = surveyCode }, issued, id) with { Numbering = numbering };
             }
 
             var verdict = Refusals.Decide(service, app.Status, Grounds(request));

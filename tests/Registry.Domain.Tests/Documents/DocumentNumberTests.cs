@@ -13,8 +13,25 @@ public sealed class DocumentNumberTests
     [InlineData(DocumentKind.Accreditation, 2024, 7, "ACR-2024-000007")]
     [InlineData(DocumentKind.FireEquipmentConclusion, 2026, 12, "FEC-2026-000012")]
     [InlineData(DocumentKind.StandardAgreement, 2027, 999999, "STA-2027-999999")]
+    [InlineData(DocumentKind.Attestation, 2026, 1000000, "ATT-2026-1000000")]
     public void A_number_is_kind_prefix_year_and_six_digit_sequence_without_a_slash(DocumentKind kind, int year, long sequence, string expected) =>
         Assert.Equal(expected, DocumentNumber.Format(kind, year, sequence));
+
+    /// <summary>The write side assigns numbers in SQL from these parts (IssuedDocuments.AssignNumber): prefix, then the
+    /// sequence padded to six digits; the stored lookup form is the normalised prefix and the same digits.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(999999)]
+    [InlineData(1000000)]
+    public void A_number_is_its_prefix_and_padded_sequence_and_normalises_part_by_part(long sequence)
+    {
+        foreach (var kind in Enum.GetValues<DocumentKind>())
+        {
+            var digits = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(DocumentNumber.SequenceDigits, '0');
+            Assert.Equal(DocumentNumber.Prefix(kind, 2026) + digits, DocumentNumber.Format(kind, 2026, sequence));
+            Assert.Equal(DocumentNumber.Normalize(DocumentNumber.Prefix(kind, 2026)) + digits, DocumentNumber.Normalize(DocumentNumber.Format(kind, 2026, sequence)));
+        }
+    }
 
     [Theory]
     [InlineData("ATT-2026-000123")]
