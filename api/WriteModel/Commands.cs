@@ -80,12 +80,8 @@ public static class Commands
             actor, action, entityId = outcome.EntityId, details = requestJson, key, hash, status = outcome.StatusCode, body = keptBody, location = outcome.Location,
         });
         if (numbering is not null) parameters.AddDynamicParams(numbering.Parameters);
-        var sql = $"""
-            {(numbering is null ? "" : NumberAtCommit.Assign + ";")}
-            {Audit};
-            {(key is null ? "" : numbering is null ? SaveKey : SaveNumberedKey)};
-            commit
-            """;
+        string[] statements = [.. numbering is null ? [] : new[] { NumberAtCommit.Assign }, Audit, .. key is null ? [] : new[] { numbering is null ? SaveKey : SaveNumberedKey }, "commit"];
+        var sql = string.Join(";\n", statements);
         string? number = null;
         await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct)))
             if (numbering is not null) number = await grid.ReadSingleAsync<string>();
