@@ -18,14 +18,12 @@ public sealed record NumberAtCommit(Guid DocumentId, DocumentKind Kind, int Year
 
     /// <summary>Moves the counter, numbers the document and its event (written in this transaction), and returns the number.
     /// The format's parts come from the domain (<see cref="DocumentNumber.Prefix"/>, <see cref="DocumentNumber.SequenceDigits"/>).</summary>
-    public const string Assign = """
-        with next as (
-            insert into number_sequences (kind, year, last) values (@numberCounter, @numberYear, 1)
-            on conflict (kind, year) do update set last = number_sequences.last + 1
-            returning lpad(last::text, greatest(@numberDigits, length(last::text)), '0') as digits),
+    public const string Assign = $"""
+        with next as ({NumberSequences.Next}),
+        digits as (select lpad(last::text, greatest(@numberDigits, length(last::text)), '0') as digits from next),
         numbered as (
             update documents d set number = @numberPrefix || n.digits, number_norm = @numberNormalizedPrefix || n.digits
-            from next n where d.id = @numberDocument
+            from digits n where d.id = @numberDocument
             returning d.number),
         evented as (
             update outbox o set payload = replace(o.payload::text, @numberPlaceholder, n.number)::jsonb
@@ -35,7 +33,7 @@ public sealed record NumberAtCommit(Guid DocumentId, DocumentKind Kind, int Year
 
     public object Parameters => new
     {
-        numberCounter = Kind.Slug(), numberYear = Year, numberDigits = DocumentNumber.SequenceDigits, numberPrefix = DocumentNumber.Prefix(Kind, Year),
+        kind = Kind.Slug(), year = Year, numberDigits = DocumentNumber.SequenceDigits, numberPrefix = DocumentNumber.Prefix(Kind, Year),
         numberNormalizedPrefix = DocumentNumber.Normalize(DocumentNumber.Prefix(Kind, Year)), numberDocument = DocumentId, numberPlaceholder = Placeholder,
     };
 }
