@@ -82,6 +82,9 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
         var (atLeast, atMost) = plan.Bounds(terms, pairs);
         if (atLeast > SearchPage.ExactTotalLimit) return true;
         if (atMost <= SearchPage.ExactTotalLimit) return false;
+        // The counted pairs far from 10,000: what they leave uncounted is unlikely to add as many again, and proving it
+        // would read up to 5,000 documents (or a sample) before the count reads the matches anyway.
+        if (plan.PairSum(terms, pairs) <= SearchPage.ExactTotalLimit / 2) return false;
         if (plan.PairCorrection(terms, pairs) is not { } exact) return null;
         var (correction, pairSum) = exact;
         sent?.Add((correction, plan.Parameters));

@@ -428,6 +428,23 @@ public sealed class SearchPlan
         return (atLeast, atMost);
     }
 
+    /// <summary>
+    /// What the counted pairs alone say the matches are: for every two words, the sum of their counted alternatives'
+    /// pairs; the smallest over the query's word pairs. Unlike <see cref="Bounds"/>' most, it leaves out what is
+    /// uncounted — a place's other names, which most often do not hold the other word (`ПХВ Астана`: a bound above 10,000
+    /// from Астана's five names, 3,760 matches).
+    /// </summary>
+    public long PairSum(IReadOnlyDictionary<string, (long Documents, bool Paired)> terms, IReadOnlyDictionary<(string, string), long> pairs)
+    {
+        var sum = long.MaxValue;
+        for (var i = 0; i < words.Count; i++)
+            for (var j = i + 1; j < words.Count; j++)
+                sum = Math.Min(sum, CountedAlternatives(words[i], terms)
+                    .SelectMany(a => CountedAlternatives(words[j], terms).Select(b => a == b ? terms[a].Documents : Pair(pairs, a, b)))
+                    .Aggregate(0L, SearchVocabulary.Saturating));
+        return sum;
+    }
+
     static List<string> CountedAlternatives(ResolvedTerm word, IReadOnlyDictionary<string, (long Documents, bool Paired)> terms) =>
         [.. word.Lexemes.Concat(word.Within).Distinct(StringComparer.Ordinal).Where(l => terms.TryGetValue(l, out var t) && t.Paired)];
 

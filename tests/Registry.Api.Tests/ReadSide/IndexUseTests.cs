@@ -202,6 +202,40 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app) : IClassFixture<Large
     /// several words each: completions of an unfinished word — a few, or many read as a prefix —, a place's other names,
     /// Latin spellings): the sum of their
     /// counted pairs, corrected by the few documents the correction reads, is exactly the number of matches.</summary>
+    /// <summary>Two broad words whose bound is above 10,000 only for what the pairs leave uncounted (a place's other
+    /// names, an unfinished word's other completions) while their counted pairs are far below it: counted at once, not
+    /// first corrected (up to 5,000 documents read) or sampled to learn what the count then reads anyway.</summary>
+    [Fact]
+    public async Task Two_broad_words_whose_counted_pairs_are_far_below_10_000_are_counted_at_once()
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var paired = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
+        string? q = null;
+        foreach (var (a, b) in paired.SelectMany(a => paired.Where(b => b != a).Select(b => (a, b))))
+        {
+            var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest($"{a} {b}"), CancellationToken.None);
+            if (!plan.LikelyBroad) continue;
+            var (terms, pairs) = await PostgresSearchQuery.ReadPairCountsAsync(conn, plan, CancellationToken.None);
+            var (atLeast, atMost) = plan.Bounds(terms, pairs);
+            if (atLeast <= SearchPage.ExactTotalLimit && atMost > SearchPage.ExactTotalLimit && plan.PairSum(terms, pairs) <= SearchPage.ExactTotalLimit / 2)
+            {
+                q = $"{a} {b}";
+                break;
+            }
+        }
+        Assert.NotNull(q);
+        var request = new SearchRequest(q);
+        var sent = await SentAsync(request);
+        Assert.Equal(["pairs", "counted"], sent.Select(s => s.Sql.Contains("read.search_term_pairs", StringComparison.Ordinal) ? "pairs"
+            : s.Sql.StartsWith("with m as materialized", StringComparison.Ordinal) ? "counted" : s.Sql));
+        var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
+        var planned = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
+        var matches = await conn.ExecuteScalarAsync<long>(
+            $"select count(*) from read.search_rows d where {planned.Tiers.Single(t => t.Tier == SearchTier.AllWords).Predicate}", planned.Parameters);
+        Assert.Equal((Math.Min(matches, SearchPage.ExactTotalLimit), matches <= SearchPage.ExactTotalLimit), (page.Total, page.Facets.Exact));
+    }
+
     [Fact]
     public async Task The_pair_counts_of_two_broad_words_corrected_are_exactly_their_matches()
     {

@@ -66,6 +66,19 @@ public sealed class SearchPlanBoundsTests
     public void Three_words_have_the_smallest_pair_bound_as_their_most_and_no_least() =>
         Assert.Equal((0L, 9_000L), Bounds([Word(["тоо"]), Word(["сервис"]), Word(["астана"])], Terms, Pairs));
 
+    /// <summary>What the pairs alone count, without the uncounted alternatives that leave the most unbounded.</summary>
+    [Fact]
+    public void The_pair_sum_leaves_out_what_is_uncounted_and_takes_the_smallest_pair_of_words()
+    {
+        static long PairSum(ResolvedTerm[] words) =>
+            new SearchPlan(new SearchRequest("q"), SearchIntent.Of(string.Join(" ", words.Select((_, i) => $"w{i}"))), words).PairSum(Terms, Pairs);
+        Assert.Equal(15_000L, PairSum([Word(["жшс"]), Word(["астана"], ["'нур' <-> 'султан'"], long.MaxValue)]));
+        Assert.Equal(21_000L, PairSum([Word(["жшс"]), Word(["астана", "акмола"])]));
+        Assert.Equal(90_000L, PairSum([Word(["сервис"]), Word(["тоо", "тоорак"])]));
+        Assert.Equal(9_000L, PairSum([Word(["тоо"]), Word(["сервис"]), Word(["астана"])]));
+        Assert.Equal(160_000L, PairSum([Word(["жшс"]), Word(["жшс"])]));
+    }
+
     [Fact]
     public void A_word_missing_from_the_vocabulary_counts_nothing() =>
         Assert.Equal((0L, 0L), Bounds([Word(["жшс"]), Word(["кентау"])], Terms, Pairs));
