@@ -12,9 +12,12 @@ namespace Registry.Projections.Postgres;
 /// the documents that match an other alternative (at most <see cref="OthersAtMost"/>) or hold two of the whole words (at
 /// most <see cref="PairsAtMost"/>). <see cref="Within"/>: whole words an other alternative matches, whose documents
 /// <see cref="OthersAtMost"/> includes (an unfinished word read as a prefix of many words is, when indexed, itself a word: `астана`).
-/// <see cref="LexemeDocuments"/>, <see cref="WithinDocuments"/>: the documents of each, summed.</summary>
+/// <see cref="LexemeDocuments"/>, <see cref="WithinDocuments"/>: the documents of each, summed. <see cref="LongerPrefixes"/>: for
+/// an unfinished word read as a prefix that is itself a word of more than 10,000 documents, the prefixes one letter
+/// longer that its other completions begin with (`астана`: `астанаа`, `астанаб`, …), so the word and the rest of its
+/// completions can be looked up apart.</summary>
 public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long OthersAtMost, long PairsAtMost,
-    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments);
+    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null);
 
 /// <summary>
 /// Reads the query's words against read.search_terms (every indexed word and how many documents hold it) in one round
@@ -28,12 +31,17 @@ public static class SearchVocabulary
     /// per-word counts: "тоо" begins 17 words); beyond, as a prefix.</summary>
     public const int MaxCompletions = 32;
 
-    // With each unfinished word, the documents all its completions hold together (at most the documents it matches).
+    // With each unfinished word, the documents all its completions hold together (at most the documents it matches), and
+    // when the word itself is broad, the prefixes one letter longer that its other completions begin with.
     const string Lookup = """
-        select l.i::int as word, t.term, t.documents,
-               case when l.prefix then (select sum(s.documents) from read.search_terms s
-                                        where s.term >= l.word collate "C" and s.term < (l.word || chr(1114111)) collate "C") end::bigint as completions
+        select l.i::int as word, t.term, t.documents, c.completions, c.continuations
         from unnest(@words::text[], @prefixes::bool[]) with ordinality as l(word, prefix, i)
+        cross join lateral (
+            select case when l.prefix then (select sum(s.documents) from read.search_terms s
+                                            where s.term >= l.word collate "C" and s.term < (l.word || chr(1114111)) collate "C") end::bigint as completions,
+                   case when l.prefix and exists (select 1 from read.search_terms w where w.term = l.word collate "C" and w.documents > @broad) then
+                       array(select distinct left(s.term, char_length(l.word) + 1) from read.search_terms s
+                             where s.term > l.word collate "C" and s.term < (l.word || chr(1114111)) collate "C" and s.documents > 0) end as continuations) c
         cross join lateral (
             select s.term, s.documents from read.search_terms s
             where s.term >= l.word collate "C" and s.term < (l.word || case when l.prefix then chr(1114111) else chr(1) end) collate "C" and s.documents > 0
@@ -63,13 +71,16 @@ public static class SearchVocabulary
 
         var found = lookups.Select(_ => new List<(string Term, long Documents)>()).ToArray();
         var completions = new long[lookups.Count];
-        var rows = await conn.QueryAsync<(int Word, string Term, long Documents, long? Completions)>(new CommandDefinition(Lookup,
-            new { words = lookups.Select(l => l.Word).ToArray(), prefixes = lookups.Select(l => l.Prefix).ToArray(), limit = MaxCompletions + 1 },
+        var continuations = new string[]?[lookups.Count];
+        var rows = await conn.QueryAsync<(int Word, string Term, long Documents, long? Completions, string[]? Continuations)>(new CommandDefinition(Lookup,
+            new { words = lookups.Select(l => l.Word).ToArray(), prefixes = lookups.Select(l => l.Prefix).ToArray(), limit = MaxCompletions + 1,
+                broad = SearchPage.ExactTotalLimit },
             cancellationToken: ct));
         foreach (var row in rows)
         {
             found[row.Word - 1].Add((row.Term, row.Documents));
             completions[row.Word - 1] = row.Completions ?? 0;
+            continuations[row.Word - 1] = row.Continuations;
         }
 
         var resolved = new List<ResolvedTerm>();
@@ -80,6 +91,7 @@ public static class SearchVocabulary
             long othersAtMost = 0;
             var within = new List<string>();
             long withinDocuments = 0;
+            IReadOnlyList<string>? longerPrefixes = null;
             void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)> Lexemes, string Query, long AtMost)> read)
             {
                 var parts = words.Select((_, i) => read(i)).ToList();
@@ -102,6 +114,7 @@ public static class SearchVocabulary
                 {
                     within.Add(lookups[only].Word);
                     withinDocuments += found[only][0].Documents;
+                    longerPrefixes = continuations[only];
                 }
             }
             foreach (var name in otherNames.Where(name => name.All(i => found[i].Count > 0)))
@@ -122,7 +135,8 @@ public static class SearchVocabulary
                     var names = corrections.SelectMany(c => PlaceNames.Default.OtherNames(c.Term)).ToList();
                     var nameWords = names.SelectMany(n => n).Distinct(StringComparer.Ordinal).ToArray();
                     var counts = (await conn.QueryAsync<(int Word, string Term, long Documents)>(new CommandDefinition(Lookup,
-                            new { words = nameWords, prefixes = nameWords.Select(_ => false).ToArray(), limit = MaxCompletions + 1 }, cancellationToken: ct)))
+                            new { words = nameWords, prefixes = nameWords.Select(_ => false).ToArray(), limit = MaxCompletions + 1, broad = SearchPage.ExactTotalLimit },
+                            cancellationToken: ct)))
                         .ToLookup(r => nameWords[r.Word - 1], r => (r.Term, r.Documents), StringComparer.Ordinal);
                     foreach (var name in names.Where(name => name.All(w => counts[w].Any())))
                     {
@@ -137,7 +151,7 @@ public static class SearchVocabulary
             var pairs = words.Select((documents, i) => documents * (words.Count - 1 - i)).Aggregate(0L, Saturating);
             var byDocuments = lexemes.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).ToList();
             resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs, within,
-                lexemes.Values.Aggregate(0L, Saturating), withinDocuments));
+                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes));
         }
         return resolved;
     }
