@@ -48,9 +48,13 @@ public static class SearchVocabulary
             order by s.term limit @limit) t
         """;
 
-    const string Corrections = """
-        select term, documents from read.search_terms
-        where term = any(@variants::text[] collate "C") and documents > 0 order by documents desc, term limit @limit
+    /// <summary>The indexed words among a word's one-edit variants, the most held first: one index lookup per variant.
+    /// As `term = any(@variants)` the planner read the whole vocabulary for the few hundred variants of a word (70,000
+    /// rows, 6 ms at 1M documents, against 1). Public for the plan tests.</summary>
+    public const string Corrections = """
+        select v.term, t.documents from unnest(@variants::text[]) as v(term)
+        cross join lateral (select s.documents from read.search_terms s where s.term = v.term collate "C" and s.documents > 0 limit 1) t
+        order by t.documents desc, v.term collate "C" limit @limit
         """;
 
     /// <summary>One resolved term per query term, or null when a term matches no indexed word even with one typo.</summary>

@@ -374,6 +374,11 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app) : IClassFixture<Large
     }
 
     [Fact]
+    public async Task A_typo_s_variants_are_looked_up_in_the_vocabulary_s_index() =>
+        await AssertNoSequentialScanAsync(SearchVocabulary.Corrections,
+            new { variants = Registry.Domain.Search.Typos.OneEditAway("карганди").ToArray(), limit = SearchVocabulary.MaxCompletions });
+
+    [Fact]
     public async Task Verify_lookups_use_the_number_index()
     {
         await app.LoadLargeAsync();
@@ -402,9 +407,9 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app) : IClassFixture<Large
     {
         await using var conn = await app.DataSource.OpenConnectionAsync();
         var plan = await conn.ExecuteScalarAsync<string>($"explain (verbose, format json) {sql}", parameters);
-        // The read model's large tables: the documents, their narrow copy and the per-word counts.
+        // The read model's large tables: the documents, their narrow copy, the vocabulary and the per-word counts.
         var scans = Nodes(JsonDocument.Parse(plan!).RootElement[0].GetProperty("Plan"))
-            .Where(n => n.TryGetProperty("Relation Name", out var r) && r.GetString() is "documents" or "search_rows" or "search_term_facets"
+            .Where(n => n.TryGetProperty("Relation Name", out var r) && r.GetString() is "documents" or "search_rows" or "search_term_facets" or "search_terms"
                 && n.GetProperty("Schema").GetString() == "read")
             .Select(n => (Relation: n.GetProperty("Relation Name").GetString(), Node: n.GetProperty("Node Type").GetString())).ToList();
         Assert.NotEmpty(scans);
