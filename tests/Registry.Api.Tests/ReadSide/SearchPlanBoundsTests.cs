@@ -79,6 +79,16 @@ public sealed class SearchPlanBoundsTests
         Assert.Equal(160_000L, PairSum([Word(["жшс"]), Word(["жшс"])]));
     }
 
+    /// <summary>A page of 20 walked in order reads about 21 × documents / matches index entries; an entry costs a quarter
+    /// of a match counted or less, so 3,688 matches of 1M (5,700 entries) are walked and 2,000 (10,500 entries) counted.</summary>
+    [Theory]
+    [InlineData(3_688, true)]
+    [InlineData(2_000, false)]
+    [InlineData(100_000, true)]
+    [InlineData(0, false)]
+    public void The_page_is_walked_when_the_entries_it_reads_cost_less_than_counting_the_matches(long matches, bool walked) =>
+        Assert.Equal(walked, new SearchPlan(new SearchRequest("q"), SearchIntent.Of("q"), [Word(["q"])]).WalkIsCheaper(matches, 1_000_000));
+
     [Fact]
     public void A_word_missing_from_the_vocabulary_counts_nothing() =>
         Assert.Equal((0L, 0L), Bounds([Word(["жшс"]), Word(["кентау"])], Terms, Pairs));
