@@ -148,12 +148,14 @@ public sealed class SearchPlan
     /// a word of more than 10,000 documents beside others (`Алматы` or `алма-ата`, `астана` or another word it begins):
     /// each query takes either that word or the rest of the word's alternatives. The full-text index skips through a broad
     /// word's postings only when every match must hold it; inside an alternative it reads them all (`Алматы Лифт`:
-    /// 20 ms, 12 apart; `ПХВ Астана`: 26, 13 apart). Null when no word has such an alternative.
+    /// 20 ms, 12 apart; `ПХВ Астана`: 26, 13 apart). Null when no word has such an alternative, or more than three do.
     /// </summary>
     static List<string>? BroadWordsApart(IReadOnlyList<ResolvedTerm> words)
     {
         var parts = words.Select(Apart).ToList();
-        if (parts.All(p => p.Others is null)) return null;
+        // Each split word doubles the queries; beyond three, the index would be asked for the broad words once per query.
+        var split = parts.Count(p => p.Others is not null);
+        if (split is 0 or > 3) return null;
         IEnumerable<string> queries = [""];
         foreach (var (broad, others) in parts)
             queries = queries.SelectMany(q => new[] { broad, others }.OfType<string>().Select(w => q.Length == 0 ? w : $"{q} & {w}"));

@@ -89,6 +89,20 @@ public sealed class SearchPlanBoundsTests
     public void The_page_is_walked_when_the_entries_it_reads_cost_less_than_counting_the_matches(long matches, bool walked) =>
         Assert.Equal(walked, new SearchPlan(new SearchRequest("q"), SearchIntent.Of("q"), [Word(["q"])]).WalkIsCheaper(matches, 1_000_000));
 
+    /// <summary>A broad word among alternatives is asked apart from them: each such word doubles the full-text queries,
+    /// so three words make eight and a fourth none (one query, as before).</summary>
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(3, 8)]
+    [InlineData(4, 0)]
+    public void Broad_words_among_alternatives_are_asked_apart_up_to_three_of_them(int words, int queries)
+    {
+        var broad = Enumerable.Range(0, words).Select(i => new ResolvedTerm($"('w{i}' | 'v{i}')", 20_000, [$"w{i}", $"v{i}"], [], 0, 0, [], 30_000, 0)).ToArray();
+        var plan = new SearchPlan(new SearchRequest("q"), SearchIntent.Of(string.Join(" ", broad.Select((_, i) => $"w{i}"))), broad);
+        var indexed = plan.Tiers.Single(t => t.Tier == SearchTier.AllWords).Indexed;
+        Assert.Equal(queries, indexed is null ? 0 : System.Text.RegularExpressions.Regex.Matches(indexed, "@@").Count);
+    }
+
     [Fact]
     public void A_word_missing_from_the_vocabulary_counts_nothing() =>
         Assert.Equal((0L, 0L), Bounds([Word(["жшс"]), Word(["кентау"])], Terms, Pairs));
