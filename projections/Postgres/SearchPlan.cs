@@ -105,7 +105,7 @@ public sealed class SearchPlan
         {
             if (words.Count > 1) AddOrderedByRank(SearchTier.Phrase, Param("d.search @@ to_tsquery('simple', @phrase)", "phrase", string.Join(" <-> ", words.Select(w => w.TsQuery))));
             var all = Param("d.search @@ to_tsquery('simple', @words)", "words", string.Join(" & ", words.Select(w => w.TsQuery)));
-            AddOrderedByRank(SearchTier.AllWords, all, IndexedWithoutPrefix(words) is { } rare
+            AddOrderedByRank(SearchTier.AllWords, all, (IndexedWithoutPrefix(words) ?? IndexedWithoutCommonWord(words)) is { } rare
                 ? Param($"d.search @@ to_tsquery('simple', @indexedWords) and ({all}) is true", "indexedWords", rare)
                 : BroadWordsApart(words) is { } parts
                     ? $"({string.Join(" or ", parts.Select((q, i) => Param($"d.search @@ to_tsquery('simple', @wordsPart{i})", $"wordsPart{i}", q)))})"
@@ -142,6 +142,26 @@ public sealed class SearchPlan
         var prefixDocuments = words.Where(IsPrefix).Min(w => w.OthersAtMost);
         return restAtMost <= SearchPage.ExactTotalLimit && restAtMost < prefixDocuments ? string.Join(" & ", rest.Select(w => w.TsQuery)) : null;
     }
+
+    /// <summary>
+    /// The words the full-text index should look up when one of three or more is in very many documents (`ТОО`: 60 %)
+    /// and the others are rarer: the index finds the others' few common documents, and the common word is tested on
+    /// them, instead of skipping through its postings once per query (`ТОО Атырау Мұнай`: 6.6 ms of index, 2.6 without
+    /// `тоо`, for 792 documents tested against 582 matches). Null otherwise; with two words the one other word's documents
+    /// would all be tested, more than the index saves.
+    /// </summary>
+    static string? IndexedWithoutCommonWord(IReadOnlyList<ResolvedTerm> words)
+    {
+        static long AtMost(ResolvedTerm w) => SearchVocabulary.Saturating(w.LexemeDocuments, w.OthersAtMost);
+        if (words.Count < 3) return null;
+        var common = words.Select((w, i) => (AtMost: AtMost(w), At: i)).MaxBy(w => w.AtMost);
+        var rest = words.Where((_, i) => i != common.At).ToList();
+        return common.AtMost > CommonWordShare * rest.Min(AtMost) ? string.Join(" & ", rest.Select(w => w.TsQuery)) : null;
+    }
+
+    /// <summary>How many times more documents than the rarest other word a word holds to be left to the rows: the rows
+    /// tested are those the other words share, and a word that common removes few of them.</summary>
+    const int CommonWordShare = 10;
 
     /// <summary>
     /// The words as several full-text queries whose matches together are the query's, when a word's alternatives include

@@ -103,6 +103,29 @@ public sealed class SearchPlanBoundsTests
         Assert.Equal(queries, indexed is null ? 0 : System.Text.RegularExpressions.Regex.Matches(indexed, "@@").Count);
     }
 
+    /// <summary>Of three words or more, one in ten times more documents than the rarest other (a legal form) is left out
+    /// of what the full-text index is asked, and tested on the documents the others share; of two words it stays.</summary>
+    [Theory]
+    [InlineData(new long[] { 600_000, 9_000, 2_000 }, "'w1' & 'w2'")]
+    [InlineData(new long[] { 2_000, 600_000, 9_000 }, "'w0' & 'w2'")]
+    [InlineData(new long[] { 600_000, 90_000, 70_000 }, null)]
+    [InlineData(new long[] { 600_000, 2_000 }, null)]
+    public void A_word_of_very_many_documents_beside_rarer_ones_is_tested_on_their_documents(long[] documents, string? asked)
+    {
+        var words = documents.Select((n, i) => new ResolvedTerm($"'w{i}'", n, [$"w{i}"], [], 0, 0, [], n, 0)).ToArray();
+        var plan = new SearchPlan(new SearchRequest("q"), SearchIntent.Of(string.Join(" ", words.Select((_, i) => $"w{i}"))), words);
+        var indexed = plan.Tiers.Single(t => t.Tier == SearchTier.AllWords).Indexed;
+        Assert.Equal(asked, indexed is null ? null : plan.Parameters.Get<string>("indexedWords"));
+    }
+
+    [Fact]
+    public void One_word_typed_three_times_is_asked_of_the_index_as_it_is()
+    {
+        var word = new ResolvedTerm("'тоо'", 600_000, ["тоо"], [], 0, 0, [], 600_000, 0);
+        var plan = new SearchPlan(new SearchRequest("q"), SearchIntent.Of("тоо тоо тоо"), [word, word, word]);
+        Assert.Null(plan.Tiers.Single(t => t.Tier == SearchTier.AllWords).Indexed);
+    }
+
     [Fact]
     public void A_word_missing_from_the_vocabulary_counts_nothing() =>
         Assert.Equal((0L, 0L), Bounds([Word(["жшс"]), Word(["кентау"])], Terms, Pairs));
