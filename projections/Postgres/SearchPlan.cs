@@ -138,7 +138,7 @@ public sealed class SearchPlan
         static bool IsPrefix(ResolvedTerm w) => w.Others.Any(o => o.EndsWith(":*", StringComparison.Ordinal));
         var rest = words.Where(w => !IsPrefix(w)).ToList();
         if (rest.Count == 0 || rest.Count == words.Count) return null;
-        var restAtMost = rest.Min(w => SearchVocabulary.Saturating(w.LexemeDocuments, w.OthersAtMost));
+        var restAtMost = rest.Min(w => w.DocumentsAtMost);
         var prefixDocuments = words.Where(IsPrefix).Min(w => w.OthersAtMost);
         return restAtMost <= SearchPage.ExactTotalLimit && restAtMost < prefixDocuments ? string.Join(" & ", rest.Select(w => w.TsQuery)) : null;
     }
@@ -152,11 +152,10 @@ public sealed class SearchPlan
     /// </summary>
     static string? IndexedWithoutCommonWord(IReadOnlyList<ResolvedTerm> words)
     {
-        static long AtMost(ResolvedTerm w) => SearchVocabulary.Saturating(w.LexemeDocuments, w.OthersAtMost);
         if (words.Count < 3) return null;
-        var common = words.Select((w, i) => (AtMost: AtMost(w), At: i)).MaxBy(w => w.AtMost);
+        var common = words.Select((w, i) => (w.DocumentsAtMost, At: i)).MaxBy(w => w.DocumentsAtMost);
         var rest = words.Where((_, i) => i != common.At).ToList();
-        return common.AtMost > CommonWordShare * rest.Min(AtMost) ? string.Join(" & ", rest.Select(w => w.TsQuery)) : null;
+        return common.DocumentsAtMost > CommonWordShare * rest.Min(w => w.DocumentsAtMost) ? string.Join(" & ", rest.Select(w => w.TsQuery)) : null;
     }
 
     /// <summary>How many times more documents than the rarest other word a word holds to be left to the rows: the rows
@@ -187,15 +186,13 @@ public sealed class SearchPlan
             if (w.LongerPrefixes is { Count: > 0 } longer && w.Within is [var word])
             {
                 var prefix = $"{SearchVocabulary.Quote(word)}:*";
-                return (SearchVocabulary.Quote(word), Alternatives([.. w.Lexemes.Select(SearchVocabulary.Quote),
+                return (SearchVocabulary.Quote(word), SearchVocabulary.Alternatives([.. w.Lexemes.Select(SearchVocabulary.Quote),
                     .. w.Others.SelectMany(o => o == prefix ? longer.Select(l => $"{SearchVocabulary.Quote(l)}:*") : [o])]));
             }
             if (w.LexemeDocuments > SearchPage.ExactTotalLimit && w.Lexemes.Count + w.Others.Count > 1)
-                return (SearchVocabulary.Quote(w.Lexemes[0]), Alternatives([.. w.Lexemes.Skip(1).Select(SearchVocabulary.Quote), .. w.Others]));
+                return (SearchVocabulary.Quote(w.Lexemes[0]), SearchVocabulary.Alternatives([.. w.Lexemes.Skip(1).Select(SearchVocabulary.Quote), .. w.Others]));
             return (w.TsQuery, null);
         }
-
-        static string Alternatives(List<string> parts) => parts.Count == 1 ? parts[0] : $"({string.Join(" | ", parts)})";
     }
 
     string Param(string sql, string name, object value)

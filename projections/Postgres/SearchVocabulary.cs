@@ -17,7 +17,11 @@ namespace Registry.Projections.Postgres;
 /// longer that its other completions begin with (`астана`: `астанаа`, `астанаб`, …), so the word and the rest of its
 /// completions can be looked up apart.</summary>
 public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long OthersAtMost, long PairsAtMost,
-    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null);
+    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null)
+{
+    /// <summary>At most the documents the word matches: its whole words' and its other alternatives'.</summary>
+    public long DocumentsAtMost => SearchVocabulary.Saturating(LexemeDocuments, OthersAtMost);
+}
 
 /// <summary>
 /// Reads the query's words against read.search_terms (every indexed word and how many documents hold it) in one round
@@ -173,7 +177,8 @@ public static class SearchVocabulary
 
     static string Phrase(IEnumerable<string> parts) => string.Join(" <-> ", parts);
 
-    static string Alternatives(IEnumerable<string> parts)
+    /// <summary>Tsquery operands as one: itself when one, else their disjunction in parentheses.</summary>
+    internal static string Alternatives(IEnumerable<string> parts)
     {
         var list = parts.ToList();
         return list.Count == 1 ? list[0] : $"({string.Join(" | ", list)})";
