@@ -35,6 +35,12 @@ for check in "$root"/scripts/checks/*.sh; do
   if "$check"; then echo "check $name: passed"; passed=$((passed + 1)); else echo "check $name: FAILED"; failed=$((failed + 1)); status=1; fi
 done
 
+# The names of failed tests go just above the summary, so the tail of a CI log says what failed.
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/FAILED \1/p'
+done
+
 [ "$failed" -gt 0 ] && status=1
 [ "$skipped" -gt 0 ] && echo "$skipped skipped (the Elasticsearch run of the search suite needs ELASTICSEARCH_URL)"
 echo "$passed passed, $failed failed"
