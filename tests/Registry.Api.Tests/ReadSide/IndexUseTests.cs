@@ -46,14 +46,15 @@ public sealed class LargeSearchSuiteApp : SearchSuiteApp
     }
 }
 
-/// <summary>Loading 200,000 documents saturates this machine's two cores; tests with latency bounds must not share them.</summary>
+/// <summary>Loading 200,000 documents saturates this machine's two cores; tests with latency bounds must not share them.
+/// The classes of the collection share one load.</summary>
 [CollectionDefinition(nameof(LargeDataCollection), DisableParallelization = true)]
-public sealed class LargeDataCollection;
+public sealed class LargeDataCollection : ICollectionFixture<LargeSearchSuiteApp>;
 
 /// <summary>EXPLAIN of exactly the statements the PostgreSQL backend sends: no sequential scan of read.documents, and the
 /// first page of a broad query reads a bounded number of index entries and rows.</summary>
 [Collection(nameof(LargeDataCollection))]
-public sealed class IndexUseTests(LargeSearchSuiteApp app) : IClassFixture<LargeSearchSuiteApp>
+public sealed class IndexUseTests(LargeSearchSuiteApp app)
 {
     [Theory]
     [MemberData(nameof(SearchCases.Cases), MemberType = typeof(SearchCases))]

@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Registry.Domain.Documents;
+using Registry.Domain.Search;
+using Registry.Projections.Postgres;
+using Registry.Projections.Queries;
+
+namespace Registry.Api.Tests.ReadSide;
+
+/// <summary>
+/// Queries drawn from the 200,000 documents' own names, the way people type them: adjacent words, an unfinished last
+/// word, a dropped letter, words out of order, two broad words, a broad word beside a rare one. Whichever way the search
+/// plans one (counted, walked, sampled, split, corrected by pair counts), its answer must agree with a plain count of
+/// what its words match: the total (exact up to 10,000, else a lower bound), the status facets when exact, a page of
+/// matching documents ranked by reading and then status, and a second page that continues the first. The queries are
+/// drawn with a fixed seed, so a failure names a query that fails again.
+/// </summary>
+[Collection(nameof(LargeDataCollection))]
+public sealed partial class RandomQueryTests(LargeSearchSuiteApp app)
+{
+    const int Queries = 70;
+
+    [Fact]
+    public async Task Queries_drawn_from_the_registry_s_names_agree_with_a_count_of_their_matches()
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var names = (await conn.QueryAsync<string>(
+            "select holder_name from read.documents tablesample system (2) repeatable (5) order by number_norm")).ToList();
+        var broad = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
+        Assert.NotEmpty(broad);
+        var random = new Random(20261201);
+        var problems = new List<string>();
+        for (var i = 0; i < Queries; i++)
+        {
+            var q = Draw(random, names, broad);
+            if (q.Length == 0) continue;
+            try
+            {
+                problems.AddRange((await CheckAsync(conn, q)).Select(p => $"«{q}»: {p}"));
+            }
+            catch (Exception e)
+            {
+                problems.Add($"«{q}»: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    static string Draw(Random random, List<string> names, List<string> broad)
+    {
+        var words = Words(names[random.Next(names.Count)]);
+        if (words.Length == 0) return "";
+        var at = random.Next(words.Length);
+        string Adjacent(int n) => string.Join(' ', words.Skip(Math.Min(at, Math.Max(0, words.Length - n))).Take(n));
+        return random.Next(8) switch
+        {
+            0 => Adjacent(2),
+            1 => Adjacent(3),
+            2 => Unfinished(random, Adjacent(1 + random.Next(2))),
+            3 => Typo(random, Adjacent(2)),
+            4 => string.Join(' ', Adjacent(2).Split(' ').Reverse()),
+            5 => $"{broad[random.Next(broad.Count)]} {broad[random.Next(broad.Count)]}",
+            6 => $"{broad[random.Next(broad.Count)]} {words.OrderByDescending(w => w.Length).First()}",
+            _ => Unfinished(random, $"{broad[random.Next(broad.Count)]} {broad[random.Next(broad.Count)]}"),
+        };
+    }
+
+    static string[] Words(string name) => [.. LetterWords().Matches(name).Select(m => m.Value).Where(w => w.Length >= 2)];
+
+    static string Unfinished(Random random, string q)
+    {
+        var last = q.Split(' ')[^1];
+        return last.Length <= 3 ? q : q[..^(last.Length - 2 - random.Next(last.Length - 2))];
+    }
+
+    static string Typo(Random random, string q)
+    {
+        var words = q.Split(' ');
+        var i = random.Next(words.Length);
+        if (words[i].Length >= 5) words[i] = words[i].Remove(1 + random.Next(words[i].Length - 2), 1);
+        return string.Join(' ', words);
+    }
+
+    static async Task<List<string>> CheckAsync(Npgsql.NpgsqlConnection conn, string q)
+    {
+        var problems = new List<string>();
+        var request = new SearchRequest(q);
+        var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
+        var plan = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
+        // Words that read as a number or a BIN as well are left to the search suite: their matches are not the words'.
+        if (plan.Tiers.Any(t => t.Tier is not (SearchTier.Phrase or SearchTier.AllWords))) return problems;
+        var words = plan.Tiers.SingleOrDefault(t => t.Tier == SearchTier.AllWords);
+        if (words is null)
+        {
+            if (page.Total != 0) problems.Add($"no reading of words, yet {page.Total} matches");
+            return problems;
+        }
+        var statuses = (await conn.QueryAsync<(string Status, long N)>($"""
+            select s.status, count(*) from (select d.status from read.search_rows d where {words.Predicate} limit @capped) s group by s.status
+            """, Capped(plan.Parameters))).ToList();
+        var matches = statuses.Sum(s => s.N);
+        if (matches <= SearchPage.ExactTotalLimit)
+        {
+            if ((page.Total, page.TotalRelation, page.Facets.Exact) != (matches, TotalRelation.Eq, true))
+                problems.Add($"{matches} match; answered {page.Total} ({page.TotalRelation}, facets exact {page.Facets.Exact})");
+            var expected = statuses.OrderBy(s => s.Status, StringComparer.Ordinal).Select(s => $"{s.Status} {s.N}");
+            var facets = page.Facets.Status.OrderBy(f => f.Value, StringComparer.Ordinal).Select(f => $"{f.Value} {f.Count}");
+            if (!expected.SequenceEqual(facets)) problems.Add($"status facets [{string.Join(", ", facets)}], counted [{string.Join(", ", expected)}]");
+        }
+        else if ((page.Total, page.TotalRelation) != (SearchPage.ExactTotalLimit, TotalRelation.Gte))
+            problems.Add($"more than {SearchPage.ExactTotalLimit} match; answered {page.Total} ({page.TotalRelation})");
+        if (page.Items.Count != Math.Min(matches, request.Limit)) problems.Add($"{page.Items.Count} items on the first page of {matches} matches");
+
+        var next = page.NextCursor is null ? [] : (await PostgresSearchQuery.SearchAsync(conn, request with { Cursor = page.NextCursor }, null, CancellationToken.None)).Items;
+        var hits = page.Items.Concat(next).ToList();
+        if (hits.DistinctBy(h => h.Number).Count() != hits.Count) problems.Add("a document is on both pages, or twice on one");
+        var order = hits.Select(h => ((int)h.Match, SearchRanking.Order(Enum.Parse<DocumentStatus>(h.Status, ignoreCase: true), h.IssuedOn))).ToList();
+        if (!order.SequenceEqual(order.Order())) problems.Add($"pages not ranked by reading, then status and newest: {string.Join(", ", order)}");
+        var numbers = hits.Select(h => h.Number).ToArray();
+        var matching = await conn.ExecuteScalarAsync<long>(
+            $"select count(*) from read.documents d where d.number = any(@numbers) and {words.Predicate}", With(plan.Parameters, "numbers", numbers));
+        if (matching != numbers.Length) problems.Add($"{numbers.Length - matching} of the {numbers.Length} documents on the pages do not match");
+        if (page.NextCursor is null && matches > request.Limit) problems.Add("no next page");
+        return problems;
+    }
+
+    static DynamicParameters Capped(DynamicParameters parameters) => With(parameters, "capped", SearchPage.ExactTotalLimit + 1);
+
+    static DynamicParameters With(DynamicParameters parameters, string name, object value)
+    {
+        var copy = new DynamicParameters(parameters);
+        copy.Add(name, value);
+        return copy;
+    }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex LetterWords();
+}
