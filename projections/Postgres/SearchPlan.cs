@@ -121,7 +121,7 @@ public sealed class SearchPlan
         Source = tiers.Count > 0 && tiers.All(t => t.Tier is SearchTier.Phrase or SearchTier.AllWords && t.Predicate != "true") && request.Sort != SearchSort.Number
             ? "read.search_rows" : "read.documents";
         KnownBroad = filters.Count == 0 && AtLeast > SearchPage.ExactTotalLimit;
-        if (request.Sort != SearchSort.Relevance) MergeTiersForSort(request.Sort);
+        if (request.Sort != SearchSort.Relevance && !MatchesNothing) MergeTiersForSort(request.Sort);
         Parameters.Add("limit", request.Limit + 1);
         Parameters.Add("cap", SearchPage.ExactTotalLimit + 1);
     }

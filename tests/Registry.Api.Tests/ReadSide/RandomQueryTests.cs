@@ -13,13 +13,14 @@ namespace Registry.Api.Tests.ReadSide;
 /// word, a dropped letter, words out of order, two broad words, a broad word beside a rare one. Whichever way the search
 /// plans one (counted, walked, sampled, split, corrected by pair counts), its answer must agree with a plain count of
 /// what its words match: the total (exact up to 10,000, else a lower bound), the status facets when exact, a page of
-/// matching documents ranked by reading and then status, and a second page that continues the first. The queries are
+/// matching documents in the order asked (by reading, then status and newest, for relevance), and a second page that
+/// continues the first. Some are narrowed by a kind, a status or a region, or sorted by date or number. The queries are
 /// drawn with a fixed seed, so a failure names a query that fails again.
 /// </summary>
 [Collection(nameof(LargeDataCollection))]
 public sealed partial class RandomQueryTests(LargeSearchSuiteApp app)
 {
-    const int Queries = 70;
+    const int Queries = 150;
 
     [Fact]
     public async Task Queries_drawn_from_the_registry_s_names_agree_with_a_count_of_their_matches()
@@ -30,19 +31,28 @@ public sealed partial class RandomQueryTests(LargeSearchSuiteApp app)
             "select holder_name from read.documents tablesample system (2) repeatable (5) order by number_norm")).ToList();
         var broad = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
         Assert.NotEmpty(broad);
+        var kinds = (await conn.QueryAsync<string>("select distinct kind from read.search_rows order by kind")).ToList();
+        var regions = (await conn.QueryAsync<string>("select distinct region from read.search_rows where region is not null order by region")).ToList();
+        string[] statuses = ["valid", "suspended", "expired", "revoked"];
         var random = new Random(20261201);
         var problems = new List<string>();
         for (var i = 0; i < Queries; i++)
         {
             var q = Draw(random, names, broad);
             if (q.Length == 0) continue;
+            // Most as typed in the search box; some narrowed by a facet or sorted otherwise, as the website offers.
+            var request = new SearchRequest(q,
+                Kind: random.Next(8) == 0 ? kinds[random.Next(kinds.Count)] : null,
+                Status: random.Next(8) == 0 ? statuses[random.Next(statuses.Length)] : null,
+                Region: random.Next(8) == 0 ? regions[random.Next(regions.Count)] : null,
+                Sort: random.Next(4) == 0 ? (SearchSort)random.Next(4) : SearchSort.Relevance);
             try
             {
-                problems.AddRange((await CheckAsync(conn, q)).Select(p => $"«{q}»: {p}"));
+                problems.AddRange((await CheckAsync(conn, request)).Select(p => $"{request}: {p}"));
             }
             catch (Exception e)
             {
-                problems.Add($"«{q}»: {e.GetType().Name}: {e.Message}");
+                problems.Add($"{request}: {e.GetType().Name}: {e.Message} {e.StackTrace}");
             }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -115,10 +125,9 @@ public sealed partial class RandomQueryTests(LargeSearchSuiteApp app)
         return string.Join(' ', words);
     }
 
-    static async Task<List<string>> CheckAsync(Npgsql.NpgsqlConnection conn, string q)
+    static async Task<List<string>> CheckAsync(Npgsql.NpgsqlConnection conn, SearchRequest request)
     {
         var problems = new List<string>();
-        var request = new SearchRequest(q);
         var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
         var plan = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
         // Words that read as a number or a BIN as well are left to the search suite: their matches are not the words'.
@@ -129,9 +138,12 @@ public sealed partial class RandomQueryTests(LargeSearchSuiteApp app)
             if (page.Total != 0) problems.Add($"no reading of words, yet {page.Total} matches");
             return problems;
         }
+        var parameters = new DynamicParameters(plan.Parameters);
+        parameters.AddDynamicParams(new { capped = SearchPage.ExactTotalLimit + 1, fKind = request.Kind, fStatus = request.Status, fRegion = request.Region });
+        var filtered = $"{words.Predicate} and (@fKind::text is null or d.kind = @fKind) and (@fStatus::text is null or d.status = @fStatus) and (@fRegion::text is null or d.region = @fRegion)";
         var statuses = (await conn.QueryAsync<(string Status, long N)>($"""
-            select s.status, count(*) from (select d.status from read.search_rows d where {words.Predicate} limit @capped) s group by s.status
-            """, Capped(plan.Parameters))).ToList();
+            select s.status, count(*) from (select d.status from read.search_rows d where {filtered} limit @capped) s group by s.status
+            """, parameters)).ToList();
         var matches = statuses.Sum(s => s.N);
         if (matches <= SearchPage.ExactTotalLimit)
         {
@@ -148,24 +160,24 @@ public sealed partial class RandomQueryTests(LargeSearchSuiteApp app)
         var next = page.NextCursor is null ? [] : (await PostgresSearchQuery.SearchAsync(conn, request with { Cursor = page.NextCursor }, null, CancellationToken.None)).Items;
         var hits = page.Items.Concat(next).ToList();
         if (hits.DistinctBy(h => h.Number).Count() != hits.Count) problems.Add("a document is on both pages, or twice on one");
-        var order = hits.Select(h => ((int)h.Match, SearchRanking.Order(Enum.Parse<DocumentStatus>(h.Status, ignoreCase: true), h.IssuedOn))).ToList();
-        if (!order.SequenceEqual(order.Order())) problems.Add($"pages not ranked by reading, then status and newest: {string.Join(", ", order)}");
+        var ordered = request.Sort switch
+        {
+            SearchSort.IssuedNewest => hits.Select(h => -h.IssuedOn.DayNumber).Order().SequenceEqual(hits.Select(h => -h.IssuedOn.DayNumber)),
+            SearchSort.IssuedOldest => hits.Select(h => h.IssuedOn.DayNumber).Order().SequenceEqual(hits.Select(h => h.IssuedOn.DayNumber)),
+            SearchSort.Number => hits.Select(h => h.Number).Order(StringComparer.Ordinal).SequenceEqual(hits.Select(h => h.Number)),
+            _ => hits.Select(Relevance).Order().SequenceEqual(hits.Select(Relevance)),
+        };
+        if (!ordered) problems.Add($"pages not in {request.Sort} order: {string.Join(", ", hits.Select(h => $"{h.Match} {h.Status} {h.IssuedOn} {h.Number}"))}");
         var numbers = hits.Select(h => h.Number).ToArray();
-        var matching = await conn.ExecuteScalarAsync<long>(
-            $"select count(*) from read.documents d where d.number = any(@numbers) and {words.Predicate}", With(plan.Parameters, "numbers", numbers));
+        parameters.Add("numbers", numbers);
+        var matching = await conn.ExecuteScalarAsync<long>($"select count(*) from read.documents d where d.number = any(@numbers) and {filtered}", parameters);
         if (matching != numbers.Length) problems.Add($"{numbers.Length - matching} of the {numbers.Length} documents on the pages do not match");
         if (page.NextCursor is null && matches > request.Limit) problems.Add("no next page");
         return problems;
     }
 
-    static DynamicParameters Capped(DynamicParameters parameters) => With(parameters, "capped", SearchPage.ExactTotalLimit + 1);
-
-    static DynamicParameters With(DynamicParameters parameters, string name, object value)
-    {
-        var copy = new DynamicParameters(parameters);
-        copy.Add(name, value);
-        return copy;
-    }
+    /// <summary>By relevance: the reading that found it, then valid before suspended, expired and revoked, newest first.</summary>
+    static (int, long) Relevance(SearchHit h) => ((int)h.Match, SearchRanking.Order(Enum.Parse<DocumentStatus>(h.Status, ignoreCase: true), h.IssuedOn));
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex LetterWords();

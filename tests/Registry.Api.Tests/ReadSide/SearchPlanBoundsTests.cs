@@ -129,4 +129,17 @@ public sealed class SearchPlanBoundsTests
     [Fact]
     public void A_word_missing_from_the_vocabulary_counts_nothing() =>
         Assert.Equal((0L, 0L), Bounds([Word(["жшс"]), Word(["кентау"])], Terms, Pairs));
+
+    /// <summary>Words in no document, sorted by date or number: no reading at all, not one merged reading of nothing
+    /// (its predicate was "()", invalid SQL wherever the tiers are read).</summary>
+    [Theory]
+    [InlineData(SearchSort.IssuedNewest)]
+    [InlineData(SearchSort.IssuedOldest)]
+    [InlineData(SearchSort.Number)]
+    public void A_sorted_query_whose_words_are_in_no_document_has_no_reading(SearchSort sort)
+    {
+        var plan = new SearchPlan(new SearchRequest("q", Sort: sort), SearchIntent.Of("q"), []);
+        Assert.True(plan.MatchesNothing);
+        Assert.Empty(plan.Tiers);
+    }
 }
