@@ -1,4 +1,5 @@
 using System.Globalization;
+using Registry.Domain.Common;
 
 namespace Registry.Api.Website;
 
@@ -14,9 +15,11 @@ public static class Formats
     /// <summary>The day of a recorded instant, in the server's time zone (the registry's offices are in Kazakhstan).</summary>
     public static string Date(DateTimeOffset? instant) => instant is { } i ? Date(DateOnly.FromDateTime(i.ToLocalTime().DateTime)) : "—";
 
-    /// <summary>dd.MM.yyyy as shown on the pages, or yyyy-MM-dd (what API links and date pickers send).</summary>
+    /// <summary>dd.MM.yyyy as shown on the pages, or yyyy-MM-dd (what API links and date pickers send), within the dates a
+    /// record can carry (<see cref="RecordDates"/>, as the API accepts them): 31.12.9999 is a typing error, not a day to count
+    /// a deadline from.</summary>
     public static bool TryReadDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), DateInputs, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text?.Trim(), DateInputs, CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && RecordDates.IsPlausible(date);
 
     public static string Count(long n, Lang lang) => n.ToString("N0", lang.Culture);
 

@@ -17,7 +17,16 @@ public partial class SurveyPage
     public static async Task<IResult> Handle(Lang lang, HttpContext http, [FromKeyedServices(Database.Writes)] NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
     {
         var site = Site.For(http, lang);
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            // A body that is not form encoding (a NUL or broken UTF-8 in a field): refused like a form left empty.
+            form = FormCollection.Empty;
+        }
         var code = form["code"].ToString();
         var answers = new Dictionary<string, bool>();
         for (var i = 0; i < OnlineSurvey.Questions.Length; i++)
