@@ -67,17 +67,8 @@ public sealed class ContractFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
         {
             var target = targets[index];
             using var request = target.Build(text, json, shape);
-            HttpResponseMessage response;
-            try
-            {
-                response = await client.SendAsync(request);
-            }
-            catch (InvalidOperationException e) when (e.Message.Contains("null characters", StringComparison.Ordinal))
-            {
-                // %00 in a path: the server (Kestrel, and TestServer like it) refuses the request line before the API runs.
-                return;
-            }
-            using var _ = response;
+            using var response = await SendAsync(client, request);
+            if (response is null) return;
             Interlocked.Increment(ref sent);
             var status = (int)response.StatusCode;
             var body = await response.Content.ReadAsStringAsync();
@@ -126,25 +117,17 @@ public sealed class ContractFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
                 };
             }
             using var _ = request;
-            HttpResponseMessage response;
-            try
-            {
-                response = await client.SendAsync(request);
-            }
-            catch (InvalidOperationException e) when (e.Message.Contains("null characters", StringComparison.Ordinal))
-            {
-                return;
-            }
-            using var __ = response;
+            using var response = await SendAsync(client, request);
+            if (response is null) return;
             Interlocked.Increment(ref sent);
             if ((int)response.StatusCode >= 500)
             {
                 var failure = $"{request.Method} {request.RequestUri} → {(int)response.StatusCode}: {Truncate(await response.Content.ReadAsStringAsync())}";
                 lock (failures) failures.Add(failure);
             }
-        }, iter: 1500, threads: 2);
+        }, iter: 1000, threads: 2);
 
-        Assert.True(sent >= 1_000, $"sent only {sent} requests");
+        Assert.True(sent >= 700, $"sent only {sent} requests");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests got a 5xx:\n{string.Join('\n', failures.Distinct().Take(40))}");
     }
 
@@ -161,6 +144,20 @@ public sealed class ContractFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
         if (form is not null) request.Content = new StringContent(form, Encoding.ASCII, "application/x-www-form-urlencoded");
         using var response = await app.Anonymous().SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    /// <summary>The answer, or null when the server refuses the request line before the API runs (%00 in a path: Kestrel,
+    /// and TestServer like it).</summary>
+    static async Task<HttpResponseMessage?> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        try
+        {
+            return await client.SendAsync(request);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("null characters", StringComparison.Ordinal))
+        {
+            return null;
+        }
     }
 
     static bool IsRegistryProblem(HttpResponseMessage response, string body)
