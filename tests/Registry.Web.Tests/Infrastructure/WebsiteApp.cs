@@ -97,7 +97,9 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(10_000);
+        // Playwright's own default. 10 s was too short while the API suite loads 200,000 documents on the same two cores:
+        // a keyboard search's navigation to a document page timed out once in a clean-clone run.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add($"console: {message.Text} ({page.Url})"); };
