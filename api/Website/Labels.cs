@@ -67,8 +67,9 @@ public static partial class Labels
     public static readonly Text CheckButton = new("Тексеру", "Проверить");
     public static readonly Text BulkInvite = new("Нөмірлер көп пе? Бір сұраумен 1 000 нөмірге дейін тексеріңіз.", "Много номеров? Проверьте до 1 000 номеров за один раз.");
     public static readonly Text NumberRequired = new("Құжаттың нөмірін енгізіңіз.", "Введите номер документа.");
-    public static readonly Text DateInvalid = new("Күнді кк.аа.жжжж түрінде, 16.12.1991 мен 31.12.2099 аралығында жазыңыз, мысалы 01.06.2024.",
-        "Укажите дату в виде дд.мм.гггг, с 16.12.1991 по 31.12.2099, например 01.06.2024.");
+    public static readonly Text DateInvalid = new(
+        $"Күнді кк.аа.жжжж түрінде, {Formats.Date(RecordDates.Earliest)} мен {Formats.Date(RecordDates.Latest)} аралығында жазыңыз, мысалы 01.06.2024.",
+        $"Укажите дату в виде дд.мм.гггг, с {Formats.Date(RecordDates.Earliest)} по {Formats.Date(RecordDates.Latest)}, например 01.06.2024.");
 
     // Results
     public static readonly Text ResultsTitle = new("Іздеу нәтижелері", "Результаты поиска");

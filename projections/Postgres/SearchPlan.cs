@@ -262,8 +262,7 @@ public sealed class SearchPlan
     /// <summary>A value of the first tier a matched row is in, as SQL. Every matched row is in one of them, so the last
     /// tier needs no test (a phrase and its words: one full-text test per row instead of two).</summary>
     string FirstMatching(Func<PlannedTier, string> value) =>
-        tiers.Count == 0 ? "null" // a query that matches nothing is never sent
-        : tiers.Select(value).Distinct().Count() == 1 ? value(tiers[0])
+        tiers.Select(value).Distinct().Count() == 1 ? value(tiers[0])
         : $"case {string.Join(" ", tiers.SkipLast(1).Select(t => $"when coalesce({t.Predicate}, false) then {value(t)}"))} else {value(tiers[^1])} end";
 
     string Filters => filters.Count == 0 ? "true" : string.Join(" and ", filters);
