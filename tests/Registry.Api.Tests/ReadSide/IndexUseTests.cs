@@ -202,10 +202,6 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         }
     }
 
-    /// <summary>Two broad words whose pair counts leave open whether more than 10,000 documents hold both (they stand for
-    /// several words each: completions of an unfinished word — a few, or many read as a prefix —, a place's other names,
-    /// Latin spellings): the sum of their
-    /// counted pairs, corrected by the few documents the correction reads, is exactly the number of matches.</summary>
     /// <summary>Two broad words whose bound is above 10,000 only for what the pairs leave uncounted (a place's other
     /// names, an unfinished word's other completions) while their counted pairs are far below it: counted at once, not
     /// first corrected (up to 5,000 documents read) or sampled to learn what the count then reads anyway.</summary>
@@ -240,6 +236,10 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         Assert.Equal((Math.Min(matches, SearchPage.ExactTotalLimit), matches <= SearchPage.ExactTotalLimit), (page.Total, page.Facets.Exact));
     }
 
+    /// <summary>Two broad words whose pair counts leave open whether more than 10,000 documents hold both (they stand for
+    /// several words each: completions of an unfinished word — a few, or many read as a prefix —, a place's other names,
+    /// Latin spellings): the sum of their counted pairs, corrected by the few documents the correction reads, is exactly
+    /// the number of matches.</summary>
     [Fact]
     public async Task The_pair_counts_of_two_broad_words_corrected_are_exactly_their_matches()
     {
