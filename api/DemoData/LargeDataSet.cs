@@ -70,7 +70,7 @@ public static class LargeDataSet
         await conn.ExecuteAsync(new CommandDefinition(PostgresDocumentProjector.RecountTerms, commandTimeout: 0, cancellationToken: ct));
         await conn.ExecuteAsync($"alter table read.documents enable trigger {PostgresDocumentProjector.SearchRowsTrigger}");
         await conn.ExecuteAsync(new CommandDefinition(PostgresDocumentProjector.RebuildSearchRows, commandTimeout: 0, cancellationToken: ct));
-        await conn.ExecuteAsync(new CommandDefinition("analyze applicants; analyze applications; analyze documents; analyze read.search_terms",
+        await conn.ExecuteAsync(new CommandDefinition("analyze applicants; analyze applications; analyze documents; analyze read.search_terms; analyze read.search_term_pair_facets",
             commandTimeout: 0, cancellationToken: ct));
         await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.documents", commandTimeout: 0, cancellationToken: ct));
         await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.search_rows", commandTimeout: 0, cancellationToken: ct));

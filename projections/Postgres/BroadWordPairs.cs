@@ -8,8 +8,8 @@ namespace Registry.Projections.Postgres;
 
 /// <summary>
 /// Admits words that have become broad (in more than 10,000 documents) to read.search_pair_terms and counts their pairs
-/// with the words already there, from the documents (migration 0204). From then on the projector keeps those pairs. The
-/// exclusive lock waits for projectors' batches under way and holds new ones back while the pairs are counted, so each
+/// with the words already there, and the pairs' facets, from the documents (migrations 0204, 0205). From then on the
+/// projector keeps those pairs. The exclusive lock waits for projectors' batches under way and holds new ones back while the pairs are counted, so each
 /// document is counted here or by the projector, never both and never neither. Until a word is admitted, queries with
 /// it are estimated as before: slower, never wrong.
 /// </summary>
@@ -28,13 +28,21 @@ public sealed class BroadWordPairs(NpgsqlDataSource dataSource, ILogger<BroadWor
     const string CountNewPairs = """
         with fresh as (select unnest(@fresh::text[]) collate "C" as term),
         held as (
-            select d.document_id, t.term from read.search_rows d, unnest(tsvector_to_array(d.search)) as t(term)
-            where d.search @@ to_tsquery('simple', @anyFresh) and t.term in (select term from read.search_pair_terms))
-        insert into read.search_term_pairs (term_a, term_b, documents)
-        select a.term, b.term, count(*) from held a join held b on b.document_id = a.document_id and a.term < b.term
-        where a.term in (select term from fresh) or b.term in (select term from fresh)
-        group by a.term, b.term
-        on conflict (term_a, term_b) do update set documents = excluded.documents
+            select d.document_id, d.kind, d.status, coalesce(d.region, '') as region, t.term
+            from read.search_rows d, unnest(tsvector_to_array(d.search)) as t(term)
+            where d.search @@ to_tsquery('simple', @anyFresh) and t.term in (select term from read.search_pair_terms)),
+        counted as materialized (
+            select a.term as term_a, b.term as term_b, a.kind, a.status, a.region, count(*)::int as documents
+            from held a join held b on b.document_id = a.document_id and a.term < b.term
+            where a.term in (select term from fresh) or b.term in (select term from fresh)
+            group by a.term, b.term, a.kind, a.status, a.region),
+        pairs as (
+            insert into read.search_term_pairs (term_a, term_b, documents)
+            select term_a, term_b, sum(documents) from counted group by term_a, term_b
+            on conflict (term_a, term_b) do update set documents = excluded.documents)
+        insert into read.search_term_pair_facets (term_a, term_b, kind, status, region, documents)
+        select term_a, term_b, kind, status, region, documents from counted
+        on conflict (term_a, term_b, kind, status, region) do update set documents = excluded.documents
         """;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -53,25 +53,33 @@ public sealed class PostgresDocumentProjector : IProjector
         """;
 
     /// <summary>
-    /// Adds the batch's change to the pair counts of broad words (migration 0204): each changed document's words before
-    /// (group of -1) and after (+1), of which those in read.search_pair_terms pair up. The shared lock is its own statement,
-    /// so the pairs statement's snapshot, taken after it, sees a word <see cref="BroadWordPairs"/> admitted meanwhile.
+    /// Adds the batch's change to the pair counts of broad words and their facets (migrations 0204, 0205): each changed
+    /// document's words before (group of -1, under its kind, status and region before) and after (+1), of which those in
+    /// read.search_pair_terms pair up; a change of status alone moves the pairs' facets and leaves their counts. The
+    /// shared lock is its own statement, so the pairs statements' snapshots, taken after it, see a word
+    /// <see cref="BroadWordPairs"/> admitted meanwhile.
     /// </summary>
     const string CountPairs = """
         select pg_advisory_xact_lock_shared(@pairsLock);
         with held as (
-            select h.grp, h.term collate "C" as term, h.sign from unnest(@pairGroups::int[], @pairTerms::text[], @pairSigns::int[]) as h(grp, term, sign)
+            select h.grp, h.term collate "C" as term, h.sign, h.kind, h.status, h.region
+            from unnest(@pairGroups::int[], @pairTerms::text[], @pairSigns::int[], @pairKinds::text[], @pairStatuses::text[], @pairRegions::text[])
+                as h(grp, term, sign, kind, status, region)
             where h.term collate "C" in (select term from read.search_pair_terms)),
-        deltas as (
-            select a.term as term_a, b.term as term_b, sum(a.sign)::int as delta
+        deltas as materialized (
+            select a.term as term_a, b.term as term_b, a.kind, a.status, a.region, sum(a.sign)::int as delta
             from held a join held b on b.grp = a.grp and a.term < b.term
-            group by a.term, b.term having sum(a.sign) <> 0)
-        insert into read.search_term_pairs (term_a, term_b, documents)
-        select term_a, term_b, delta from deltas order by term_a, term_b
-        on conflict (term_a, term_b) do update set documents = read.search_term_pairs.documents + excluded.documents
+            group by a.term, b.term, a.kind, a.status, a.region having sum(a.sign) <> 0),
+        pairs as (
+            insert into read.search_term_pairs (term_a, term_b, documents)
+            select term_a, term_b, sum(delta)::int from deltas group by term_a, term_b having sum(delta) <> 0 order by term_a, term_b
+            on conflict (term_a, term_b) do update set documents = read.search_term_pairs.documents + excluded.documents)
+        insert into read.search_term_pair_facets (term_a, term_b, kind, status, region, documents)
+        select term_a, term_b, kind, status, region, delta from deltas order by term_a, term_b, kind, status, region
+        on conflict (term_a, term_b, kind, status, region) do update set documents = read.search_term_pair_facets.documents + excluded.documents
         """;
 
-    /// <summary>Counts every term, and the pairs of broad ones, afresh from the documents: after a bulk load.</summary>
+    /// <summary>Counts every term, and the pairs of broad ones and their facets, afresh from the documents: after a bulk load.</summary>
     public static readonly string RecountTerms = $"""
         truncate read.search_terms;
         insert into read.search_terms (term, documents)
@@ -82,12 +90,16 @@ public sealed class PostgresDocumentProjector : IProjector
         group by term, kind, status, coalesce(region, '');
         truncate read.search_pair_terms;
         insert into read.search_pair_terms (term) select term from read.search_terms where documents > {SearchPage.ExactTotalLimit};
-        truncate read.search_term_pairs;
+        truncate read.search_term_pairs, read.search_term_pair_facets;
         with held as (
-            select d.document_id, t.term from read.documents d, unnest(tsvector_to_array(d.search)) as t(term)
+            select d.document_id, d.kind, d.status, coalesce(d.region, '') as region, t.term
+            from read.documents d, unnest(tsvector_to_array(d.search)) as t(term)
             where t.term in (select term from read.search_pair_terms))
+        insert into read.search_term_pair_facets (term_a, term_b, kind, status, region, documents)
+        select a.term, b.term, a.kind, a.status, a.region, count(*) from held a join held b on b.document_id = a.document_id and a.term < b.term
+        group by a.term, b.term, a.kind, a.status, a.region;
         insert into read.search_term_pairs (term_a, term_b, documents)
-        select a.term, b.term, count(*) from held a join held b on b.document_id = a.document_id and a.term < b.term group by a.term, b.term;
+        select term_a, term_b, sum(documents) from read.search_term_pair_facets group by term_a, term_b;
         """;
 
     /// <summary>Copies read.search_rows afresh from the documents, index built after the rows: after a bulk load that ran
@@ -108,7 +120,7 @@ public sealed class PostgresDocumentProjector : IProjector
         var changedNumbers = new HashSet<string>(StringComparer.Ordinal);
         var termDeltas = new Dictionary<string, int>(StringComparer.Ordinal);
         var facetDeltas = new Dictionary<(string Term, string Kind, string Status, string Region), int>();
-        var pairGroups = new List<(int Group, string Term, int Sign)>();
+        var pairGroups = new List<(int Group, string Term, int Sign, string Kind, string Status, string Region)>();
         var groups = 0;
         foreach (var terms in await UpsertAsync(batch, tx, changedNumbers, ct))
         {
@@ -119,14 +131,11 @@ public sealed class PostgresDocumentProjector : IProjector
             if (terms.RemovedKind is { } kind && terms.RemovedStatus is { } status && terms.RemovedRegion is { } region)
                 foreach (var term in terms.Removed)
                     facetDeltas[(term, kind, status, region)] = facetDeltas.GetValueOrDefault((term, kind, status, region)) - 1;
-            // A change of status alone leaves the words, and so their pairs, as they were.
-            if (!terms.Added.AsSpan().SequenceEqual(terms.Removed))
-            {
-                var before = groups++;
-                var after = groups++;
-                pairGroups.AddRange(terms.Removed.Select(term => (before, term, -1)));
-                pairGroups.AddRange(terms.Added.Select(term => (after, term, 1)));
-            }
+            var before = groups++;
+            var after = groups++;
+            if (terms.RemovedKind is { } removedKind && terms.RemovedStatus is { } removedStatus && terms.RemovedRegion is { } removedRegion)
+                pairGroups.AddRange(terms.Removed.Select(term => (before, term, -1, removedKind, removedStatus, removedRegion)));
+            pairGroups.AddRange(terms.Added.Select(term => (after, term, 1, terms.Kind, terms.Status, terms.Region)));
         }
         // In key order, so two projectors changing the same words lock them in the same order.
         var counted = termDeltas.Where(t => t.Value != 0).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
@@ -137,7 +146,8 @@ public sealed class PostgresDocumentProjector : IProjector
             new
             {
                 pairsLock = BroadWordPairs.Lock, pairGroups = pairGroups.Select(p => p.Group).ToArray(), pairTerms = pairGroups.Select(p => p.Term).ToArray(),
-                pairSigns = pairGroups.Select(p => p.Sign).ToArray(),
+                pairSigns = pairGroups.Select(p => p.Sign).ToArray(), pairKinds = pairGroups.Select(p => p.Kind).ToArray(),
+                pairStatuses = pairGroups.Select(p => p.Status).ToArray(), pairRegions = pairGroups.Select(p => p.Region).ToArray(),
                 terms = counted.Select(t => t.Key).ToArray(), deltas = counted.Select(t => t.Value).ToArray(),
                 facetTerms = faceted.Select(t => t.Key.Term).ToArray(), facetKinds = faceted.Select(t => t.Key.Kind).ToArray(),
                 facetStatuses = faceted.Select(t => t.Key.Status).ToArray(), facetRegions = faceted.Select(t => t.Key.Region).ToArray(),

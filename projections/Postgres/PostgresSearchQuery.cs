@@ -11,8 +11,10 @@ namespace Registry.Projections.Postgres;
 /// <see cref="SearchPlan.Broad"/> when they are more (ordered index walks, a total of "more than 10,000", sampled facets).
 /// A query of one word is counted first from the per-word counts (<see cref="SearchPlan.TermCounts"/>): exact total and
 /// facets however many documents match, and the page from the ordered walk when that reads less than ranking the matches.
-/// A query of several words that are each broad is estimated first from a sample (<see cref="SearchPlan.Estimate"/>), and
-/// walked without counting when the estimate is well above 10,000.
+/// A query of several words that are each broad is bounded first by the counts of their pairs: two words are totalled
+/// and faceted exactly from their pairs' facets when those tell (<see cref="SearchPlan.PairTotals"/>), and then only the
+/// page is read (<see cref="SearchPlan.Ranked"/>, or the walk when broad); otherwise the query is estimated from a sample
+/// (<see cref="SearchPlan.Estimate"/>) and walked without counting when the estimate is well above 10,000.
 /// </summary>
 public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQuery
 {
@@ -48,9 +50,13 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             }
         }
         string? sampledFacets = null;
-        if (plan.LikelyBroad && await BroadByPairsAsync(conn, plan, sent, ct) is var broadByPairs && broadByPairs != false)
+        if (plan.LikelyBroad && await CountByPairsAsync(conn, plan, sent, ct) is var byPairs && (byPairs.Broad != false || byPairs.Counted is not null))
         {
-            if (broadByPairs == true) return await BroadAsync();
+            // Exact total and facets in hand: the page alone is left, walked when broad, else ranked among the matches.
+            if (byPairs.Counted is { } pairCounts)
+                return pairCounts.Total == 0 ? Empty : await ReadAsync(conn, plan,
+                    pairCounts.Total > SearchPage.ExactTotalLimit ? plan.Broad(sampleFacets: false) : plan.Ranked(), exact: true, sent, ct, pairCounts);
+            if (byPairs.Broad == true) return await BroadAsync();
             var estimate = plan.Estimate();
             sent?.Add((estimate, plan.Parameters));
             var sampled = await conn.QuerySingleAsync<(long Estimate, string Facets)>(new CommandDefinition(estimate, plan.Parameters, cancellationToken: ct));
@@ -74,23 +80,30 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             : ReadAsync(conn, plan, plan.Broad(sampleFacets: false), exact: false, sent, ct, (SearchPage.ExactTotalLimit + 1, sampledFacets));
     }
 
-    /// <summary>Whether a query of several broad words matches more than 10,000 documents, told from their pair counts
-    /// (<see cref="SearchPlan.Bounds"/>, then for two words <see cref="SearchPlan.PairCorrection"/>); null when they cannot tell.</summary>
-    static async Task<bool?> BroadByPairsAsync(NpgsqlConnection conn, SearchPlan plan, List<(string, DynamicParameters)>? sent, CancellationToken ct)
+    /// <summary>What the pair counts of a query of several broad words tell (<see cref="SearchPlan.Bounds"/>, then for two
+    /// words <see cref="SearchPlan.PairTotals"/>): whether more than 10,000 documents match (null when they cannot tell),
+    /// and its exact total and facets when they give them.</summary>
+    static async Task<PairCount> CountByPairsAsync(NpgsqlConnection conn, SearchPlan plan, List<(string, DynamicParameters)>? sent, CancellationToken ct)
     {
         var (terms, pairs) = await ReadPairCountsAsync(conn, plan, ct, sent);
         var (atLeast, atMost) = plan.Bounds(terms, pairs);
-        if (atLeast > SearchPage.ExactTotalLimit) return true;
-        if (atMost <= SearchPage.ExactTotalLimit) return false;
-        // The counted pairs far from 10,000: what they leave uncounted is unlikely to add as many again, and proving it
-        // would read up to 5,000 documents (or a sample) before the count reads the matches anyway.
-        if (plan.PairSum(terms, pairs) <= SearchPage.ExactTotalLimit / 2) return false;
-        if (plan.PairCorrection(terms, pairs) is not { } exact) return null;
-        var (correction, pairSum) = exact;
-        sent?.Add((correction, plan.Parameters));
-        var (residual, corrected) = await conn.QuerySingleAsync<(long, long)>(new CommandDefinition(correction, plan.Parameters, cancellationToken: ct));
-        return residual <= SearchPlan.ResidualCap ? pairSum + corrected > SearchPage.ExactTotalLimit : null;
+        // Bounds that meet are one counted pair: its facets are the query's, for the price of reading them.
+        if (atLeast != atMost)
+        {
+            if (atLeast > SearchPage.ExactTotalLimit) return new(true, null);
+            if (atMost <= SearchPage.ExactTotalLimit) return new(false, null);
+            // The counted pairs far from 10,000: what they leave uncounted is unlikely to add as many again, and proving it
+            // would read up to 5,000 documents (or a sample) before the count reads the matches anyway.
+            if (plan.PairSum(terms, pairs) <= SearchPage.ExactTotalLimit / 2) return new(false, null);
+        }
+        if (plan.PairTotals(terms, pairs) is not { } sql)
+            return new(atLeast == atMost ? atLeast > SearchPage.ExactTotalLimit : null, null);
+        sent?.Add((sql, plan.Parameters));
+        var (residual, total, facets) = await conn.QuerySingleAsync<(long, long, string)>(new CommandDefinition(sql, plan.Parameters, cancellationToken: ct));
+        return residual <= SearchPlan.ResidualCap ? new(total > SearchPage.ExactTotalLimit, (total, facets)) : new(null, null);
     }
+
+    sealed record PairCount(bool? Broad, (long Total, string Facets)? Counted);
 
     /// <summary>The query's words' documents and pair counts (<see cref="SearchPlan.PairCounts"/>). Public for the plan tests.</summary>
     public static async Task<(Dictionary<string, (long Documents, bool Paired)> Terms, Dictionary<(string, string), long> Pairs)> ReadPairCountsAsync(

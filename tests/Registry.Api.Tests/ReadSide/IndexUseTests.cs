@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Npgsql;
 using Registry.Api.DemoData;
 using Registry.Api.WriteModel;
 using Registry.Projections.Postgres;
@@ -165,7 +166,7 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
     /// <summary>Two words that each more than 10,000 documents hold, and that many hold together: their pair count (kept
     /// since the bulk load's recount, migration 0204) proves the query broad, so the matches are never counted and no
     /// sample is taken to estimate them — the statements together read a bounded number of buffers; the total is "10,000
-    /// or more" and the facets are marked approximate, within a fifth of a count. Two broad words with few documents in
+    /// or more" and the facets are exact, from the pair's facets (migration 0205). Two broad words with few documents in
     /// common are still counted exactly.</summary>
     [Theory]
     [InlineData("Стандарт организации", true)]
@@ -186,10 +187,11 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         if (broad)
         {
             Assert.True(matches >= SearchPlan.BroadEstimate, $"{q}: {matches} matches");
-            Assert.Equal((TotalRelation.Gte, SearchPage.ExactTotalLimit, 20, false), (page.TotalRelation, (int)page.Total, page.Items.Count, page.Facets.Exact));
-            Assert.InRange(page.Facets.Kind.Sum(f => f.Count), matches * 0.8, matches * 1.2);
-            Assert.Equal(2, sent.Count);
+            Assert.Equal((TotalRelation.Gte, SearchPage.ExactTotalLimit, 20, true), (page.TotalRelation, (int)page.Total, page.Items.Count, page.Facets.Exact));
+            Assert.Equal(await CountedFacetsAsync(conn, where, plan.Parameters), FacetList(page.Facets));
+            Assert.Equal(3, sent.Count);
             Assert.Contains("read.search_term_pairs", sent[0].Sql, StringComparison.Ordinal);
+            Assert.Contains("read.search_term_pair_facets", sent[1].Sql, StringComparison.Ordinal);
             // Counting the matches first read about 3,000 at 200,000 documents (about 11,600 at 1M).
             Assert.True(buffers < 1_500, $"{q}: read {buffers} buffers");
         }
@@ -238,27 +240,90 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
 
     /// <summary>Two broad words whose pair counts leave open whether more than 10,000 documents hold both (they stand for
     /// several words each: completions of an unfinished word — a few, or many read as a prefix —, a place's other names,
-    /// Latin spellings): the sum of their counted pairs, corrected by the few documents the correction reads, is exactly
-    /// the number of matches.</summary>
+    /// Latin spellings), and two that are one counted pair each (`ТОО Холдинг`): their counted pairs' facets, corrected by
+    /// the few documents the correction reads, are exactly the matches' total and facets.</summary>
     [Fact]
     public async Task The_pair_counts_of_two_broad_words_corrected_are_exactly_their_matches()
     {
         await app.LoadLargeAsync();
         await using var conn = await app.DataSource.OpenConnectionAsync();
         var corrected = new List<string>();
-        foreach (var q in new[] { "Almaty Servis", "ЖШС Алматы", "Астана Серв", "ТОО Құрылыс", "Qaragandy Servis", "Стандарт орган", "ЖШС Актобе", "Астана Лифт", "ЖШС Лифт", "ТОО Техно" })
+        var exactAsCounted = new List<string>();
+        var paired = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
+        foreach (var q in new[] { "Almaty Servis", "ЖШС Алматы", "Астана Серв", "ТОО Құрылыс", "Qaragandy Servis", "Стандарт орган", "ЖШС Актобе", "Астана Лифт", "ЖШС Лифт", "ТОО Техно" }
+                     .Concat(paired.Take(12).SelectMany(a => paired.Where(b => b != a).Take(6).Select(b => $"{a} {b}"))))
         {
             var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
+            if (!plan.LikelyBroad) continue;
             var (terms, pairs) = await PostgresSearchQuery.ReadPairCountsAsync(conn, plan, CancellationToken.None);
-            if (plan.PairCorrection(terms, pairs) is not { } exact) continue;
-            var (residual, correction) = await conn.QuerySingleAsync<(long, long)>(exact.Sql, plan.Parameters);
-            Assert.InRange(residual, 1, SearchPlan.ResidualCap);
+            if (plan.PairTotals(terms, pairs) is not { } sql) continue;
+            var (residual, total, facets) = await conn.QuerySingleAsync<(long, long, string)>(sql, plan.Parameters);
+            Assert.InRange(residual, 0, SearchPlan.ResidualCap);
             var where = plan.Tiers.Single(t => t.Tier == SearchTier.AllWords).Predicate;
-            Assert.Equal(await conn.ExecuteScalarAsync<long>($"select count(*) from read.search_rows d where {where}", plan.Parameters), exact.PairSum + correction);
-            corrected.Add(q);
+            Assert.Equal(await conn.ExecuteScalarAsync<long>($"select count(*) from read.search_rows d where {where}", plan.Parameters), total);
+            Assert.Equal(await CountedFacetsAsync(conn, where, plan.Parameters), FacetList(facets));
+            (residual > 0 ? corrected : exactAsCounted).Add(q);
         }
         Assert.True(corrected.Count >= 2, $"corrected: {string.Join(", ", corrected)}");
+        Assert.True(exactAsCounted.Count >= 2, $"exact as counted: {string.Join(", ", exactAsCounted)}");
     }
+
+    /// <summary>Two broad words that are one counted pair each and that at most 10,000 documents hold together: the total
+    /// and the facets are the pair's facets, and the page — the first and the next — is ranked as counting the matches
+    /// ranks it (phrase first, then valid and newest), without the matches being kept, counted and grouped.</summary>
+    [Fact]
+    public async Task Two_broad_words_of_one_counted_pair_are_totalled_from_its_facets_and_ranked_as_counted()
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var paired = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
+        SearchRequest? request = null;
+        foreach (var q in paired.SelectMany(a => paired.Where(b => b != a).Select(b => $"{a} {b}")))
+        {
+            var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
+            if (!plan.LikelyBroad) continue;
+            var (terms, pairs) = await PostgresSearchQuery.ReadPairCountsAsync(conn, plan, CancellationToken.None);
+            var (atLeast, atMost) = plan.Bounds(terms, pairs);
+            if (atLeast == atMost && atMost is > 100 and <= SearchPage.ExactTotalLimit)
+            {
+                request = new SearchRequest(q);
+                break;
+            }
+        }
+        Assert.NotNull(request);
+        Assert.Equal(["pairs", "pair facets", "ranked"], (await SentAsync(request)).Select(s => s.Sql.Contains("read.search_term_pairs", StringComparison.Ordinal) ? "pairs"
+            : s.Sql.Contains("read.search_term_pair_facets", StringComparison.Ordinal) ? "pair facets" : s.Sql.StartsWith("with page as", StringComparison.Ordinal) ? "ranked" : s.Sql));
+        foreach (var _ in new[] { "first", "next" })
+        {
+            var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
+            var plan = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
+            var counted = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(plan.Counted(), plan.Parameters);
+            Assert.Equal((counted.Total, TotalRelation.Eq, true), (page.Total, page.TotalRelation, page.Facets.Exact));
+            Assert.Equal(FacetList(counted.Facets), FacetList(page.Facets));
+            Assert.Equal(JsonDocument.Parse(counted.Items).RootElement.EnumerateArray().Take(request.Limit).Select(i => i.GetProperty("number").GetString()),
+                page.Items.Select(i => i.Number));
+            Assert.NotNull(page.NextCursor);
+            request = request with { Cursor = page.NextCursor };
+        }
+    }
+
+    /// <summary>The facets of the documents matching <paramref name="where"/>, counted, as "facet=value:count" in order.</summary>
+    static async Task<List<string>> CountedFacetsAsync(NpgsqlConnection conn, string where, DynamicParameters parameters) =>
+        [.. await conn.QueryAsync<string>($"""
+            select line from (
+                select 'kind=' || kind || ':' || count(*) as line from read.search_rows d where {where} group by kind
+                union all select 'status=' || status || ':' || count(*) from read.search_rows d where {where} group by status
+                union all select 'region=' || region || ':' || count(*) from read.search_rows d where {where} and region is not null group by region) f
+            order by line collate "C"
+            """, parameters)];
+
+    static List<string> FacetList(SearchFacets facets) =>
+        [.. facets.Kind.Select(f => $"kind={f.Value}:{f.Count}").Concat(facets.Status.Select(f => $"status={f.Value}:{f.Count}"))
+            .Concat(facets.Region.Select(f => $"region={f.Value}:{f.Count}")).Order(StringComparer.Ordinal)];
+
+    static List<string> FacetList(string json) =>
+        [.. JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Select(f => $"{f.GetProperty("facet").GetString()}={f.GetProperty("value").GetString()}:{f.GetProperty("count").GetInt64()}").Order(StringComparer.Ordinal)];
 
     /// <summary>A broad place name that also begins more than 32 words ("астана" begins hundreds of company names, so it is
     /// read as a prefix of unknown size beside its other names Целиноград, Акмола): not counted from the per-word counts,

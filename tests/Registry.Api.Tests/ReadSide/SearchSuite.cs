@@ -233,8 +233,23 @@ public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<Searc
 
     const string Kept = "select term_a || '|' || term_b || '|' || documents from read.search_term_pairs where documents <> 0 order by 1";
 
-    /// <summary>Admitted words' pairs are counted from the documents there and then, and from then on the projector keeps
-    /// them: new documents (one naming two admitted words, one of them twice), a suspension and a revocation.</summary>
+    const string RecountFacets = """
+        with held as (
+            select d.document_id, d.kind, d.status, coalesce(d.region, '') as region, t.term from read.documents d, unnest(tsvector_to_array(d.search)) as t(term)
+            where t.term in (select term from read.search_pair_terms))
+        select a.term || '|' || b.term || '|' || a.kind || '|' || a.status || '|' || a.region || '|' || count(*)
+        from held a join held b on b.document_id = a.document_id and a.term < b.term
+        group by a.term, b.term, a.kind, a.status, a.region order by 1
+        """;
+
+    const string KeptFacets = """
+        select term_a || '|' || term_b || '|' || kind || '|' || status || '|' || region || '|' || documents
+        from read.search_term_pair_facets where documents <> 0 order by 1
+        """;
+
+    /// <summary>Admitted words' pairs and their facets are counted from the documents there and then, and from then on the
+    /// projector keeps them: new documents (one naming two admitted words, one of them twice), a suspension and a revocation
+    /// (which move a document's pairs from one status to another).</summary>
     [Fact]
     public async Task Admitted_words_pairs_are_counted_and_then_kept_by_the_projector()
     {
@@ -246,6 +261,8 @@ public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<Searc
         var counted = (await conn.QueryAsync<string>(Kept)).ToList();
         Assert.Contains(counted, row => row.StartsWith("павлодар|тоо|", StringComparison.Ordinal));
         Assert.Equal((await conn.QueryAsync<string>(Recount)).ToList(), counted);
+        var facets = (await conn.QueryAsync<string>(KeptFacets)).ToList();
+        Assert.Equal((await conn.QueryAsync<string>(RecountFacets)).ToList(), facets);
 
         var officer = app.Officer();
         await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Павлодар Сервис Павлодар»"), new DateOnly(2026, 3, 20));
@@ -257,6 +274,10 @@ public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<Searc
         var kept = (await conn.QueryAsync<string>(Kept)).ToList();
         Assert.NotEqual(counted, kept);
         Assert.Equal((await conn.QueryAsync<string>(Recount)).ToList(), kept);
+        var keptFacets = (await conn.QueryAsync<string>(KeptFacets)).ToList();
+        Assert.Contains(keptFacets, row => row.Contains("|suspended|", StringComparison.Ordinal));
+        Assert.Contains(keptFacets, row => row.Contains("|revoked|", StringComparison.Ordinal));
+        Assert.Equal((await conn.QueryAsync<string>(RecountFacets)).ToList(), keptFacets);
     }
 }
 
