@@ -9,9 +9,9 @@ namespace Registry.Projections.Postgres;
 /// <summary>
 /// Admits words that have become broad (in more than 10,000 documents) to read.search_pair_terms and counts their pairs
 /// with the words already there, and the pairs' facets, from the documents (migrations 0204, 0205). From then on the
-/// projector keeps those pairs. The exclusive lock waits for projectors' batches under way and holds new ones back while the pairs are counted, so each
-/// document is counted here or by the projector, never both and never neither. Until a word is admitted, queries with
-/// it are estimated as before: slower, never wrong.
+/// projector keeps those pairs. The exclusive lock waits for projectors' batches under way and holds new ones back while
+/// the pairs are counted, so each document is counted here or by the projector, never both and never neither. Until a
+/// word is admitted, queries with it are estimated as before: slower, never wrong.
 /// </summary>
 public sealed class BroadWordPairs(NpgsqlDataSource dataSource, ILogger<BroadWordPairs> logger) : BackgroundService
 {

@@ -50,10 +50,10 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             }
         }
         string? sampledFacets = null;
-        if (plan.LikelyBroad && await CountByPairsAsync(conn, plan, sent, ct) is var byPairs && (byPairs.Broad != false || byPairs.Counted is not null))
+        if (plan.LikelyBroad && await CountByPairsAsync(conn, plan, sent, ct) is var byPairs && (byPairs.Broad != false || byPairs.Totals is not null))
         {
             // Exact total and facets in hand: the page alone is left, walked when broad, else ranked among the matches.
-            if (byPairs.Counted is { } pairCounts)
+            if (byPairs.Totals is { } pairCounts)
                 return pairCounts.Total == 0 ? Empty : await ReadAsync(conn, plan,
                     pairCounts.Total > SearchPage.ExactTotalLimit ? plan.Broad(sampleFacets: false) : plan.Ranked(), exact: true, sent, ct, pairCounts);
             if (byPairs.Broad == true) return await BroadAsync();
@@ -103,7 +103,7 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
         return residual <= SearchPlan.ResidualCap ? new(total > SearchPage.ExactTotalLimit, (total, facets)) : new(null, null);
     }
 
-    sealed record PairCount(bool? Broad, (long Total, string Facets)? Counted);
+    sealed record PairCount(bool? Broad, (long Total, string Facets)? Totals);
 
     /// <summary>The query's words' documents and pair counts (<see cref="SearchPlan.PairCounts"/>). Public for the plan tests.</summary>
     public static async Task<(Dictionary<string, (long Documents, bool Paired)> Terms, Dictionary<(string, string), long> Pairs)> ReadPairCountsAsync(

@@ -565,7 +565,7 @@ public sealed class SearchPlan
         // 1M, twice in this statement): the sample is cheaper then.
         if (words is not [var a, var b] || a.Others.Concat(b.Others).Any(o => o.EndsWith(":*", StringComparison.Ordinal))) return null;
         var (pa, pb) = (CountedAlternatives(a, terms), CountedAlternatives(b, terms));
-        if (pa.Count == 0 || pb.Count == 0 || pa.Intersect(pb, StringComparer.Ordinal).Any()) return null;
+        if (pa.Intersect(pb, StringComparer.Ordinal).Any()) return null;
         var residualAtMost = new[] { Uncounted(a, terms), Uncounted(b, terms), TwoOfOne(pa), TwoOfOne(pb) }.Aggregate(SearchVocabulary.Saturating);
         List<string> alternatives = [.. Rest(a, pa), .. Rest(b, pb), .. AnyTwo(pa), .. AnyTwo(pb)];
         // The bound counts the rest's documents whether or not they hold the other word, which most do not (at 1M: the
@@ -574,16 +574,20 @@ public sealed class SearchPlan
         var counted = pa.SelectMany(x => pb.Select(y => string.CompareOrdinal(x, y) < 0 ? (x, y) : (y, x))).ToList();
         Parameters.Add("pairsA", counted.Select(p => p.Item1).ToArray());
         Parameters.Add("pairsB", counted.Select(p => p.Item2).ToArray());
-        Parameters.Add("pairedA", pa.ToArray());
-        Parameters.Add("pairedB", pb.ToArray());
-        Parameters.Add("pairResidual", $"({a.TsQuery}) & ({b.TsQuery}) & ({string.Join(" | ", alternatives.Select(q => $"({q})"))})");
-        Parameters.Add("residualCap", ResidualCap + 1);
-        var residualRows = alternatives.Count == 0 ? "select null::text as kind, null::text as status, null::text as region, 0::bigint as n where false" : """
-            select d.kind, d.status, d.region,
-                   1 - (length(d.search) - length(ts_delete(d.search, @pairedA::text[])))
-                     * (length(d.search) - length(ts_delete(d.search, @pairedB::text[]))) as n
-            from read.search_rows d where d.search @@ to_tsquery('simple', @pairResidual) limit @residualCap
-            """;
+        var residualRows = "select null::text as kind, null::text as status, null::text as region, 0::bigint as n where false";
+        if (alternatives.Count > 0)
+        {
+            Parameters.Add("pairedA", pa.ToArray());
+            Parameters.Add("pairedB", pb.ToArray());
+            Parameters.Add("pairResidual", $"({a.TsQuery}) & ({b.TsQuery}) & ({string.Join(" | ", alternatives.Select(q => $"({q})"))})");
+            Parameters.Add("residualCap", ResidualCap + 1);
+            residualRows = """
+                select d.kind, d.status, d.region,
+                       1 - (length(d.search) - length(ts_delete(d.search, @pairedA::text[])))
+                         * (length(d.search) - length(ts_delete(d.search, @pairedB::text[]))) as n
+                from read.search_rows d where d.search @@ to_tsquery('simple', @pairResidual) limit @residualCap
+                """;
+        }
         return $"""
             with residual as materialized ({residualRows}),
             combos as (

@@ -212,20 +212,8 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
     {
         await app.LoadLargeAsync();
         await using var conn = await app.DataSource.OpenConnectionAsync();
-        var paired = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
-        string? q = null;
-        foreach (var (a, b) in paired.SelectMany(a => paired.Where(b => b != a).Select(b => (a, b))))
-        {
-            var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest($"{a} {b}"), CancellationToken.None);
-            if (!plan.LikelyBroad) continue;
-            var (terms, pairs) = await PostgresSearchQuery.ReadPairCountsAsync(conn, plan, CancellationToken.None);
-            var (atLeast, atMost) = plan.Bounds(terms, pairs);
-            if (atLeast <= SearchPage.ExactTotalLimit && atMost > SearchPage.ExactTotalLimit && plan.PairSum(terms, pairs) <= SearchPage.ExactTotalLimit / 2)
-            {
-                q = $"{a} {b}";
-                break;
-            }
-        }
+        var q = await FirstPairQueryAsync(conn, (atLeast, atMost, pairSum) =>
+            atLeast <= SearchPage.ExactTotalLimit && atMost > SearchPage.ExactTotalLimit && pairSum <= SearchPage.ExactTotalLimit / 2);
         Assert.NotNull(q);
         var request = new SearchRequest(q);
         var sent = await SentAsync(request);
@@ -276,21 +264,9 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
     {
         await app.LoadLargeAsync();
         await using var conn = await app.DataSource.OpenConnectionAsync();
-        var paired = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
-        SearchRequest? request = null;
-        foreach (var q in paired.SelectMany(a => paired.Where(b => b != a).Select(b => $"{a} {b}")))
-        {
-            var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
-            if (!plan.LikelyBroad) continue;
-            var (terms, pairs) = await PostgresSearchQuery.ReadPairCountsAsync(conn, plan, CancellationToken.None);
-            var (atLeast, atMost) = plan.Bounds(terms, pairs);
-            if (atLeast == atMost && atMost is > 100 and <= SearchPage.ExactTotalLimit)
-            {
-                request = new SearchRequest(q);
-                break;
-            }
-        }
-        Assert.NotNull(request);
+        var q = await FirstPairQueryAsync(conn, (atLeast, atMost, _) => atLeast == atMost && atMost is > 100 and <= SearchPage.ExactTotalLimit);
+        Assert.NotNull(q);
+        var request = new SearchRequest(q);
         Assert.Equal(["pairs", "pair facets", "ranked"], (await SentAsync(request)).Select(s => s.Sql.Contains("read.search_term_pairs", StringComparison.Ordinal) ? "pairs"
             : s.Sql.Contains("read.search_term_pair_facets", StringComparison.Ordinal) ? "pair facets" : s.Sql.StartsWith("with page as", StringComparison.Ordinal) ? "ranked" : s.Sql));
         foreach (var _ in new[] { "first", "next" })
@@ -305,6 +281,22 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
             Assert.NotNull(page.NextCursor);
             request = request with { Cursor = page.NextCursor };
         }
+    }
+
+    /// <summary>The first query of two admitted broad words whose pair bounds (at least, at most, the counted pairs' sum)
+    /// fit.</summary>
+    static async Task<string?> FirstPairQueryAsync(NpgsqlConnection conn, Func<long, long, long, bool> fits)
+    {
+        var paired = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
+        foreach (var q in paired.SelectMany(a => paired.Where(b => b != a).Select(b => $"{a} {b}")))
+        {
+            var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
+            if (!plan.LikelyBroad) continue;
+            var (terms, pairs) = await PostgresSearchQuery.ReadPairCountsAsync(conn, plan, CancellationToken.None);
+            var (atLeast, atMost) = plan.Bounds(terms, pairs);
+            if (fits(atLeast, atMost, plan.PairSum(terms, pairs))) return q;
+        }
+        return null;
     }
 
     /// <summary>The facets of the documents matching <paramref name="where"/>, counted, as "facet=value:count" in order.</summary>
