@@ -15,9 +15,11 @@ if (args.Length < 2)
     return 2;
 }
 var showPlan = args.Contains("--plan");
-// The session settings the API's connections carry (Database.SessionSettings in api/Infrastructure/Database.cs).
+// The session settings the API's connections carry (Database.SessionSettings in api/Infrastructure/Database.cs), and its
+// search sessions' (PostgresSearchQuery.SessionSettings).
 await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(args[0]) { Options = "-c jit=off -c max_parallel_workers_per_gather=0 -c work_mem=16MB" }.ConnectionString);
 await using var conn = await dataSource.OpenConnectionAsync();
+await conn.ExecuteAsync(PostgresSearchQuery.SessionSettings);
 foreach (var q in args.Skip(1).Where(a => a != "--plan"))
 {
     var sent = new List<(string Sql, DynamicParameters Parameters)>();

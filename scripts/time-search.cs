@@ -15,10 +15,12 @@ if (args.Length < 2)
     Console.Error.WriteLine("usage: dotnet run scripts/time-search.cs -- \"<connection string>\" <file of queries> [slowest to print]");
     return 2;
 }
-// The session settings the API's connections carry (Database.SessionSettings in api/Infrastructure/Database.cs).
+// The session settings the API's connections carry (Database.SessionSettings in api/Infrastructure/Database.cs), and its
+// search sessions' (PostgresSearchQuery.SessionSettings).
 await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(args[0])
-    { Options = "-c jit=off -c max_parallel_workers_per_gather=0 -c work_mem=16MB -c plan_cache_mode=force_custom_plan" }.ConnectionString);
+    { Options = "-c jit=off -c max_parallel_workers_per_gather=0 -c work_mem=16MB" }.ConnectionString);
 await using var conn = await dataSource.OpenConnectionAsync();
+await conn.ExecuteAsync(PostgresSearchQuery.SessionSettings);
 var timed = new List<(double Ms, string Query, string Answer)>();
 foreach (var q in File.ReadAllLines(args[1]).Where(l => l.Length > 0).Distinct())
 {
