@@ -247,27 +247,6 @@ public static partial class Labels
         [Verification.NotYetIssued] = new("Әлі берілмеген", "Ещё не выдан"),
     };
 
-    public static readonly IReadOnlyDictionary<string, Text> SectorNames = new Dictionary<string, Text>
-    {
-        ["oil-and-gas"] = new("Мұнай-газ саласы", "Нефтегазовая отрасль"),
-        ["mining"] = new("Тау-кен өндірісі", "Горнодобывающая отрасль"),
-        ["chemical"] = new("Химия өнеркәсібі", "Химическая промышленность"),
-        ["power"] = new("Энергетика", "Энергетика"),
-        ["metallurgy"] = new("Металлургия", "Металлургия"),
-        ["gas-supply"] = new("Газбен жабдықтау", "Газоснабжение"),
-        ["lifting-equipment"] = new("Жүк көтергіш механизмдер", "Грузоподъёмные механизмы"),
-        ["explosives"] = new("Жарылғыш заттар", "Взрывчатые вещества"),
-    };
-
-    public static readonly IReadOnlyDictionary<string, Text> ActivityNames = new Dictionary<string, Text>
-    {
-        ["industrial-safety-expertise"] = new("Өнеркәсіптік қауіпсіздік сараптамасы", "Экспертиза промышленной безопасности"),
-        ["emergency-rescue-works"] = new("Авариялық-құтқару жұмыстары", "Аварийно-спасательные работы"),
-        ["specialist-training"] = new("Мамандарды даярлау", "Подготовка специалистов"),
-        ["technical-diagnostics"] = new("Техникалық диагностикалау", "Техническое диагностирование"),
-        ["hazardous-facility-design"] = new("Қауіпті өндірістік объектілерді жобалау", "Проектирование опасных производственных объектов"),
-    };
-
     public static readonly IReadOnlyDictionary<ApplicantType, Text> HolderTypes = new Dictionary<ApplicantType, Text>
     {
         [ApplicantType.LegalEntity] = new("Заңды тұлға", "Юридическое лицо"),
@@ -324,7 +303,7 @@ public static partial class Labels
 
     /// <summary>A sector, activity sub-type or free-text scope item (names of devices and products are kept as written).</summary>
     public static string ScopeName(string item, Lang lang) =>
-        SectorNames.TryGetValue(item, out var s) ? s.In(lang) : ActivityNames.TryGetValue(item, out var a) ? a.In(lang) : item;
+        ScopeCodes.Name(item)?.In(lang) ?? item;
 
     public static string RegionName(string? region, Lang lang) => region is null ? "" : Label(Regions, region, lang);
 

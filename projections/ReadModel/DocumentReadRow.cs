@@ -11,8 +11,9 @@ namespace Registry.Projections.ReadModel;
 /// The one mapping from a document's event snapshot to what the public read models hold: the PostgreSQL projector
 /// upserts it into read.documents, the Elasticsearch projector indexes it, the bulk loader copies it. Names are folded
 /// with former names included, the number is normalised, only a BIN is searchable, and the public JSON is pre-rendered.
-/// Searchable scope is what people name — devices, products, objects — not the catalogue's English codes (sectors and
-/// activity sub-types are filters): "gas" must not find every document coded oil-and-gas.
+/// Searchable scope is what people name — devices, products, objects, sectors and activities by their Kazakh and Russian
+/// names — not the English codes a client may send for them (<see cref="ScopeCodes"/>): "gas" must not find every
+/// document coded oil-and-gas.
 /// </summary>
 public sealed record DocumentReadRow(
     Guid DocumentId,
@@ -41,6 +42,6 @@ public sealed record DocumentReadRow(
         d.DocumentId, d.Version, d.Kind.Slug(), d.Number, DocumentNumber.Normalize(d.Number), d.Status.Slug(), d.IssuedOn, d.ValidUntil,
         d.Holder.Id, d.Holder.Name, PublicView.SearchableIdentifier(d.Holder), d.Holder.Region, d.Sectors,
         SearchText.Fold(string.Join(' ', d.Holder.FormerNames.Prepend(d.Holder.Name))),
-        SearchText.Fold(string.Join(' ', d.Sectors.Concat(d.Scope))),
+        SearchText.Fold(string.Join(' ', d.Sectors.Concat(d.Scope).Select(ScopeCodes.Words))),
         PublicView.ToJson(PublicView.From(d)), SearchRanking.Order(d.Status, d.IssuedOn), position);
 }

@@ -105,7 +105,10 @@ public static class SearchCases
         Q("The Russian name of the city: Усть-Каменогорск is Өскемен", "Усть-Каменогорск", "C"),
         Q("A Soviet name: Актюбинск is Ақтөбе", "Актюбинск", "I"),
         Q("Digits inside a holder's name", "197302", "J"),
-        Q("A Latin word finds names: gaz", "gaz", "B"),
+        // K's sector is the code oil-and-gas, searched by its names, Мұнай-газ саласы / Нефтегазовая отрасль.
+        Q("A Latin word finds names: gaz", "gaz", "B", "K"),
+        Q("An English sector code is not a word: gas", "gas"),
+        Q("A sector code is searched by its name: нефтегазовая", "нефтегазовая", "K"),
         // Numbers and BINs
         new("Exact number", s => new SearchRequest(s.Numbers["A"]), ["A"], Match: SearchTier.Exact),
         new("Number in lower case with spaces", s => new SearchRequest(s.Numbers["A"].ToLowerInvariant().Replace('-', ' ')), ["A"]),
