@@ -8,8 +8,9 @@ namespace Registry.Api.Website;
 
 /// <summary>
 /// Every word the website shows, in Kazakh and Russian, in one place: the interface, and the labels of the codes the
-/// domain stores as English slugs (statuses, kinds, sectors, activities, applicant types, channels, regions). A page
-/// never prints a slug; a code missing here is shown as written, and a test checks that every known code has a label.
+/// domain stores as English slugs (statuses, kinds, applicant types, channels, regions; sector and activity codes by
+/// the names in <see cref="ScopeCodes"/>, which search reads too). A page never prints a slug; a code missing here is
+/// shown as written, and a test checks that every known code has a label.
 /// </summary>
 public static partial class Labels
 {
