@@ -65,7 +65,7 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             // Exact total and facets in hand: the page alone is left, walked when broad, else ranked among the matches.
             if (byPairs.Totals is { } pairCounts)
                 return pairCounts.Total == 0 ? Empty : await ReadAsync(conn, plan,
-                    pairCounts.Total > SearchPage.ExactTotalLimit ? plan.Broad(sampleFacets: false) : plan.Ranked(), exact: true, sent, ct, pairCounts);
+                    pairCounts.Total > SearchPage.ExactTotalLimit ? plan.Broad(sampleFacets: false) : plan.Ranked(pairCounts.Total), exact: true, sent, ct, pairCounts);
             if (byPairs.Broad == true) return await BroadAsync();
             var estimate = plan.Estimate();
             sent?.Add((estimate, plan.Parameters));

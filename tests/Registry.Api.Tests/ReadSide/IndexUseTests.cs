@@ -268,7 +268,8 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         Assert.NotNull(q);
         var request = new SearchRequest(q);
         Assert.Equal(["pairs", "pair facets", "ranked"], (await SentAsync(request)).Select(s => s.Sql.Contains("read.search_term_pairs", StringComparison.Ordinal) ? "pairs"
-            : s.Sql.Contains("read.search_term_pair_facets", StringComparison.Ordinal) ? "pair facets" : s.Sql.StartsWith("with page as", StringComparison.Ordinal) ? "ranked" : s.Sql));
+            : s.Sql.Contains("read.search_term_pair_facets", StringComparison.Ordinal) ? "pair facets"
+            : s.Sql.StartsWith("with page as", StringComparison.Ordinal) || s.Sql.StartsWith("with walked as", StringComparison.Ordinal) ? "ranked" : s.Sql));
         foreach (var _ in new[] { "first", "next" })
         {
             var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
@@ -281,6 +282,46 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
             Assert.NotNull(page.NextCursor);
             request = request with { Cursor = page.NextCursor };
         }
+    }
+
+    /// <summary>The first page of two broad words whose total is known is the first phrase matches in the order when the
+    /// head of the ordered index holds a page of them — the matches are then not read — and is ranked among the matches
+    /// otherwise, a few phrase matches found there included: the same page as counting them gives either way, however
+    /// deep the walk and however long the page.</summary>
+    [Fact]
+    public async Task The_first_page_of_a_phrase_is_walked_from_the_head_of_the_order_when_it_is_there_and_ranked_otherwise()
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        await conn.ExecuteAsync(PostgresSearchQuery.SessionSettings);
+        var paired = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
+        var ways = new HashSet<string>();
+        foreach (var q in paired.SelectMany(a => paired.Where(b => b != a).Select(b => $"{a} {b}")))
+        {
+            foreach (var limit in new[] { 20, 100 })
+            {
+                var request = new SearchRequest(q, Limit: limit);
+                var counting = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
+                var counted = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(counting.Counted(), counting.Parameters);
+                if (counted.Total is 0 or > SearchPage.ExactTotalLimit) continue;
+                foreach (var depth in new long[] { 3_000, SearchPage.ExactTotalLimit })
+                {
+                    var plan = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
+                    var sql = plan.Ranked(depth);
+                    Assert.StartsWith("with walked as", sql, StringComparison.Ordinal);
+                    var ranked = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(sql, plan.Parameters);
+                    Assert.Equal(Numbers(counted.Items), Numbers(ranked.Items));
+                    var nodes = Nodes((await ExplainAnalyzeAsync(conn, sql, plan.Parameters)).GetProperty("Plan")).ToList();
+                    var walked = nodes.Single(n => n.TryGetProperty("Subplan Name", out var name) && name.GetString() == "CTE walked").GetProperty("Actual Rows").GetDouble();
+                    var matchesRead = nodes.Any(n => n.TryGetProperty("Relation Name", out var r) && r.GetString() == "search_rows" && n.GetProperty("Actual Loops").GetDouble() > 0);
+                    ways.Add(!matchesRead ? "walked" : walked > 0 ? "ranked after a few phrase matches walked" : "ranked");
+                }
+            }
+            if (ways.Count == 3) break;
+        }
+        Assert.Equal(["ranked", "ranked after a few phrase matches walked", "walked"], ways.Order(StringComparer.Ordinal));
+
+        static List<string?> Numbers(string items) => [.. JsonDocument.Parse(items).RootElement.EnumerateArray().Select(i => i.GetProperty("number").GetString())];
     }
 
     /// <summary>A broad query whose words the statistics' sample missed is estimated at a row or two, and the planner
