@@ -601,10 +601,11 @@ public sealed class SearchPlan
         // A prefix of many words makes the full-text index collect every completion's postings (18 ms for `лифт:*` at
         // 1M, twice in this statement): the sample is cheaper then.
         if (words is not [var a, var b] || a.Others.Concat(b.Others).Any(o => o.EndsWith(":*", StringComparison.Ordinal))) return null;
-        var (pa, pb) = (CountedAlternatives(a, terms), CountedAlternatives(b, terms));
-        if (pa.Intersect(pb, StringComparer.Ordinal).Any()) return null;
+        var (ca, cb) = (CountedAlternatives(a, terms), CountedAlternatives(b, terms));
+        if (ca.Intersect(cb, StringComparer.Ordinal).Any()) return null;
+        var (pa, pb) = (Uncovered(ca), Uncovered(cb));
         var residualAtMost = new[] { Uncounted(a, terms), Uncounted(b, terms), TwoOfOne(pa), TwoOfOne(pb) }.Aggregate(SearchVocabulary.Saturating);
-        List<string> alternatives = [.. Rest(a, pa), .. Rest(b, pb), .. AnyTwo(pa), .. AnyTwo(pb)];
+        List<string> alternatives = [.. Rest(a, ca), .. Rest(b, cb), .. AnyTwo(pa), .. AnyTwo(pb)];
         // The bound counts the rest's documents whether or not they hold the other word, which most do not (at 1M: the
         // other names of Астана, 6,000 documents, of which about 500 hold `курилис`); the statement stops at the cap.
         if (residualAtMost > 10 * ResidualCap) return null;
@@ -639,6 +640,11 @@ public sealed class SearchPlan
                    ({Facets("combos", "1", "sum(n)")}) as facets
             """;
 
+        // A counted alternative every document of which holds another (`газбен` and `газоснабжение`, one code's two names):
+        // the other counts them, so it is left out of the pairs and of the documents holding two alternatives, which it
+        // would otherwise make as many as it has. Of two that hold each other, the first in order stays.
+        List<string> Uncovered(List<string> counted) => [.. counted.Where(y => !counted.Any(x => x != y && Pair(pairs, x, y) == terms[y].Documents
+            && (terms[x].Documents > terms[y].Documents || string.CompareOrdinal(x, y) < 0)))];
         // At most the documents holding two counted alternatives of one word.
         long TwoOfOne(List<string> p) => p.SelectMany((x, i) => p.Skip(i + 1).Select(y => Pair(pairs, x, y))).Aggregate(0L, SearchVocabulary.Saturating);
         // What of a word is not a counted alternative: its other whole words, and its other alternatives without the
