@@ -354,13 +354,13 @@ public sealed class SearchPlan
     /// <summary>
     /// The first page of a phrase and its words whose matches are known to be 10,000 or fewer is the first phrase
     /// matches in the order, when there are a page of them: the ordered index's first entries, this many per match, are
-    /// tested for the phrase — index entries that carry the tsvector (read_documents_search_order), tested in memory at
-    /// about a tenth of a match's cost to rank (`ТОО Холдинг` at 1M: 21 phrase matches in its first 21,000 entries, 4 ms,
-    /// against 21 ms ranking its 8,147 matches). When the walk finds fewer (words that are seldom side by side: a name's
-    /// word and a scope's, `Сервис Қауіпсіздік`), the matches are ranked as before, the walk's cost added: so the walk is
-    /// tried only from <see cref="PhraseWalkFrom"/> matches, where ranking them costs 8 ms and more. Measured at 1M on the
-    /// 70 of 3,000 two-word queries that take this path: the sum of their times went from 1,368 to 1,111 ms, the queries
-    /// over 25 ms from 18 to 10.
+    /// tested for the phrase — index entries that carry the tsvector (read_documents_search_order), 0.2–0.4 µs each in
+    /// memory, about a tenth of a match's cost to rank (`ЖШС Строй` at 1M, 9,880 matches: 31 ms ranked, 9–10 walked). When
+    /// the walk finds fewer (words seldom side by side: a name's word and a scope's, `Сервис Қауіпсіздік`), the matches are
+    /// ranked as before, the walk's cost added (31 → 41 ms for `Экспертиза Сервис`): so the walk is tried only from
+    /// <see cref="PhraseWalkFrom"/> matches, where ranking them costs 8 ms and more. Measured at 1M on the 70 of 3,000
+    /// two-word queries that take this path, three A/B rounds: sums of 1,370–1,510 ms became 1,146–1,268, and those over
+    /// 25 ms went from 16–17 to 10–12.
     /// </summary>
     const int PhraseWalk = 4;
 
