@@ -294,9 +294,8 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         await app.LoadLargeAsync();
         await using var conn = await app.DataSource.OpenConnectionAsync();
         await conn.ExecuteAsync(PostgresSearchQuery.SessionSettings);
-        var paired = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
         var ways = new HashSet<string>();
-        foreach (var q in paired.SelectMany(a => paired.Where(b => b != a).Select(b => $"{a} {b}")))
+        foreach (var q in await PairQueriesAsync(conn))
         {
             foreach (var limit in new[] { 20, 100 })
             {
@@ -353,8 +352,7 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
     /// fit.</summary>
     static async Task<string?> FirstPairQueryAsync(NpgsqlConnection conn, Func<long, long, long, bool> fits)
     {
-        var paired = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
-        foreach (var q in paired.SelectMany(a => paired.Where(b => b != a).Select(b => $"{a} {b}")))
+        foreach (var q in await PairQueriesAsync(conn))
         {
             var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
             if (!plan.LikelyBroad) continue;
@@ -363,6 +361,13 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
             if (fits(atLeast, atMost, plan.PairSum(terms, pairs))) return q;
         }
         return null;
+    }
+
+    /// <summary>Every two admitted broad words as a query, in the words' order.</summary>
+    static async Task<IEnumerable<string>> PairQueriesAsync(NpgsqlConnection conn)
+    {
+        var paired = (await conn.QueryAsync<string>("select term from read.search_pair_terms order by term")).ToList();
+        return paired.SelectMany(a => paired.Where(b => b != a).Select(b => $"{a} {b}"));
     }
 
     /// <summary>The facets of the documents matching <paramref name="where"/>, counted, as "facet=value:count" in order.</summary>
