@@ -97,9 +97,10 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
-        // Playwright's own default. 10 s was too short while the API suite loads 200,000 documents on the same two cores:
-        // a keyboard search's navigation to a document page timed out once in a clean-clone run.
-        context.SetDefaultTimeout(30_000);
+        // The API suite loads 200,000 documents on the same two cores while these run, and a page can wait on its
+        // resources for half a minute then: 10 s, then Playwright's own 30 s, each timed out in clean-clone runs (a keyboard
+        // search's navigation; the open-data page's load). A wait that never ends still fails, only later.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add($"console: {message.Text} ({page.Url})"); };
