@@ -18,6 +18,8 @@ fi
 # Every error answer the API suite provokes is recorded for the contract check (scripts/checks/contract.sh).
 export REGISTRY_CONTRACT_CASES="$root/.local/contract-cases"
 rm -rf "$REGISTRY_CONTRACT_CASES"
+# The browser tests' slow and unfinished requests, printed below when something failed (tests/…/RequestTrace.cs).
+export REGISTRY_BROWSER_TRACE="$results/browser-requests.txt"
 dotnet test Registry.sln -c Release --no-build --nologo --logger "trx" --results-directory "$results" || status=1
 
 for trx in "$results"/*.trx; do
@@ -35,7 +37,19 @@ for check in "$root"/scripts/checks/*.sh; do
   if "$check"; then echo "check $name: passed"; passed=$((passed + 1)); else echo "check $name: FAILED"; failed=$((failed + 1)); status=1; fi
 done
 
-# The names of failed tests go just above the summary, so the tail of a CI log says what failed.
+# The names of failed tests go just above the summary, so the tail of a CI log says what failed, after the first lines of
+# each failure's message and the browser tests' slow requests.
+if [ "$failed" -gt 0 ]; then
+  for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    awk '/<UnitTestResult [^>]*outcome="Failed"/ { failed = 1; shown = 0 }
+         failed && /<Message>/ { inside = 1 }
+         inside && shown < 12 { print; shown++ }
+         /<\/Message>/ { inside = 0 }
+         /<\/UnitTestResult>/ { failed = 0 }' "$trx"
+  done
+  [ -s "$REGISTRY_BROWSER_TRACE" ] && { echo "browser requests over 5 s or unfinished:"; tail -n 60 "$REGISTRY_BROWSER_TRACE"; }
+fi
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/FAILED \1/p'

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -42,6 +43,8 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
     public Uri BaseUrl { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
     IPlaywright? playwright;
+    IBrowserContext? previous;
+    readonly RequestTrace trace = new();
 
     public WebsiteApp() => UseKestrel(0);
 
@@ -57,7 +60,7 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedDay(Today)));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedDay(Today)).AddSingleton<IStartupFilter>(trace));
     }
 
     async Task IAsyncLifetime.InitializeAsync()
@@ -82,15 +85,18 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        trace.Write();
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
         await DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
     }
 
-    /// <summary>A page in a fresh browser context that records every console error and uncaught exception.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>A page in a fresh browser context that records every console error and uncaught exception. The tests of
+    /// the collection run one at a time, so the previous test's context is closed rather than left running.</summary>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900, [CallerMemberName] string test = "")
     {
+        if (previous is not null) await previous.CloseAsync();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
@@ -101,7 +107,9 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
         // resources for half a minute then: 10 s, then Playwright's own 30 s, each timed out in clean-clone runs (a keyboard
         // search's navigation; the open-data page's load). A wait that never ends still fails, only later.
         context.SetDefaultTimeout(90_000);
+        previous = context;
         var page = await context.NewPageAsync();
+        trace.Follow(page, test);
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add($"console: {message.Text} ({page.Url})"); };
         page.PageError += (_, error) => errors.Add($"page error: {error} ({page.Url})");
