@@ -26,9 +26,9 @@ public static class Commands
         insert into idempotency_keys (key, actor, request_hash, status_code, response_body, location) values (@key, @actor, @hash, @status, @body::jsonb, @location)
         """;
     // The same, with the number just assigned in place of its placeholder.
-    const string SaveNumberedKey = """
+    static string SaveNumberedKey(NumberAtCommit numbering) => $"""
         insert into idempotency_keys (key, actor, request_hash, status_code, response_body, location)
-        select @key, @actor, @hash, @status, replace(@body, @numberPlaceholder, d.number)::jsonb, @location from documents d where d.id = @numberDocument
+        select @key, @actor, @hash, @status, replace(@body, @numberPlaceholder, n.number)::jsonb, @location from ({numbering.Assigned}) n
         """;
     const string Audit = "insert into audit_log (actor, action, entity_id, details) values (@actor, @action, @entityId, @details::jsonb)";
 
@@ -80,7 +80,7 @@ public static class Commands
             actor, action, entityId = outcome.EntityId, details = requestJson, key, hash, status = outcome.StatusCode, body = keptBody, location = outcome.Location,
         });
         if (numbering is not null) parameters.AddDynamicParams(numbering.Parameters);
-        string[] statements = [.. numbering is null ? [] : new[] { NumberAtCommit.Assign }, Audit, .. key is null ? [] : new[] { numbering is null ? SaveKey : SaveNumberedKey }, "commit"];
+        string[] statements = [.. numbering is null ? [] : new[] { numbering.Assign }, Audit, .. key is null ? [] : new[] { numbering is null ? SaveKey : SaveNumberedKey(numbering) }, "commit"];
         var sql = string.Join(";\n", statements);
         string? number = null;
         await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct)))

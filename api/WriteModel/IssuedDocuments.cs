@@ -15,12 +15,12 @@ public static class IssuedDocuments
     public const string DeemedReason = "Deemed issued: no answer by the deadline";
 
     /// <summary>Document row, first history entry, outbox event — the number itself is assigned with the commit (see
-    /// <see cref="NumberAtCommit"/>): put the returned value on the command's outcome, and its placeholder wherever the
+    /// <see cref="DocumentNumberAtCommit"/>): put the returned value on the command's outcome, and its placeholder wherever the
     /// answer shows the number.</summary>
-    public static async Task<NumberAtCommit> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicationId, DocumentKind kind, Guid holderId,
+    public static async Task<DocumentNumberAtCommit> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicationId, DocumentKind kind, Guid holderId,
         DateOnly issuedOn, DateOnly? validUntil, string? deemedReason, string actor, CancellationToken ct)
     {
-        var numbering = new NumberAtCommit(Guid.CreateVersion7(), kind, issuedOn.Year);
+        var numbering = new DocumentNumberAtCommit(Guid.CreateVersion7(), kind, issuedOn.Year);
         var deemed = deemedReason is not null;
         await Outbox.AppendDocumentChangedAsync(conn, tx, numbering.DocumentId, deemed ? "deemed-issued" : "issued", ct, """
             insert into documents (id, application_id, kind, number, number_norm, holder_id, status, issued_on, valid_until, deemed)

@@ -7,7 +7,7 @@ namespace Registry.Api.WriteModel;
 /// each gets the next number; a rolled-back transaction gives its number back.</summary>
 public static class NumberSequences
 {
-    /// <summary>Moves the counter and returns its new value; <see cref="NumberAtCommit.Assign"/> runs it with the commit.</summary>
+    /// <summary>Moves the counter and returns its new value; <see cref="NumberAtCommit"/> runs it with the commit.</summary>
     public const string Next = """
         insert into number_sequences (kind, year, last) values (@kind, @year, 1)
         on conflict (kind, year) do update set last = number_sequences.last + 1

@@ -8,7 +8,7 @@ using Registry.Domain.Documents;
 namespace Registry.Api.Tests.Spine;
 
 /// <summary>Numbers are gap-free per kind and year and assigned with the commit (WriteModel/NumberAtCommit): until then
-/// the document, its event and the answer carry a placeholder that must never be seen.</summary>
+/// the document, its event, a receipt and the answer carry a placeholder that must never be seen.</summary>
 public sealed class NumberingTests(RegistryApp app) : IClassFixture<RegistryApp>
 {
     [Fact]
@@ -61,5 +61,27 @@ public sealed class NumberingTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Equal($"ATT-{year}-1000000", first.DocumentNumber);
         Assert.Equal(first.DocumentNumber, retried.DocumentNumber);
         Assert.Equal($"ATT{year}1000000", await conn.ExecuteScalarAsync<string>("select number_norm from documents where application_id = @id", new { id = submitted.Id }));
+    }
+
+    [Fact]
+    public async Task Concurrent_submissions_get_the_next_receipt_numbers_without_a_gap_and_a_retry_answers_the_same_receipt()
+    {
+        var officer = app.Officer();
+        await using var conn = new NpgsqlConnection(app.ConnectionString);
+        var year = DateTime.UtcNow.Year;
+        var before = await conn.ExecuteScalarAsync<long?>("select last from number_sequences where kind = 'receipt' and year = @year", new { year }) ?? 0;
+        var requests = Enumerable.Range(0, 12).Select(_ => (Key: Guid.NewGuid().ToString(), Body: Scenario.Attestation())).ToList();
+
+        var submitted = await Task.WhenAll(requests.Select(r => officer.SubmitAsync(r.Body, r.Key)));
+        var retried = await officer.SubmitAsync(requests[3].Body, requests[3].Key);
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"RCP-{year}-{before + n:D6}"), submitted.Select(s => s.Receipt.Number).Order());
+        Assert.Equal(submitted[3].Id, retried.Id);
+        Assert.Equal(submitted[3].Receipt, retried.Receipt);
+        var stored = (await conn.QueryAsync<(Guid ApplicationId, string Number, string BodyNumber)>(
+            "select application_id, number, body->>'number' from receipts where application_id = any(@ids)", new { ids = submitted.Select(s => s.Id).ToArray() })).ToList();
+        Assert.Equal(submitted.Select(s => (s.Id, s.Receipt.Number, s.Receipt.Number)).Order(), stored.Order());
+        Assert.Equal(0, await conn.ExecuteScalarAsync<long>(
+            "select (select count(*) from receipts where body::text like '%-pending-%') + (select count(*) from idempotency_keys where response_body::text like '%-pending-%')"));
     }
 }
