@@ -294,7 +294,7 @@ public static class Scenarios
             var submit = await Post(http, token, "/api/v1/applications", ApplicationJson());
             if (submit.Reply.Ok) ready.Enqueue(JsonDocument.Parse(submit.Body).RootElement.GetProperty("id").GetString()!);
         });
-        await SettleAsync(http);
+        if (submitted > 0) await SettleAsync(http);
         return () => ready.TryDequeue(out var id) ? DecideReturningNumber(http, token, id) : DecideReturningNumber(http, token);
     }
 
