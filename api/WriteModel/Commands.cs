@@ -45,9 +45,14 @@ public static class Commands
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (key is not null)
         {
-            await conn.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtextextended(@lockKey, 0))",
-                new { lockKey = $"{actor}\n{key}" }, tx, cancellationToken: ct));
-            var previous = await conn.QuerySingleOrDefaultAsync<StoredResponse>(new CommandDefinition(FindKey, new { actor, key }, tx, cancellationToken: ct));
+            // The key's lock and the look-up in one round trip: the look-up's snapshot is taken once the lock is granted.
+            StoredResponse? previous;
+            await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition($"select pg_advisory_xact_lock(hashtextextended(@lockKey, 0));\n{FindKey}",
+                new { lockKey = $"{actor}\n{key}", actor, key }, tx, cancellationToken: ct)))
+            {
+                await grid.ReadAsync();
+                previous = await grid.ReadSingleOrDefaultAsync<StoredResponse>();
+            }
             if (previous is not null)
                 return previous.RequestHash == hash
                     ? new CommandReply(previous.StatusCode, previous.ResponseBody, previous.Location, Replayed: true)
