@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Registry.Domain.Common;
 using Registry.Domain.Documents;
 
@@ -60,29 +59,30 @@ public sealed record DocumentNumberAtCommit(Guid DocumentId, DocumentKind Kind, 
     };
 }
 
-/// <summary>An accepted application's proof of intake (RCP-2026-000123): its receipts row is written by <see cref="Assign"/>
-/// itself, from the proof as the answer shows it with <see cref="PlaceholderFor"/> in place of the number.</summary>
-public sealed record ReceiptAtCommit(Guid ApplicationId, DateTimeOffset IssuedAt, object Receipt) : NumberAtCommit
+/// <summary>A paper handed to an applicant and numbered per year: the proof of intake (RCP-2026-000123, every intake in the
+/// country takes the next) or a refusal notice (RFN). The slice writes the paper's row with <see cref="PlaceholderFor"/>
+/// as its number and in its body; <see cref="Assign"/> puts the number in both.</summary>
+public sealed record PaperAtCommit(string Prefix, Guid ApplicationId, int Year) : NumberAtCommit
 {
-    public static string PlaceholderFor(Guid applicationId) => $"receipt-pending-{applicationId:N}";
+    static readonly Dictionary<string, string> Tables = new() { [Receipts.Receipt] = "receipts", [Receipts.RefusalNotice] = "refusal_notices" };
 
-    public override string Placeholder => PlaceholderFor(ApplicationId);
+    public static string PlaceholderFor(string prefix, Guid applicationId) => $"{prefix.ToLowerInvariant()}-pending-{applicationId:N}";
+
+    public override string Placeholder => PlaceholderFor(Prefix, ApplicationId);
 
     public override string Assign => $"""
         with {NextDigits("6")},
-        saved as (
-            insert into receipts (application_id, number, issued_at, body)
-            select @receiptApplication, @receiptPrefix || n.digits, @receiptIssuedAt, replace(@receiptBody, @numberPlaceholder, @receiptPrefix || n.digits)::jsonb
-            from digits n
-            returning number)
-        select number from saved
+        numbered as (
+            update {Tables[Prefix]} p set number = @paperPrefix || n.digits, body = replace(p.body::text, @numberPlaceholder, @paperPrefix || n.digits)::jsonb
+            from digits n where p.application_id = @paperApplication
+            returning p.number)
+        select number from numbered
         """;
 
-    public override string Assigned => "select number from receipts where application_id = @receiptApplication";
+    public override string Assigned => $"select number from {Tables[Prefix]} where application_id = @paperApplication";
 
     public override object Parameters => new
     {
-        kind = Receipts.Counter(Receipts.Receipt), year = IssuedAt.Year, receiptPrefix = $"{Receipts.Receipt}-{IssuedAt.Year:D4}-", receiptApplication = ApplicationId,
-        receiptIssuedAt = IssuedAt, receiptBody = JsonSerializer.Serialize(Receipt, JsonSerializerOptions.Web), numberPlaceholder = Placeholder,
+        kind = Receipts.Counter(Prefix), year = Year, paperPrefix = $"{Prefix}-{Year:D4}-", paperApplication = ApplicationId, numberPlaceholder = Placeholder,
     };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Npgsql;
 
@@ -24,6 +25,11 @@ public static class Receipts
     /// <summary>RCP-2026-000123, RFI-2026-000045, RFN-2026-000007, ERN-2026-000002: gap-free per kind and year.</summary>
     public static async Task<string> NextNumberAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string prefix, int year, CancellationToken ct) =>
         $"{prefix}-{year:D4}-{await NumberSequences.NextAsync(conn, tx, Counters[prefix], year, ct):D6}";
+
+    /// <summary>An accepted application's proof of intake, numbered with the commit (<see cref="PaperAtCommit"/>).</summary>
+    public static Task SaveAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicationId, string number, DateTimeOffset issuedAt, object body, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition("insert into receipts (application_id, number, issued_at, body) values (@applicationId, @number, @issuedAt, @body::jsonb)",
+            new { applicationId, number, issuedAt, body = JsonSerializer.Serialize(body, JsonSerializerOptions.Web) }, tx, cancellationToken: ct));
 
     public static Task RecordIntakeRefusalAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, string number, string service, string applicantName,
         string? centreId, IReadOnlyList<string> missing, DateTimeOffset refusedAt, string actor, CancellationToken ct) =>

@@ -97,12 +97,14 @@ public static class DecideApplication
                     "An accreditation refusal follows the protocol decision and is due 5 working days after it (l. 6759): give protocolDecidedOn.");
             if (protocol > decidedOn) return CommandOutcome.Refuse(422, ProblemTypes.RuleViolation, "Protocol after the decision", "The protocol cannot postdate the refusal.");
             DateOnly? due = protocol is { } p ? Deadlines.RefusalDue(service, p, calendar) : null;
-            var notice = Refusals.Notice(service, await Receipts.NextNumberAsync(conn, tx, Receipts.RefusalNotice, decidedOn.Year, ct), decidedOn, app.ApplicantName,
+            var noticeNumbering = new PaperAtCommit(Receipts.RefusalNotice, id, decidedOn.Year);
+            var notice = Refusals.Notice(service, noticeNumbering.Placeholder, decidedOn, app.ApplicantName,
                 verdict.Grounds, request.Explanation!.Trim(), request.SignatoryRole!.Trim(), protocol, due);
             await ApplicationRecords.RefuseAsync(conn, tx, id, notice, actor, ct);
             await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct, protocolDecidedOn: protocol, refusalDueOn: due);
             var refused = new Response(id, request.Outcome, null, app.Version + 1, due, notice);
-            return CommandOutcome.SuccessShownOnce(200, refused with { SurveyCode = await SurveyCodes.IssueAsync(conn, tx, service.Code, decidedOn, ct) }, refused, id);
+            return CommandOutcome.SuccessShownOnce(200, refused with { SurveyCode = await SurveyCodes.IssueAsync(conn, tx, service.Code, decidedOn, ct) }, refused, id)
+                with { Numbering = noticeNumbering };
         }, ct);
 
     /// <summary>Accreditation's second ground is a count (l. 6861): a staff list given with the decision must agree with it.</summary>

@@ -126,11 +126,12 @@ public static class SubmitApplication
                 [.. (request.Documents ?? []).DistinctBy(d => d.Code).Select(d => (d.Code, d.Title))],
                 request.ExpertConclusion is { } ec ? (ec.ExpertOrganisation, ec.Number, ec.ExpertiseDate) : null), ct);
 
-            // Numbered with the commit (ReceiptAtCommit): every intake in the country takes the next receipt number.
-            var receipt = Proof(service, channel, ReceiptAtCommit.PlaceholderFor(id), now, request, centre, deadline.Due, intake.ResultReadyAt, actor);
+            var numbering = new PaperAtCommit(Receipts.Receipt, id, now.Year);
+            var receipt = Proof(service, channel, numbering.Placeholder, now, request, centre, deadline.Due, intake.ResultReadyAt, actor);
+            await Receipts.SaveAsync(conn, tx, id, receipt.Number, now, receipt, ct);
             return CommandOutcome.Success(StatusCodes.Status201Created,
                 new Response(id, service.Code, ApplicationStatus.Submitted.Slug(), 1, submittedOn, deadline.Due, deadline.CompletenessCheckDue,
-                    [.. missing.Select(d => d.Code)], receipt), id, $"/api/v1/applications/{id}") with { Numbering = new ReceiptAtCommit(id, now, receipt) };
+                    [.. missing.Select(d => d.Code)], receipt), id, $"/api/v1/applications/{id}") with { Numbering = numbering };
         }, ct);
 
     public static Dictionary<string, string[]> Validate(Request r, DateOnly today)

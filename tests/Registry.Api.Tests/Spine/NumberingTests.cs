@@ -84,4 +84,28 @@ public sealed class NumberingTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Equal(0, await conn.ExecuteScalarAsync<long>(
             "select (select count(*) from receipts where body::text like '%-pending-%') + (select count(*) from idempotency_keys where response_body::text like '%-pending-%')"));
     }
+
+    [Fact]
+    public async Task Concurrent_refusals_get_the_next_notice_numbers_without_a_gap_and_a_retry_answers_the_same_notice()
+    {
+        var officer = app.Officer();
+        var submitted = new List<Guid>();
+        for (var i = 0; i < 8; i++) submitted.Add((await officer.SubmitAsync(Scenario.Attestation())).Id);
+        await using var conn = new NpgsqlConnection(app.ConnectionString);
+        var year = DateTime.Today.Year;
+        var before = await conn.ExecuteScalarAsync<long?>("select last from number_sequences where kind = 'refusal-notice' and year = @year", new { year }) ?? 0;
+        var keys = submitted.Select(_ => Guid.NewGuid().ToString()).ToList();
+
+        var responses = await Task.WhenAll(submitted.Select((id, i) => officer.DecideAsync(id, "refuse", key: keys[i])));
+        var refused = await Task.WhenAll(responses.Select(r => r.ReadAsync<DecideApplication.Response>()));
+        var retried = await (await officer.DecideAsync(submitted[5], "refuse", key: keys[5])).ReadAsync<DecideApplication.Response>();
+
+        Assert.Equal(Enumerable.Range(1, 8).Select(n => $"RFN-{year}-{before + n:D6}"), refused.Select(r => r.RefusalNotice!.Number).Order());
+        Assert.Equal(refused[5].RefusalNotice!.Number, retried.RefusalNotice!.Number);
+        var stored = (await conn.QueryAsync<(Guid ApplicationId, string Number, string BodyNumber)>(
+            "select application_id, number, body->>'number' from refusal_notices where application_id = any(@ids)", new { ids = submitted.ToArray() })).ToList();
+        Assert.Equal(refused.Select(r => (r.ApplicationId, r.RefusalNotice!.Number, r.RefusalNotice!.Number)).Order(), stored.Order());
+        Assert.Equal(0, await conn.ExecuteScalarAsync<long>(
+            "select (select count(*) from refusal_notices where body::text like '%-pending-%') + (select count(*) from idempotency_keys where response_body::text like '%-pending-%')"));
+    }
 }
