@@ -8,7 +8,7 @@ using Registry.Domain.Documents;
 namespace Registry.Api.Tests.Spine;
 
 /// <summary>Numbers are gap-free per kind and year and assigned with the commit (WriteModel/NumberAtCommit): until then
-/// the document, its event, a receipt and the answer carry a placeholder that must never be seen.</summary>
+/// the document, its event, a receipt, a refusal notice and the answer carry a placeholder that must never be seen.</summary>
 public sealed class NumberingTests(RegistryApp app) : IClassFixture<RegistryApp>
 {
     [Fact]
