@@ -19,7 +19,7 @@ public sealed class RequestTrace : IStartupFilter
     static readonly TimeSpan Slow = TimeSpan.FromSeconds(5);
     readonly Stopwatch clock = Stopwatch.StartNew();
     readonly ConcurrentDictionary<object, (TimeSpan Start, string What)> open = new();
-    readonly ConcurrentQueue<string> slow = new();
+    readonly ConcurrentQueue<string> lines = new(); // the slow requests and the main frame's navigations
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -41,7 +41,7 @@ public sealed class RequestTrace : IStartupFilter
         page.RequestFailed += (_, request) => End(request, $"failed: {request.Failure}");
         page.FrameNavigated += (_, frame) =>
         {
-            if (frame == page.MainFrame) slow.Enqueue($"{clock.Elapsed.TotalSeconds,7:F1}s navigated to {frame.Url} ({test})");
+            if (frame == page.MainFrame) lines.Enqueue($"{clock.Elapsed.TotalSeconds,7:F1}s navigated to {frame.Url} ({test})");
         };
         // Chromium reports no end for some requests of a page that goes away (an icon, a navigation's leftovers).
         page.Close += (_, _) =>
@@ -57,16 +57,16 @@ public sealed class RequestTrace : IStartupFilter
     {
         if (!open.TryRemove(key, out var request)) return;
         var took = clock.Elapsed - request.Start;
-        if (took >= Slow) slow.Enqueue($"{request.Start.TotalSeconds,7:F1}s {request.What}: {outcome} after {took.TotalSeconds:F1} s");
+        if (took >= Slow) lines.Enqueue($"{request.Start.TotalSeconds,7:F1}s {request.What}: {outcome} after {took.TotalSeconds:F1} s");
     }
 
     /// <summary>Writes the slow and the unfinished requests, with the main frame's navigations around them.</summary>
     public void Write()
     {
         if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } path) return;
-        var lines = slow.ToList();
-        if (!lines.Any(l => l.Contains(" after ", StringComparison.Ordinal)) && open.IsEmpty) return;
-        lines.AddRange(open.Values.Select(r => $"{r.Start.TotalSeconds,7:F1}s {r.What}: still open at {clock.Elapsed.TotalSeconds:F1}s"));
-        File.WriteAllLines(path, lines.Order(StringComparer.Ordinal));
+        var written = lines.ToList();
+        if (!written.Any(l => l.Contains(" after ", StringComparison.Ordinal)) && open.IsEmpty) return;
+        written.AddRange(open.Values.Select(r => $"{r.Start.TotalSeconds,7:F1}s {r.What}: still open at {clock.Elapsed.TotalSeconds:F1}s"));
+        File.WriteAllLines(path, written.Order(StringComparer.Ordinal));
     }
 }
