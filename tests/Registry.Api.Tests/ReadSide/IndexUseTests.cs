@@ -32,7 +32,8 @@ public sealed class LargeSearchSuiteApp : SearchSuiteApp
             // What autovacuum does in production: statistics for the planner, a visibility map for index-only scans. A
             // vacuum cannot mark a page all-visible while a transaction older than its rows runs (a background service of
             // this app may be in one), so it is repeated until every page is.
-            for (var attempt = 0; attempt < 10; attempt++)
+            var deadline = DateTime.UtcNow.AddMinutes(1);
+            while (DateTime.UtcNow < deadline)
             {
                 await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.documents", commandTimeout: 0));
                 await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.search_rows", commandTimeout: 0));
@@ -157,7 +158,9 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
                 var type = node.GetProperty("Node Type").GetString();
                 var byPage = type == "Index Scan" && node.GetProperty("Index Name").GetString() == "documents_pkey"
                     && node.GetProperty("Actual Loops").GetDouble() <= request.Limit + 1;
-                var indexOnly = type == "Index Only Scan" && node.GetProperty("Heap Fetches").GetDouble() == 0;
+                // A page a background write touched after the fixture's vacuum is fetched from the heap; a page's worth
+                // of such fetches is what the by-page plan reads anyway.
+                var indexOnly = type == "Index Only Scan" && node.GetProperty("Heap Fetches").GetDouble() <= request.Limit + 1;
                 Assert.True(byPage || indexOnly, $"{q}: {type} on read.documents\n{explained}");
             }
         }
