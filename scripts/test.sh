@@ -48,7 +48,12 @@ if [ "$failed" -gt 0 ]; then
          /<\/Message>/ { inside = 0 }
          /<\/UnitTestResult>/ { failed = 0 }' "$trx"
   done
-  [ -s "$REGISTRY_BROWSER_TRACE" ] && { echo "browser requests over 5 s or unfinished:"; tail -n 60 "$REGISTRY_BROWSER_TRACE"; }
+  if [ -s "$REGISTRY_BROWSER_TRACE" ]; then
+    # The failed tests' own lines (their method names end each line), and every slow or unfinished request.
+    failed_tests=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' | sed -n 's/.* testName="[^"]*\.\([^".(]*\)[^"]*".*/\1/p' | sort -u | paste -sd'|')
+    echo "browser navigations of the failed tests, and requests over 5 s or unfinished:"
+    grep -E " after [0-9.]+ s|still open|\((${failed_tests:-none})\)$" "$REGISTRY_BROWSER_TRACE" | tail -n 60
+  fi
 fi
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue

@@ -154,7 +154,8 @@ public sealed class FlowTests(WebsiteApp app)
         Assert.Equal("q", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync(app.Data.Attestation[^6..]);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/kk/search\\?q="));
+        await page.WaitForURLAsync(new Regex("/kk/search\\?q="), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(".hit").First.WaitForAsync();
 
         for (var i = 0; i < 40 && await page.EvaluateAsync<string?>("document.activeElement.closest('.hit') && document.activeElement.textContent") is null; i++)
             await page.Keyboard.PressAsync("Tab");

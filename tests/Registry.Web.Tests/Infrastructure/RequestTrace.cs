@@ -10,8 +10,9 @@ namespace Registry.Web.Tests.Infrastructure;
 /// <summary>
 /// Every request of the browser tests, seen from both ends: when Chromium sent it and when Kestrel received and answered
 /// it. A browser wait that times out is then explained by what was still open — a request the server never saw, one it
-/// never answered, or no request at all. The requests that took over <see cref="Slow"/> or never finished are written to
-/// $REGISTRY_BROWSER_TRACE when the fixture ends; make test prints that file when a test failed.
+/// never answered, or no request at all. The requests that took over <see cref="Slow"/> or never finished, and the main
+/// frame's navigations, are written to $REGISTRY_BROWSER_TRACE when the fixture ends; make test prints what of that file
+/// concerns the failed tests when one failed.
 /// </summary>
 public sealed class RequestTrace : IStartupFilter
 {
@@ -36,7 +37,12 @@ public sealed class RequestTrace : IStartupFilter
     /// <summary>Follows one page's requests; the test's name says which test the page belonged to.</summary>
     public void Follow(IPage page, string test)
     {
-        page.Request += (_, request) => Begin(request, $"browser {request.Method} {request.Url} ({test})");
+        page.Request += (_, request) =>
+        {
+            Begin(request, $"browser {request.Method} {request.Url} ({test})");
+            if (request.IsNavigationRequest && request.Frame == page.MainFrame)
+                lines.Enqueue($"{clock.Elapsed.TotalSeconds,7:F1}s navigation requested: {request.Method} {request.Url} ({test})");
+        };
         page.RequestFinished += (_, request) => End(request, "finished");
         page.RequestFailed += (_, request) => End(request, $"failed: {request.Failure}");
         page.FrameNavigated += (_, frame) =>
@@ -60,12 +66,12 @@ public sealed class RequestTrace : IStartupFilter
         if (took >= Slow) lines.Enqueue($"{request.Start.TotalSeconds,7:F1}s {request.What}: {outcome} after {took.TotalSeconds:F1} s");
     }
 
-    /// <summary>Writes the slow and the unfinished requests, with the main frame's navigations around them.</summary>
+    /// <summary>Writes the slow and the unfinished requests, and the main frame's navigations: a wait for a navigation that
+    /// timed out with no request slow or open is told apart by whether the navigation was requested at all.</summary>
     public void Write()
     {
         if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } path) return;
         var written = lines.ToList();
-        if (!written.Any(l => l.Contains(" after ", StringComparison.Ordinal)) && open.IsEmpty) return;
         written.AddRange(open.Values.Select(r => $"{r.Start.TotalSeconds,7:F1}s {r.What}: still open at {clock.Elapsed.TotalSeconds:F1}s"));
         File.WriteAllLines(path, written.Order(StringComparer.Ordinal));
     }
