@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using HdrHistogram;
 using Npgsql;
+using Registry.Domain.Services;
 
 namespace Registry.LoadTests;
 
@@ -78,7 +79,7 @@ public static class Scenarios
         "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
         "quality" => new(name, () => Get(http, QualityPath())),
         "write" => new(name, () => Decide(http, token ?? throw new InvalidOperationException("The write scenario needs --token-file."))),
-        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, search-zipf, search-classes, mixed, quality, write, page-document, page-search, page-quality, lag, webhooks, webhooks-feed."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, search-zipf, search-classes, mixed, quality, write, page-document, page-search, page-quality, lag, lag-services, webhooks, webhooks-feed."),
     };
 
     static readonly string[] Services = ["attestation", "permit", "declaration", "accreditation", "fire-equipment-conclusion", "standard-agreement"];
@@ -235,13 +236,13 @@ public static class Scenarios
     /// <summary>An officer's whole decision: record an attestation application, then issue it.</summary>
     static async Task<Reply> Decide(HttpClient http, string token)
     {
-        var (reply, _) = await DecideReturningNumber(http, token);
+        var (reply, _) = await SubmitAndDecide(http, token);
         return reply;
     }
 
-    static async Task<(Reply Reply, string? Number)> DecideReturningNumber(HttpClient http, string token)
+    static async Task<(Reply Reply, string? Number)> SubmitAndDecide(HttpClient http, string token, string service = "attestation")
     {
-        var submit = await Post(http, token, "/api/v1/applications", ApplicationJson());
+        var submit = await Post(http, token, "/api/v1/applications", ApplicationJson(service));
         if (!submit.Reply.Ok) return (submit.Reply, null);
         var (decide, number) = await DecideReturningNumber(http, token, JsonDocument.Parse(submit.Body).RootElement.GetProperty("id").GetString()!);
         return (decide with { Bytes = submit.Reply.Bytes + decide.Bytes }, number);
@@ -258,11 +259,13 @@ public static class Scenarios
     /// Decision committed → visible in verify. A decision comes weeks after its application, so the applications are
     /// submitted before the run (<paramref name="submitted"/> of them) and the measured rate is decisions alone; once they
     /// run out, each step submits its own. One watcher asks bulk verify every 5 ms about the oldest numbers not yet
-    /// visible, so watching adds one request per 5 ms, not one per decision.
+    /// visible, so watching adds one request per 5 ms, not one per decision. The decisions are on one service's
+    /// applications (`lag`: attestations, all waiting on one number counter) or on the six services' in turn
+    /// (`lag-services`: six counters, as a registry's decisions spread).
     /// </summary>
-    public static async Task<Scenario> LagAsync(HttpClient http, string token, int submitted)
+    public static async Task<Scenario> LagAsync(HttpClient http, string token, int submitted, IReadOnlyList<string> services)
     {
-        var decide = await PreSubmittedDecisionsAsync(http, token, submitted);
+        var decide = await PreSubmittedDecisionsAsync(http, token, submitted, services);
         var lag = new LongConcurrentHistogram(1, 60_000_000, 3);
         var watch = new LagWatch(http, lag);
         var running = new CancellationTokenSource();
@@ -276,7 +279,7 @@ public static class Scenarios
             if (watch.Pending > 0) Console.WriteLine($"lag: {watch.Pending} decisions not visible 10 s after the run");
         }
 
-        return new("lag", async () =>
+        return new(services.Count == 1 ? "lag" : "lag-services", async () =>
         {
             var (reply, number) = await decide();
             if (number is not null) watch.Committed(number);
@@ -286,16 +289,20 @@ public static class Scenarios
 
     /// <summary>Decisions on applications submitted before the run (<paramref name="submitted"/> of them), so that the measured
     /// rate is decisions alone; once they run out, each step submits its own. Returns the step: reply and the new number.</summary>
-    public static async Task<Func<Task<(Reply Reply, string? Number)>>> PreSubmittedDecisionsAsync(HttpClient http, string token, int submitted)
+    public static async Task<Func<Task<(Reply Reply, string? Number)>>> PreSubmittedDecisionsAsync(HttpClient http, string token, int submitted,
+        IReadOnlyList<string>? services = null)
     {
+        services ??= ["attestation"];
         var ready = new ConcurrentQueue<string>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, submitted), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, submitted), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
         {
-            var submit = await Post(http, token, "/api/v1/applications", ApplicationJson());
+            var submit = await Post(http, token, "/api/v1/applications", ApplicationJson(services[i % services.Count]));
             if (submit.Reply.Ok) ready.Enqueue(JsonDocument.Parse(submit.Body).RootElement.GetProperty("id").GetString()!);
         });
         if (submitted > 0) await SettleAsync(http);
-        return () => ready.TryDequeue(out var id) ? DecideReturningNumber(http, token, id) : DecideReturningNumber(http, token);
+        var next = 0;
+        return () => ready.TryDequeue(out var id) ? DecideReturningNumber(http, token, id)
+            : SubmitAndDecide(http, token, services[(Interlocked.Increment(ref next) & int.MaxValue) % services.Count]);
     }
 
     /// <summary>
@@ -375,16 +382,23 @@ public static class Scenarios
         return (new Reply(response.IsSuccessStatusCode, (int)response.StatusCode, body.Length), body);
     }
 
-    static string ApplicationJson()
+    /// <summary>An application on paper at the Committee by a legal entity, carrying what its service's standard asks for.</summary>
+    static string ApplicationJson(string service = "attestation")
     {
+        var definition = ServiceCatalogue.Find(service) ?? throw new ArgumentException($"Unknown service '{service}'.");
         var expertise = DateTime.Today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return $$"""
-            {"service":"attestation","channel":"committee",
-             "applicant":{"type":"legal-entity","identifier":"{{Bin()}}","name":"ТОО «Нагрузочный тест {{Random.Shared.Next(1000)}}»","region":"Астана"},
-             "sectors":["oil-and-gas"],"activities":["industrial-safety-expertise"],
-             "expertConclusion":{"expertOrganisation":"ТОО «Эксперт»","number":"EX-1","expertiseDate":"{{expertise}}"},
-             "documents":[{"code":"application","title":"Заявление"},{"code":"expert-conclusion","title":"Заключение"}]}
-            """;
+        return JsonSerializer.Serialize(new
+        {
+            service,
+            channel = "committee",
+            applicant = new { type = "legal-entity", identifier = Bin(), name = $"ТОО «Нагрузочный тест {Random.Shared.Next(1000)}»", region = "Астана" },
+            sectors = service == "attestation" ? new[] { "oil-and-gas" } : [],
+            activities = service == "attestation" ? new[] { "industrial-safety-expertise" } : [],
+            subjects = service is "attestation" or "accreditation" ? [] : new[] { new { name = "Подъёмный кран КС-55713" } },
+            expertConclusion = definition.ExpertConclusionRequired ? new { expertOrganisation = "ТОО «Эксперт»", number = "EX-1", expertiseDate = expertise } : null,
+            documents = definition.DocumentsFor(Channel.Committee, ApplicantType.LegalEntity).Select(d => new { code = d.Code, title = d.Title.Ru }),
+            acceptorPhone = definition.ProofOn(Channel.Committee)?.Kind == IntakeProofKind.MarkedApplicationCopy ? "8 (7172) 74-96-59" : null,
+        });
     }
 
     /// <summary>A BIN with a valid mod-11 check digit.</summary>
