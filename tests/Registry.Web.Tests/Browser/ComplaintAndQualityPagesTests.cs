@@ -21,7 +21,7 @@ public sealed class ComplaintAndQualityPagesTests(WebsiteApp app)
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/kk/services/attestation");
         await page.GetByRole(AriaRole.Link, new() { Name = "Шағымдану тәртібі толығырақ" }).ClickAsync();
-        await page.WaitForURLAsync("**/kk/services/attestation/complaints");
+        await page.WaitForURLAsync("**/kk/services/attestation/complaints", WebsiteApp.Parsed);
 
         var routes = await page.Locator("section.route").AllInnerTextsAsync();
         Assert.Equal(4, routes.Count);
@@ -51,7 +51,7 @@ public sealed class ComplaintAndQualityPagesTests(WebsiteApp app)
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/kk/services/attestation");
         await page.GetByRole(AriaRole.Link, new() { Name = "Шағымның мәртебесі" }).ClickAsync();
-        await page.WaitForURLAsync("**/kk/complaint-status");
+        await page.WaitForURLAsync("**/kk/complaint-status", WebsiteApp.Parsed);
 
         await page.GetByLabel("Талонның нөмірі").FillAsync(talon.Number.ToLowerInvariant());
         await page.GetByLabel("Қол жеткізу коды").FillAsync($"{talon.AccessCode![..5]}-{talon.AccessCode[5..]}");
@@ -84,7 +84,7 @@ public sealed class ComplaintAndQualityPagesTests(WebsiteApp app)
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/kk/services/attestation");
         await page.GetByRole(AriaRole.Link, new() { Name = "Қызметтің сапа көрсеткіштері" }).ClickAsync();
-        await page.WaitForURLAsync("**/kk/services/attestation/quality");
+        await page.WaitForURLAsync("**/kk/services/attestation/quality", WebsiteApp.Parsed);
 
         var charts = page.Locator("svg.chart");
         Assert.Equal(6, await charts.CountAsync());
@@ -122,7 +122,7 @@ public sealed class ComplaintAndQualityPagesTests(WebsiteApp app)
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/ru/services/permit/quality");
         await page.GetByRole(AriaRole.Link, new() { Name = "Получили услугу? Оцените её качество по коду с результата." }).ClickAsync();
-        await page.WaitForURLAsync("**/ru/survey");
+        await page.WaitForURLAsync("**/ru/survey", WebsiteApp.Parsed);
         await AssertAccessibleAsync(page);
 
         var status = await SendSurveyAsync(page, decided.SurveyCode!);

@@ -29,11 +29,11 @@ public sealed class FlowTests(WebsiteApp app)
         await page.GetByLabel("Нөмір, БСН немесе ұйымның атауы").FillAsync("karagandy komir servis");
         await page.GetByRole(AriaRole.Button, new() { Name = "Іздеу", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/kk/search\\?q="));
+        await page.WaitForURLAsync(new Regex("/kk/search\\?q="), WebsiteApp.Parsed);
         Assert.Equal(["Қарағанды", "Көмір", "Сервис"], (await page.Locator(".hit mark").AllInnerTextsAsync()).Distinct().Take(3));
         await page.GetByRole(AriaRole.Link, new() { Name = app.Data.Attestation, Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/kk/documents/{app.Data.Attestation}");
+        await page.WaitForURLAsync($"**/kk/documents/{app.Data.Attestation}", WebsiteApp.Parsed);
         Assert.Equal(app.Data.Attestation, await page.Locator("h1").InnerTextAsync());
         var facts = await page.Locator(".facts").InnerTextAsync();
         Assert.Contains("Ұйымдарды өнеркәсіптік қауіпсіздік саласында жұмыстар жүргізу құқығына аттестаттау", facts); // l. 62, verbatim
@@ -42,7 +42,7 @@ public sealed class FlowTests(WebsiteApp app)
         Assert.Contains("Тау-кен өндірісі", await page.Locator(".tags").First.InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "ТОО «Қарағанды Көмір Сервис»" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/kk/organisations/{app.Data.KaragandaBin}");
+        await page.WaitForURLAsync($"**/kk/organisations/{app.Data.KaragandaBin}", WebsiteApp.Parsed);
         var documents = await page.Locator("table a.number").AllInnerTextsAsync();
         Assert.Equal([app.Data.Attestation, app.Data.ReinstatedPermit], documents.Order());
         Assert.Empty(errors);
@@ -58,7 +58,7 @@ public sealed class FlowTests(WebsiteApp app)
         await page.GetByLabel("Күні (кк.аа.жжжж)").FillAsync("15.06.2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Тексеру" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/kk/documents/{app.Data.ReinstatedPermit}?on=15.06.2026#on-date");
+        await page.WaitForURLAsync($"**/kk/documents/{app.Data.ReinstatedPermit}?on=15.06.2026#on-date", WebsiteApp.Parsed);
         var answer = await page.Locator(".answer").InnerTextAsync();
         Assert.Contains("15.06.2026 күнгі мәртебесі: Тоқтатыла тұрған", answer);
         Assert.Contains("Құжат 15.06.2026 күні жарамсыз.", answer);
@@ -66,7 +66,7 @@ public sealed class FlowTests(WebsiteApp app)
 
         await page.GetByLabel("Күні (кк.аа.жжжж)").FillAsync("15.07.2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Тексеру" }).ClickAsync();
-        await page.WaitForURLAsync("**?on=15.07.2026");
+        await page.WaitForURLAsync("**?on=15.07.2026", WebsiteApp.Parsed);
         Assert.Contains("Құжат 15.07.2026 күні жарамды.", await page.Locator(".answer").InnerTextAsync());
         var history = await page.Locator("table tbody tr").AllInnerTextsAsync();
         Assert.Equal(3, history.Count);
@@ -81,13 +81,13 @@ public sealed class FlowTests(WebsiteApp app)
         await page.GotoAsync($"/kk/documents/{app.Data.ReinstatedPermit}?on=15.06.2026");
         await page.GetByRole(AriaRole.Link, new() { Name = "Тіл: Русский" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/ru/documents/{app.Data.ReinstatedPermit}?on=15.06.2026");
+        await page.WaitForURLAsync($"**/ru/documents/{app.Data.ReinstatedPermit}?on=15.06.2026", WebsiteApp.Parsed);
         Assert.Equal("ru", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Contains("Статус на 15.06.2026: Приостановлен", await page.Locator(".answer").InnerTextAsync());
         Assert.Contains("Выдача разрешения на применение технологий", await page.Locator(".facts").InnerTextAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Язык: Қазақша" }).ClickAsync();
-        await page.WaitForURLAsync($"**/kk/documents/{app.Data.ReinstatedPermit}?on=15.06.2026");
+        await page.WaitForURLAsync($"**/kk/documents/{app.Data.ReinstatedPermit}?on=15.06.2026", WebsiteApp.Parsed);
         Assert.Equal("kk", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Empty(errors);
     }
@@ -133,7 +133,7 @@ public sealed class FlowTests(WebsiteApp app)
         await page.GetByLabel("Дата подачи документов").FillAsync("25.12.2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Рассчитать" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/ru/services/attestation?submitted=25.12.2025");
+        await page.WaitForURLAsync("**/ru/services/attestation?submitted=25.12.2025", WebsiteApp.Parsed);
         var due = expected!.Due!.Value.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         Assert.Equal($"Последний день срока: {due}", await page.Locator(".due").InnerTextAsync());
         // 15 working days from 25.12.2025 cross the New Year holidays and weekends.
@@ -234,7 +234,7 @@ public sealed class FlowTests(WebsiteApp app)
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/ru");
         await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Открытые данные" }).ClickAsync();
-        await page.WaitForURLAsync("**/ru/open-data");
+        await page.WaitForURLAsync("**/ru/open-data", WebsiteApp.Parsed);
         Assert.Contains(Formats.Count(latest.Documents, Lang.Ru), await page.Locator(".total").InnerTextAsync());
         Assert.Equal(["documents.csv.gz", "documents.jsonl.gz", "datapackage.json", "SHA256SUMS"], await page.Locator("table.files tbody th a").AllInnerTextsAsync());
         foreach (var file in latest.Files)
@@ -249,12 +249,12 @@ public sealed class FlowTests(WebsiteApp app)
         Assert.Contains("\"resources\"", await package.TextAsync());
 
         await page.Locator("a.lang").ClickAsync(); // the same page in Kazakh
-        await page.WaitForURLAsync("**/kk/open-data");
+        await page.WaitForURLAsync("**/kk/open-data", WebsiteApp.Parsed);
         await page.GetByRole(AriaRole.Link, new() { Name = "QR кодты тексеру" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/check/\\?lang=kk$"));
+        await page.WaitForURLAsync(new Regex("/check/\\?lang=kk$"), WebsiteApp.Parsed);
         Assert.Equal("QR кодты тексеру", await page.Locator("h1").InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "Тізілімге оралу" }).ClickAsync(); // and back
-        await page.WaitForURLAsync("**/kk");
+        await page.WaitForURLAsync("**/kk", WebsiteApp.Parsed);
         Assert.Empty(errors);
     }
 
