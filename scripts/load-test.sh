@@ -5,6 +5,7 @@
 # Any other arguments go to the harness (see "Load testing" in README.md), e.g. --duration 30s --scenarios verify,search
 #   LOAD_PORTS=5182,5184 ...   one API process per port on the same database, requests round robin (README "Scaling")
 #   RATE_LIMITING=false ...    the rate limiter left out of the pipeline (to measure its cost)
+#   REGISTRY_PG_EXTERNAL=1 ... use the PostgreSQL already running on $REGISTRY_PG_PORT instead of starting this checkout's
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -17,7 +18,8 @@ server="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 conn="$server;Database=$db;Maximum Pool Size=16;Max Auto Prepare=32;Auto Prepare Min Usages=2"
 docs=${LOAD_DOCS:-1000000}
 
-"$root/scripts/pg.sh" start >/dev/null
+# REGISTRY_PG_EXTERNAL=1: a cluster already running on $REGISTRY_PG_PORT (e.g. a benchmark database kept in another checkout).
+[ "${REGISTRY_PG_EXTERNAL:-0}" = 1 ] || "$root/scripts/pg.sh" start >/dev/null
 dotnet build api/Registry.Api.csproj -c Release --nologo -v q
 dotnet build load-tests/Registry.LoadTests.csproj -c Release --nologo -v q
 api="dotnet api/bin/Release/net10.0/Registry.Api.dll"
