@@ -144,7 +144,7 @@ public static class OpenApi
                 """,
             [typeof(SearchPage)] = """
                 {"items":[{"kind":"attestation","number":"ATT-2026-000001","status":"valid","issuedOn":"2026-01-02","validUntil":null,
-                 "holderName":"АО «Ертіс Химия Сервис 779»","holderIdentifier":"130540003602","region":"Шығыс Қазақстан облысы","match":"all-words"}],
+                 "holderName":"АО «Ертіс Химия Сервис 779»","holderFormerNames":[],"holderIdentifier":"130540003602","region":"Шығыс Қазақстан облысы","match":"all-words"}],
                  "total":1,"totalRelation":"eq","nextCursor":null,
                  "facets":{"exact":true,"kind":[{"value":"attestation","count":1}],"status":[{"value":"valid","count":1}],"region":[{"value":"Шығыс Қазақстан облысы","count":1}]}}
                 """,

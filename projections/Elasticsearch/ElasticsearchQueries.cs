@@ -126,8 +126,8 @@ public static class ElasticsearchRequests
                 : new BoolQuery { Filter = filters, Must = [new DisMaxQuery { Queries = [.. tiers.Select(t => (Query)new ConstantScoreQuery { Filter = t.Query, Boost = t.Score })] }] },
             Size = r.Limit + 1,
             TrackTotalHits = new TrackHits(SearchPage.ExactTotalLimit),
-            // A hit needs the indexed fields only; the public JSON is for the verify lookup.
-            Source = new SourceConfig(new SourceFilter { Excludes = "publicJson" }),
+            // A hit shows neither folded text; it takes the holder's former names from the public JSON.
+            Source = new SourceConfig(new SourceFilter { Excludes = new[] { "nameFolded", "scopeFolded" } }),
             TrackScores = !relevance && tiers.Count > 0 ? true : null,
             Sort = relevance
                 ? [new SortOptions { Score = new ScoreSort { Order = SortOrder.Desc } }, new FieldSort("searchOrder") { Order = SortOrder.Asc }, new FieldSort("documentId") { Order = SortOrder.Asc }]

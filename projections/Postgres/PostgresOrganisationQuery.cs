@@ -23,7 +23,8 @@ public sealed class PostgresOrganisationQuery(NpgsqlDataSource dataSource) : IOr
         var freshest = rows.MaxBy(r => r.Position)!;
         var holder = PublicView.FromJson(freshest.PublicJson).Holder;
         return new OrganisationProfile(bin, holder.Name, holder.FormerNames, holder.Region,
-            [.. rows.Select(r => new SearchHit(r.Kind, r.Number, r.Status, r.IssuedOn, r.ValidUntil, r.HolderName, r.HolderIdentifier, r.Region, SearchTier.Exact))]);
+            [.. rows.Select(r => new SearchHit(r.Kind, r.Number, r.Status, r.IssuedOn, r.ValidUntil, r.HolderName,
+                PublicView.FromJson(r.PublicJson).Holder.FormerNames, r.HolderIdentifier, r.Region, SearchTier.Exact))]);
     }
 
     sealed record Row(Guid DocumentId, string Kind, string Number, string Status, DateOnly IssuedOn, DateOnly? ValidUntil, string HolderName,

@@ -157,13 +157,13 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
         List<FacetCount> Facet(string name) =>
             [.. facets.Where(f => f.Facet == name).Select(f => new FacetCount(f.Value, f.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
         return new SearchPage(
-            [.. items.Select(i => new SearchHit(i.Kind, i.Number, i.Status, i.IssuedOn, i.ValidUntil, i.HolderName, i.HolderIdentifier, i.Region, (SearchTier)i.Tier))],
+            [.. items.Select(i => new SearchHit(i.Kind, i.Number, i.Status, i.IssuedOn, i.ValidUntil, i.HolderName, i.HolderFormerNames, i.HolderIdentifier, i.Region, (SearchTier)i.Tier))],
             broad ? SearchPage.ExactTotalLimit : row.Total, broad ? TotalRelation.Gte : TotalRelation.Eq, next,
             new SearchFacets(exact && (!broad || counted is not null), Facet("kind"), Facet("status"), Facet("region")));
     }
 
     sealed record ItemRow(Guid DocumentId, int Tier, string SortKey, string Kind, string Number, string Status, DateOnly IssuedOn, DateOnly? ValidUntil,
-        string HolderName, string? HolderIdentifier, string? Region);
+        string HolderName, string[] HolderFormerNames, string? HolderIdentifier, string? Region);
 
     sealed record FacetRow(string Facet, string Value, long Count);
 }

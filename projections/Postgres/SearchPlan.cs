@@ -771,7 +771,8 @@ public sealed class SearchPlan
     const string Items = """
         select coalesce(json_agg(json_build_object(
                    'documentId', d.document_id, 'tier', p.tier, 'sortKey', p.sort_key, 'kind', d.kind, 'number', d.number, 'status', d.status,
-                   'issuedOn', d.issued_on, 'validUntil', d.valid_until, 'holderName', d.holder_name, 'holderIdentifier', d.holder_identifier,
+                   'issuedOn', d.issued_on, 'validUntil', d.valid_until, 'holderName', d.holder_name,
+                   'holderFormerNames', coalesce(d.public_json -> 'holder' -> 'formerNames', '[]'), 'holderIdentifier', d.holder_identifier,
                    'region', d.region) order by p.order_tier, p.sort_key collate "C", p.document_id), '[]')
         from page p join read.documents d on d.document_id = p.document_id
         """;

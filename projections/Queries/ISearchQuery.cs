@@ -30,7 +30,9 @@ public sealed record SearchRequest(
     string? Cursor = null,
     int Limit = 20);
 
-/// <summary>One document of a page. Match: which reading of the query found it (<see cref="SearchTier"/>).</summary>
+/// <summary>One document of a page. Match: which reading of the query found it (<see cref="SearchTier"/>). The holder's
+/// former names are searched as its name is, so a page shows them: a hit found by a name the holder no longer bears
+/// would otherwise show no word of the query.</summary>
 public sealed record SearchHit(
     string Kind,
     string Number,
@@ -38,6 +40,7 @@ public sealed record SearchHit(
     DateOnly IssuedOn,
     DateOnly? ValidUntil,
     string HolderName,
+    IReadOnlyList<string> HolderFormerNames,
     string? HolderIdentifier,
     string? Region,
     SearchTier Match);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mapster;
 using Registry.Projections.Elasticsearch;
+using Registry.Projections.Public;
 using Registry.Projections.Queries;
 
 namespace Registry.Projections.ReadModel;
@@ -27,8 +28,11 @@ public static class ReadModelMapping
         config.NewConfig<RegistryIndexDocument, SearchHit>()
             .Map(h => h.IssuedOn, d => DateOnly.ParseExact(d.IssuedOn, IsoDate, CultureInfo.InvariantCulture))
             .Map(h => h.ValidUntil, d => d.ValidUntil == null ? (DateOnly?)null : DateOnly.ParseExact(d.ValidUntil, IsoDate, CultureInfo.InvariantCulture))
+            .Map(h => h.HolderFormerNames, d => FormerNames(d.PublicJson))
             // Which reading of the query found the hit is the query's to say, not the document's.
             .Ignore(h => h.Match);
         return config;
     }
+
+    static IReadOnlyList<string> FormerNames(string? publicJson) => publicJson is null ? [] : PublicView.FromJson(publicJson).Holder?.FormerNames ?? [];
 }

@@ -127,6 +127,7 @@ public static class ContractVocabulary
         ["BulkVerification.found"] = "How many of the numbers are in the public registry.",
         ["history"] = "Every status the document had, with the day it took effect.",
         ["holder"] = "Who holds the document. An individual's IIN is masked.",
+        ["holderFormerNames"] = "Names the holder had before, oldest first: searched as its name is, so a hit may be found by one of them.",
         ["holderIdentifier"] = "The holder's BIN; an individual's IIN is masked.",
         ["holderName"] = "The holder's name as last recorded.",
         ["id"] = "The identifier.",

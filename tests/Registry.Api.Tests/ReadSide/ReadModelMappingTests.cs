@@ -51,6 +51,7 @@ public sealed class ReadModelMappingTests
 
         var hit = document.Hit(SearchTier.Phrase);
         Assert.Equal((row.Kind, row.Number, row.Status, row.IssuedOn, row.ValidUntil, row.HolderName, SearchTier.Phrase), (hit.Kind, hit.Number, hit.Status, hit.IssuedOn, hit.ValidUntil, hit.HolderName, hit.Match));
+        Assert.Equal(Snapshot.Holder.FormerNames, hit.HolderFormerNames);
     }
 
     [Fact]

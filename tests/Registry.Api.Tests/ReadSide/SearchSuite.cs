@@ -23,11 +23,15 @@ public class SearchSuiteApp : RegistryApp
     {
         if (Numbers.Count > 0) return;
         var officer = Officer();
-        async Task Issue(string label, string service, string name, string region, string? sector = null, string? subject = null, string applicant = "legal-entity", int day = 0)
+        async Task Issue(string label, string service, string name, string region, string? sector = null, string? subject = null, string applicant = "legal-entity", int day = 0,
+            string? sameHolderAs = null)
         {
             var request = Scenario.For(service, applicant, submittedOn: Day.AddDays(day), name: name) with
             {
-                Applicant = Scenario.For(service, applicant).Applicant with { Name = name, Region = region },
+                Applicant = Scenario.For(service, applicant).Applicant with
+                {
+                    Name = name, Region = region, Identifier = sameHolderAs is null ? Scenario.For(service, applicant).Applicant.Identifier : Bins[sameHolderAs],
+                },
                 Sectors = sector is null ? (service == "attestation" ? ["power"] : []) : [sector],
                 Subjects = subject is null ? Scenario.For(service).Subjects : [new SubmitApplication.SubjectDto(subject, null)],
             };
@@ -48,6 +52,9 @@ public class SearchSuiteApp : RegistryApp
         await Issue("L", "permit", "ТОО «Мыс Өндіру Жезқазған»", "Ұлытау облысы", subject: "Конвейер ленточный", day: 11);
         await Issue("M", "fire-equipment-conclusion", "ТОО «Павлодар Жылу»", "Павлодар облысы", subject: "Спринклер СВН-15", day: -1);
         await Issue("N", "accreditation", "ТОО «Теплоэлектроэнергоснабжение»", "Астана", day: 12);
+        // A holder renamed between two documents: P is issued under the new name, with the old one as a former name.
+        await Issue("O", "standard-agreement", "ТОО «Көкжиек Жарық»", "Абай облысы", subject: "Стандарт организации СТ 77-2026", day: 13);
+        await Issue("P", "standard-agreement", "ТОО «Алтын Шам»", "Абай облысы", subject: "Стандарт организации СТ 78-2026", day: 14, sameHolderAs: "O");
         await officer.PostJsonAsync($"/api/v1/documents/{Numbers["F"]}/suspend", new ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString());
         await officer.PostJsonAsync($"/api/v1/documents/{Numbers["G"]}/revoke", new ChangeDocumentStatus.Request("Решение суда", null, null), Guid.NewGuid().ToString());
         await WaitForProjectionsAsync();
@@ -57,9 +64,9 @@ public class SearchSuiteApp : RegistryApp
 }
 
 /// <summary>Expected hits by label. Ordered: the hits must come first in exactly this order. Contains: at least these.
-/// Otherwise: exactly this set, with an exact total and exact facets.</summary>
+/// Otherwise: exactly this set, with an exact total and exact facets. FormerNames: the former names each expected hit shows.</summary>
 public sealed record SearchCase(string Name, Func<SearchSuiteApp, SearchRequest> Request, string[] Expected, bool Ordered = false, bool Contains = false,
-    SearchTier? Match = null)
+    SearchTier? Match = null, Dictionary<string, string[]>? FormerNames = null)
 {
     public override string ToString() => Name;
 }
@@ -105,6 +112,9 @@ public static class SearchCases
         Q("The Russian name of the city: Усть-Каменогорск is Өскемен", "Усть-Каменогорск", "C"),
         Q("A Soviet name: Актюбинск is Ақтөбе", "Актюбинск", "I"),
         Q("Digits inside a holder's name", "197302", "J"),
+        new("A former name finds the renamed holder, and its hit shows the name it was found by", _ => new SearchRequest("Көкжиек Жарық"), ["O", "P"],
+            FormerNames: new() { ["O"] = [], ["P"] = ["ТОО «Көкжиек Жарық»"] }),
+        new("The new name finds only what was issued under it", _ => new SearchRequest("Алтын Шам"), ["P"], FormerNames: new() { ["P"] = ["ТОО «Көкжиек Жарық»"] }),
         // K's sector is the code oil-and-gas, searched by its names, Мұнай-газ саласы / Нефтегазовая отрасль.
         Q("A Latin word finds names: gaz", "gaz", "B", "K"),
         Q("An English sector code is not a word: gas", "gas"),
@@ -163,6 +173,8 @@ public static class SearchCases
         else if (c.Contains) Assert.Subset(labels.ToHashSet(), c.Expected.ToHashSet());
         else Assert.Equal(c.Expected.Order(), labels.Order());
         if (c.Match is { } match) Assert.All(page.Items.Where(i => c.Expected.Contains(byNumber.GetValueOrDefault(i.Number))), i => Assert.Equal(match, i.Match));
+        foreach (var (label, formerNames) in c.FormerNames ?? [])
+            Assert.Equal(formerNames, page.Items.Single(i => i.Number == app.Numbers[label]).HolderFormerNames);
         Assert.Equal(TotalRelation.Eq, page.TotalRelation);
         Assert.True(page.Facets.Exact);
         if (c.Contains) return;

@@ -1,3 +1,4 @@
+using Dapper;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -129,6 +130,25 @@ public sealed partial class PageResponseTests(WebsiteApp app)
         Assert.Contains("88********10", page);
         Assert.DoesNotContain(WebsiteApp.IndividualIin, page);
         Assert.DoesNotContain(WebsiteApp.IndividualIin, await client.GetStringAsync("/kk/search?q=Асқаров"));
+    }
+
+    /// <summary>The demo data renames some holders: a search by the old name finds the documents issued under the new one,
+    /// and the hit says which former name that was, its words marked.</summary>
+    [Fact]
+    public async Task A_hit_found_by_a_former_name_shows_that_name()
+    {
+        await using var db = await app.DataSource.OpenConnectionAsync();
+        var former = await db.QueryFirstAsync<string>("""
+            select public_json -> 'holder' -> 'formerNames' ->> 0 from read.documents
+            where jsonb_array_length(public_json -> 'holder' -> 'formerNames') > 0 order by number limit 1
+            """);
+        using var client = Client();
+        var html = await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString(former)}");
+        var shown = Regex.Match(html, @"<p class=""meta former-names"">(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(shown.Success, $"no former names on the page for {former}");
+        Assert.Contains("Прежние наименования", shown.Value);
+        Assert.Contains("<mark>", shown.Value);
+        Assert.Contains(former, WebUtility.HtmlDecode(Regex.Replace(shown.Value, "<[^>]+>", "")));
     }
 
     [Fact]

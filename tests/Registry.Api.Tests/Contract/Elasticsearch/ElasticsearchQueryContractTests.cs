@@ -44,7 +44,7 @@ public sealed class ElasticsearchQueryContractTests
         // One typo in a word of five letters or more, scored below.
         Assert.Contains("""{"match":{"searchText":{"fuzziness":1,"query":"комир"}}}""", Json(tiers[2]), StringComparison.Ordinal);
         Assert.Equal(10_000, body["track_total_hits"]!.GetValue<int>());
-        Assert.Equal("""{"excludes":"publicJson"}""", Json(body["_source"]));
+        Assert.Equal("""{"excludes":["nameFolded","scopeFolded"]}""", Json(body["_source"]));
         Assert.Equal(21, body["size"]!.GetValue<int>());
         Assert.Equal("""[{"_score":{"order":"desc"}},{"searchOrder":{"order":"asc"}},{"documentId":{"order":"asc"}}]""", Json(body["sort"]));
         Assert.Equal("""{"kind":{"terms":{"field":"kind","size":10}},"region":{"terms":{"field":"region","size":50}},"status":{"terms":{"field":"status","size":10}}}""",
@@ -128,6 +128,7 @@ public sealed class ElasticsearchQueryContractTests
         Assert.Equal("""{"query":{"bool":{"filter":{"term":{"holderIdentifier":{"value":"990140000017"}}}}},"size":10000,"sort":[{"issuedOn":{"order":"desc"}},{"numberNorm":{"order":"asc"}}]}""",
             fake.Requests.Single().Body);
         Assert.Equal(("ТОО «Новое Имя»", "ТОО «Старое Имя»"), (profile!.Name, profile.FormerNames.Single()));
+        Assert.Equal(["ТОО «Старое Имя»"], profile.Documents[0].HolderFormerNames);
         Assert.Equal(["PRM-2026-000001", "ATT-2025-000004"], profile.Documents.Select(d => d.Number));
     }
 
@@ -148,11 +149,12 @@ public sealed class ElasticsearchQueryContractTests
                   {"_index":"registry-documents-v1","_id":"0196a1b2-0000-7000-8000-000000000001","_score":20,"sort":[20,260123,"0196a1b2-0000-7000-8000-000000000001"],
                    "_source":{"documentId":"0196a1b2-0000-7000-8000-000000000001","kind":"permit","number":"PRM-2026-000001","numberNorm":"PRM2026000001","numberReversed":"1000006202MRP",
                      "status":"valid","issuedOn":"2026-03-09","validUntil":null,"holderName":"ТОО «Атырау Мұнай Газ»","holderIdentifier":"990140000017","region":"Атырау облысы",
-                     "sectors":[],"nameFolded":"тоо атирау мунаи газ","scopeFolded":"","searchOrder":260123,"version":1,"position":7}},
+                     "sectors":[],"searchOrder":260123,"version":1,"position":7,
+                     "publicJson":"{\"holder\":{\"name\":\"ТОО «Атырау Мұнай Газ»\",\"formerNames\":[\"ТОО «Каспий Мұнай»\"]}}"}},
                   {"_index":"registry-documents-v1","_id":"0196a1b2-0000-7000-8000-000000000002","_score":10,"sort":[10,1260122,"0196a1b2-0000-7000-8000-000000000002"],
                    "_source":{"documentId":"0196a1b2-0000-7000-8000-000000000002","kind":"permit","number":"PRM-2026-000002","numberNorm":"PRM2026000002","numberReversed":"2000006202MRP",
                      "status":"suspended","issuedOn":"2026-03-10","validUntil":"2031-03-09","holderName":"ТОО «Атырау Сервис»","holderIdentifier":null,"region":null,
-                     "sectors":[],"nameFolded":"тоо атирау сервис","scopeFolded":"","searchOrder":1260122,"version":2,"position":9}}]},
+                     "sectors":[],"searchOrder":1260122,"version":2,"position":9,"publicJson":"{\"holder\":{\"name\":\"ТОО «Атырау Сервис»\",\"formerNames\":[]}}"}}]},
                  "aggregations":{"sterms#kind":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"permit","doc_count":57}]},
                    "sterms#status":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"valid","doc_count":50},{"key":"suspended","doc_count":7}]},
                    "sterms#region":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"Атырау облысы","doc_count":40}]}}}
@@ -162,6 +164,7 @@ public sealed class ElasticsearchQueryContractTests
         Assert.Equal((10_000L, TotalRelation.Gte), (page.Total, page.TotalRelation));
         Assert.Equal(("PRM-2026-000001", SearchTier.Phrase), (page.Items.Single().Number, page.Items[0].Match));
         Assert.Equal(new DateOnly(2026, 3, 9), page.Items[0].IssuedOn);
+        Assert.Equal(["ТОО «Каспий Мұнай»"], page.Items[0].HolderFormerNames);
         Assert.True(page.Facets.Exact);
         Assert.Equal([("valid", 50L), ("suspended", 7L)], page.Facets.Status.Select(f => (f.Value, f.Count)));
         Assert.True(SearchCursor.TryDecode(page.NextCursor, out var key, out var id));
