@@ -36,8 +36,8 @@ public static class DocumentNumber
 
     /// <summary>
     /// What a person who typed a number most likely meant, when it is not in the stored form: the sequence without its
-    /// leading zeros ("ATT-2024-1" is ATT2024000001) and the letter O for a zero ("ATT-2O24-OOOO01"). Null when the text
-    /// is not a whole number of a known kind even so.
+    /// leading zeros ("ATT-2024-1" is ATT2024000001) or with one too many ("ATT-2024-0000001"), and the letter O for a
+    /// zero ("ATT-2O24-OOOO01"). Null when the text is not a whole number of a known kind even so.
     /// </summary>
     public static string? Reading(string? raw)
     {
@@ -70,7 +70,9 @@ public static class DocumentNumber
         var digits = string.Concat(groups);
         return groups switch
         {
-            [{ Length: 4 } year, { Length: >= 1 and <= 6 } sequence] => $"{prefix}{year}{sequence.PadLeft(6, '0')}",
+            [{ Length: 4 } year, { Length: >= 1 and <= 6 } sequence] => $"{prefix}{year}{sequence.PadLeft(SequenceDigits, '0')}",
+            // A zero too many ("ATT-2024-0000012"): a longer sequence has no leading zero.
+            [{ Length: 4 } year, { Length: > 6 } sequence] when sequence[0] == '0' => $"{prefix}{year}{sequence.TrimStart('0').PadLeft(SequenceDigits, '0')}",
             _ when digits.Length == 10 => prefix + digits,
             _ => null,
         };

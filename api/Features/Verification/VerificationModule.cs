@@ -23,7 +23,7 @@ public sealed class VerificationModule : ICarterModule
 
         g.MapGet("/{number}", Verify).WithName("VerifyDocument")
             .WithSummary("Verify a document by its number")
-            .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters, and is otherwise exact. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product. A 404 for a number typed without its leading zeros (ATT-2024-1) or with the letter O for a zero lists the document it probably means in didYouMean.");
+            .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters, and is otherwise exact. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product. A 404 for a number typed without its leading zeros (ATT-2024-1), with a zero too many (ATT-2024-0000001) or with the letter O for a zero lists the document it probably means in didYouMean.");
 
         g.MapPost("/", VerifyMany).WithName("VerifyDocuments")
             .WithSummary($"Verify up to {MaxBulk} numbers in one call, one result per number, in request order");
@@ -40,7 +40,7 @@ public sealed class VerificationModule : ICarterModule
     }
 
     /// <summary>Verification never guesses: a mistyped number is not found, and the answer names the document the
-    /// caller probably meant (unpadded sequence, letter O for zero), if one exists, so the inspector can check it.</summary>
+    /// caller probably meant (unpadded or over-padded sequence, letter O for zero), if one exists, so the inspector can check it.</summary>
     static async Task<NotFoundProblem> NotFoundAsync(string number, IVerifyQuery query, CancellationToken ct)
     {
         var meant = await query.FindMeantAsync(number, ct);

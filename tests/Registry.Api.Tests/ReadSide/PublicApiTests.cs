@@ -25,6 +25,26 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync($"/api/v1/verify/{number}", ifNoneMatch: etag)).StatusCode);
     }
 
+    /// <summary>A number typed with too few or too many leading zeros, or with the letter O for a zero, is not found —
+    /// verification never guesses — and the 404 names the document it probably means.</summary>
+    [Fact]
+    public async Task A_mistyped_number_is_not_found_and_the_answer_names_the_number_meant()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.Attestation());
+        await app.WaitForProjectionsAsync();
+        var sequence = number[9..].TrimStart('0');
+        foreach (var typed in new[] { $"{number[..9]}{sequence}", $"{number[..9]}0{number[9..]}", number[..9] + number[9..].Replace('0', 'O') })
+        {
+            var response = await app.Anonymous().GetAsync($"/api/v1/verify/{Uri.EscapeDataString(typed)}");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal([number], problem.RootElement.GetProperty("didYouMean").EnumerateArray().Select(e => e.GetString()));
+        }
+        var unknown = await app.Anonymous().GetAsync($"/api/v1/verify/{number[..9]}99999");
+        using var none = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync());
+        Assert.Empty(none.RootElement.GetProperty("didYouMean").EnumerateArray());
+    }
+
     [Fact]
     public async Task Reads_allow_any_origin()
     {

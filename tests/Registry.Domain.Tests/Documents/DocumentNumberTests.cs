@@ -49,7 +49,11 @@ public sealed class DocumentNumberTests
     [InlineData("ATT-2O24-OOOOO1", "ATT2024000001")]
     [InlineData("АТТ-2024-000001", "ATT2024000001")]
     [InlineData("ATT2O24000001", "ATT2024000001")]
-    public void A_number_typed_without_leading_zeros_or_with_O_for_zero_is_read_as_the_number(string typed, string meant) =>
+    [InlineData("ATT-2024-0000012", "ATT2024000012")]
+    [InlineData("ATT-2024-OOOOOOO5", "ATT2024000005")]
+    [InlineData("ATT-2024-01234567", "ATT20241234567")]
+    [InlineData("ATT-2024-0000000", "ATT2024000000")]
+    public void A_number_typed_with_too_few_or_too_many_leading_zeros_or_with_O_for_zero_is_read_as_the_number(string typed, string meant) =>
         Assert.Equal(meant, DocumentNumber.Reading(typed));
 
     [Theory]
