@@ -434,6 +434,8 @@ public sealed class SearchPlan
                     order by w.tier, w.sort_key collate "C", w.document_id limit @limit)
                 """;
         }
+        if (relevance && cursor is null && filters.Count == 0 && tiers is [{ Tier: SearchTier.AllWords } words] && words.Predicate != "true")
+            return HeadWalkedPage(words);
         var walks = new List<string>();
         for (var i = 0; i < tiers.Count; i++)
         {
@@ -473,6 +475,38 @@ public sealed class SearchPlan
                 order by w.order_tier, w.sort_key collate "C", w.document_id limit @limit)
             """;
     }
+
+    /// <summary>
+    /// The first page of one broad reading of words, walked in the head of the ordered index only: at most
+    /// <see cref="HeadWalk"/> entries. A word broad across the registry may be missing from its newest documents (a burst
+    /// of issues to others): walked to the end, `Pavlodar` read 370,000 entries (101 ms) under 230,000 new documents
+    /// without it. When the head holds less than a page, the page is ranked from the matches the full-text index finds,
+    /// which costs with the matches (about 2 µs each), not with the registry.
+    /// </summary>
+    string HeadWalkedPage(PlannedTier words)
+    {
+        Parameters.Add("walkBound", HeadWalk);
+        var tier = ((int)SearchTier.AllWords).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"""
+            walked as materialized (
+                select d.document_id, {tier} as tier, {tier} as order_tier, {words.SortKey} as sort_key
+                from (select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit @walkBound) d
+                where {words.Predicate}
+                order by d.search_order, d.document_id limit @limit),
+            page as (
+                select * from walked where (select count(*) from walked) = @limit
+                union all
+                select * from (select d.document_id, {tier} as tier, {tier} as order_tier, {words.SortKey} as sort_key
+                               from {Source} d where {words.IndexCondition}
+                               order by d.search_order, d.document_id limit @limit) r
+                where (select count(*) from walked) < @limit)
+            """;
+    }
+
+    /// <summary>How many entries of the ordered index the first page of a broad word walks before it ranks the word's
+    /// matches instead: about 4 ms of entries. A broad word is in at least 10,000 documents, so spread evenly over a
+    /// registry of a million it has a page within its first 2,100 entries.</summary>
+    public const int HeadWalk = 10_000;
 
     /// <summary>The facet sample: matches in a fixed sample of the registry's pages, each weighted by the pages it stands for.</summary>
     string Sampled()

@@ -100,6 +100,26 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         Assert.True(walked is > 0 and < 2_000, $"{q}: walked {walked} index entries");
     }
 
+    /// <summary>A broad word missing from the head of the ordered index (a burst of new documents without it): the walk
+    /// stops after <see cref="SearchPlan.HeadWalk"/> entries and the page is ranked from the word's matches instead — the
+    /// same page. Run here with a walk of one entry, which finds less than a page.</summary>
+    [Theory]
+    [MemberData(nameof(BroadWords))]
+    public async Task A_broad_word_not_in_the_head_of_the_order_gets_the_same_first_page_from_its_matches(string q)
+    {
+        await app.LoadLargeAsync();
+        var (sql, parameters) = (await SentAsync(new SearchRequest(q))).Single(s => s.Sql.Contains("@walkBound", StringComparison.Ordinal));
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var walked = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(sql, parameters);
+        parameters.Add("walkBound", 1);
+        var ranked = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(sql, parameters);
+        Assert.Equal(21, JsonDocument.Parse(walked.Items).RootElement.GetArrayLength());
+        Assert.Equal(walked, ranked);
+        var plan = await ExplainAnalyzeAsync(conn, sql, parameters);
+        Assert.Contains(Nodes(plan.GetProperty("Plan")), n => n.TryGetProperty("Relation Name", out var r) && r.GetString() == "search_rows"
+            && n.GetProperty("Actual Loops").GetDouble() > 0);
+    }
+
     public static TheoryData<string> PlaceNames() => new() { "Гурьев", "Atyrau", "Актюбинск", "Pavlodar" };
 
     /// <summary>A place under its several names: counted from the per-word counts, corrected by the few documents that
