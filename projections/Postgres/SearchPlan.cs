@@ -338,16 +338,27 @@ public sealed class SearchPlan
                 """;
         Parameters.Add("walkEntries", PhraseWalk * matches);
         return $"""
-            with walked as materialized (
-                select d.document_id, {(int)SearchTier.Phrase} as tier, {(int)SearchTier.Phrase} as order_tier, {phrase.SortKey} as sort_key
-                from (select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit @walkEntries) d
-                where {phrase.Predicate}
+            with {WalkedOrRanked(phrase, "@walkEntries", ranked)}
+            select 0::bigint as total, '[]' as facets, ({Items}) as items
+            """;
+    }
+
+    /// <summary>The <c>walked</c> and <c>page</c> CTEs of a page looked for in the head of the ordered index: the first
+    /// matches of <paramref name="walkedTier"/> among its first <paramref name="entries"/> entries when they are a page,
+    /// else the page <paramref name="ranked"/> gives.</summary>
+    static string WalkedOrRanked(PlannedTier walkedTier, string entries, string ranked)
+    {
+        var tier = ((int)walkedTier.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"""
+            walked as materialized (
+                select d.document_id, {tier} as tier, {tier} as order_tier, {walkedTier.SortKey} as sort_key
+                from (select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit {entries}) d
+                where {walkedTier.Predicate}
                 order by d.search_order, d.document_id limit @limit),
             page as (
                 select * from walked where (select count(*) from walked) = @limit
                 union all
                 select * from ({ranked}) r where (select count(*) from walked) < @limit)
-            select 0::bigint as total, '[]' as facets, ({Items}) as items
             """;
     }
 
@@ -486,21 +497,12 @@ public sealed class SearchPlan
     string HeadWalkedPage(PlannedTier words)
     {
         Parameters.Add("walkBound", HeadWalk);
-        var tier = ((int)SearchTier.AllWords).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return $"""
-            walked as materialized (
-                select d.document_id, {tier} as tier, {tier} as order_tier, {words.SortKey} as sort_key
-                from (select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit @walkBound) d
-                where {words.Predicate}
-                order by d.search_order, d.document_id limit @limit),
-            page as (
-                select * from walked where (select count(*) from walked) = @limit
-                union all
-                select * from (select d.document_id, {tier} as tier, {tier} as order_tier, {words.SortKey} as sort_key
-                               from {Source} d where {words.IndexCondition}
-                               order by d.search_order, d.document_id limit @limit) r
-                where (select count(*) from walked) < @limit)
-            """;
+        var tier = ((int)words.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WalkedOrRanked(words, "@walkBound", $"""
+            select d.document_id, {tier} as tier, {tier} as order_tier, {words.SortKey} as sort_key
+            from {Source} d where {words.IndexCondition}
+            order by d.search_order, d.document_id limit @limit
+            """);
     }
 
     /// <summary>How many entries of the ordered index the first page of a broad word walks before it ranks the word's
