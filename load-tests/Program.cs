@@ -32,7 +32,7 @@ foreach (var name in plan)
     var scenario = name switch
     {
         "lag" or "lag-services" => await Scenarios.LagAsync(http, token ?? throw new InvalidOperationException($"The {name} scenario needs --token-file."), submitted,
-            name == "lag" ? ["attestation"] : [.. Registry.Domain.Services.ServiceCatalogue.All.Select(s => s.Code)]),
+            name == "lag" ? ["attestation"] : Scenarios.ServiceCodes),
         "webhooks" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks scenario needs --token-file."), submitted, options.Receivers, options.InFlight),
         "webhooks-feed" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks-feed scenario needs --token-file."), 0, options.Receivers, options.InFlight,
             options.Connection + ";Maximum Pool Size=64"),

@@ -73,7 +73,7 @@ public static class Scenarios
         "page-document" => new(name, () => Get(http, VerifyPath(samples).Replace("/api/v1/verify/", "/kk/documents/", StringComparison.Ordinal), compressed: true)),
         "page-search" => new(name, () => Get(http, SearchPath(samples, page: true), compressed: true)),
         // A service's quality page: the year and each month so far, from the same cached reports as "quality".
-        "page-quality" => new(name, () => Get(http, $"/{(Random.Shared.Next(2) == 0 ? "kk" : "ru")}/services/{Services[Random.Shared.Next(Services.Length)]}/quality",
+        "page-quality" => new(name, () => Get(http, $"/{(Random.Shared.Next(2) == 0 ? "kk" : "ru")}/services/{ServiceCodes[Random.Shared.Next(ServiceCodes.Length)]}/quality",
             compressed: true)),
         _ when name.StartsWith("search-class:", StringComparison.Ordinal) => SearchClass(name, http, samples),
         "mixed" => new(name, () => Get(http, Random.Shared.Next(10) == 0 ? SearchPath(samples) : VerifyPath(samples))),
@@ -82,14 +82,15 @@ public static class Scenarios
         _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: baseline, verify, proof, search, search-zipf, search-classes, mixed, quality, write, page-document, page-search, page-quality, lag, lag-services, webhooks, webhooks-feed."),
     };
 
-    static readonly string[] Services = ["attestation", "permit", "declaration", "accreditation", "fire-equipment-conclusion", "standard-agreement"];
+    /// <summary>The six services' codes, from the catalogue.</summary>
+    public static readonly string[] ServiceCodes = [.. ServiceCatalogue.All.Select(s => s.Code)];
 
     static readonly string[] Periods =
         [$"{DateTime.Today.Year}", .. Enumerable.Range(1, 4).Select(q => $"{DateTime.Today.Year}-Q{q}"), .. Enumerable.Range(1, 12).Select(m => $"{DateTime.Today.Year}-{m:D2}")];
 
     /// <summary>A service's quality indicators for the current year, one of its quarters or one of its months (17 periods × 6 services).</summary>
     static string QualityPath() =>
-        $"/api/v1/services/{Services[Random.Shared.Next(Services.Length)]}/quality-indicators?period={Periods[Random.Shared.Next(Periods.Length)]}";
+        $"/api/v1/services/{ServiceCodes[Random.Shared.Next(ServiceCodes.Length)]}/quality-indicators?period={Periods[Random.Shared.Next(Periods.Length)]}";
 
     /// <summary>Random existing numbers, and 5 % numbers that do not exist.</summary>
     static string VerifyPath(Samples s) => Random.Shared.Next(20) == 0

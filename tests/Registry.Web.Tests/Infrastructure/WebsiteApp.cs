@@ -92,12 +92,12 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
         await TestDatabase.DropAsync(ConnectionString);
     }
 
-    /// <summary>A page in a fresh browser context that records every console error and uncaught exception. The tests of
-    /// the collection run one at a time, so the previous test's context is closed rather than left running.</summary>
     /// <summary>How the tests wait for a page they navigated to: its HTML parsed, not every image and icon loaded. A
     /// page whose load event never came on a busy machine failed two tests at 90 s with every request answered.</summary>
     public static PageWaitForURLOptions Parsed => new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
+    /// <summary>A page in a fresh browser context that records every console error and uncaught exception. The tests of
+    /// the collection run one at a time, so the previous test's context is closed rather than left running.</summary>
     public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900, [CallerMemberName] string test = "")
     {
         if (previous is not null) await previous.CloseAsync();
