@@ -55,7 +55,7 @@ public sealed record Options(
             int.Parse(Get("vus", smoke ? "4" : "32"), CultureInfo.InvariantCulture),
             double.Parse(Get("rate", "1000"), CultureInfo.InvariantCulture),
             double.Parse(Get("ramp-from", "0"), CultureInfo.InvariantCulture),
-            ParseDuration(Get("duration", smoke ? "5s" : "60s")),
+            ParseDuration(Get("duration", smoke ? "2s" : "60s")),
             ParseDuration(Get("warmup", smoke ? "1s" : "5s")),
             Get("out", "load-tests/reports"),
             smoke,

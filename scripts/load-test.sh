@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the load-test harness against a Release build of the API on 127.0.0.1:$LOAD_PORT.
 #   scripts/load-test.sh            full plan on a 1M-document database (registry_load; loaded once with COPY)
-#   scripts/load-test.sh --smoke    5-second smoke run on the demo data set (registry_smoke), used by make test
+#   scripts/load-test.sh --smoke    smoke run, 2 seconds a scenario, on the demo data set (registry_smoke), used by make test
 # Any other arguments go to the harness (see "Load testing" in README.md), e.g. --duration 30s --scenarios verify,search
 #   LOAD_PORTS=5182,5184 ...   one API process per port on the same database, requests round robin (README "Scaling")
 #   RATE_LIMITING=false ...    the rate limiter left out of the pipeline (to measure its cost)
