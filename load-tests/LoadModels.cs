@@ -54,7 +54,8 @@ public static class LoadModels
                 else if (intended >= measureFrom) Interlocked.Increment(ref stats.Dropped);
                 var elapsed = (next - start) / Stopwatch.Frequency;
                 var currentRate = elapsed < warmup.TotalSeconds ? rampFrom + (rate - rampFrom) * elapsed / Math.Max(warmup.TotalSeconds, 1e-9) : rate;
-                next += Stopwatch.Frequency / Math.Max(currentRate, 1);
+                // A rate ramping up from 0 starts at one request a second, or at the rate itself when that is lower.
+                next += Stopwatch.Frequency / Math.Max(currentRate, Math.Min(rate, 1));
             }
             if (running.Count > 50_000) running.RemoveAll(t => t.IsCompleted);
             await Task.Delay(1);

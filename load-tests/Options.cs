@@ -25,7 +25,8 @@ public sealed record Options(
     IReadOnlyDictionary<string, double> MaxP99Ms,
     TimeSpan ClassDuration,
     int Receivers,
-    int InFlight)
+    int InFlight,
+    double WritesPerSecond)
 {
     /// <summary>The first instance; requests go round robin over all of them (<c>--base-url a,b</c>).</summary>
     public Uri BaseUrl => BaseUrls[0];
@@ -62,7 +63,8 @@ public sealed record Options(
             thresholds,
             ParseDuration(Get("class-duration", smoke ? "1s" : "10s")),
             int.Parse(Get("receivers", "10"), CultureInfo.InvariantCulture),
-            int.Parse(Get("in-flight", "1"), CultureInfo.InvariantCulture));
+            int.Parse(Get("in-flight", "1"), CultureInfo.InvariantCulture),
+            double.Parse(Get("writes-per-second", "0"), CultureInfo.InvariantCulture));
     }
 
     /// <summary>"60s", "2m", "500ms" or plain seconds.</summary>

@@ -8,7 +8,8 @@ var options = Options.Parse(args);
 ThreadPool.SetMinThreads(Math.Max(options.VirtualUsers * 2, 64), Math.Max(options.VirtualUsers * 2, 64));
 var sockets = new SocketsHttpHandler
 {
-    MaxConnectionsPerServer = options.Model == LoadModel.Closed ? options.VirtualUsers : 512,
+    // Decisions beside a closed scenario (--writes-per-second) must not wait for its users' connections.
+    MaxConnectionsPerServer = options.Model == LoadModel.Closed ? options.VirtualUsers + (options.WritesPerSecond > 0 ? 64 : 0) : 512,
     PooledConnectionLifetime = TimeSpan.FromMinutes(30),
     AutomaticDecompression = DecompressionMethods.None,
     UseCookies = false,
@@ -41,14 +42,22 @@ foreach (var name in plan)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name}: {options.Model} {(options.Model == LoadModel.Closed ? $"{options.VirtualUsers} users" : $"{options.Rate}/s (ramp from {options.RampFrom}/s)")}, warm-up {options.Warmup.TotalSeconds} s, {options.Duration.TotalSeconds} s"));
     var oneAtATime = name.StartsWith("search-class:", StringComparison.Ordinal);
+    var (warmup, duration) = oneAtATime ? (TimeSpan.FromSeconds(Math.Min(1, options.Warmup.TotalSeconds)), options.ClassDuration) : (options.Warmup, options.Duration);
+    // --writes-per-second: officers' decisions arrive beside the scenario, warm-up included, as they do beside real
+    // traffic; each one changes the read model, and a change drops every cached search page.
+    var writes = options.WritesPerSecond > 0 && name is not ("baseline" or "write" or "lag" or "lag-services" or "webhooks" or "webhooks-feed")
+        ? LoadModels.RunOpenAsync(Scenarios.Create("write", http, samples, token) with { Name = $"write beside {name}" },
+            options.WritesPerSecond, options.WritesPerSecond, warmup, duration)
+        : null;
     var stats = oneAtATime
-        ? await LoadModels.RunClosedAsync(scenario, 1, TimeSpan.FromSeconds(Math.Min(1, options.Warmup.TotalSeconds)), options.ClassDuration)
+        ? await LoadModels.RunClosedAsync(scenario, 1, warmup, duration)
         : options.Model == LoadModel.Closed
-        ? await LoadModels.RunClosedAsync(scenario, options.VirtualUsers, options.Warmup, options.Duration)
-        : await LoadModels.RunOpenAsync(scenario, options.Rate, options.RampFrom, options.Warmup, options.Duration);
+        ? await LoadModels.RunClosedAsync(scenario, options.VirtualUsers, warmup, duration)
+        : await LoadModels.RunOpenAsync(scenario, options.Rate, options.RampFrom, warmup, duration);
     if (scenario.Finish is { } finish) await finish();
     if (scenario.Lag is { } lag) lagLine += Report.LagLine(scenario.LagLabel, lag) + " ";
     results.Add(stats);
+    if (writes is not null) results.Add(await writes);
 }
 if (results.FirstOrDefault(r => r.Name == "baseline") is { Rps: > 0 } baseline)
     foreach (var r in results) r.BaselineRatio = r.Rps / baseline.Rps;
