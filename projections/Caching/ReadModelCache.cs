@@ -30,7 +30,7 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     const string Everything = "*";
 
     readonly ConcurrentDictionary<string, PublicDocument> documents = new(StringComparer.Ordinal);
-    readonly ConcurrentDictionary<SearchRequest, SearchPage> pages = new();
+    readonly ConcurrentDictionary<SearchRequest, (SearchPage Page, SearchPageDependency Dependency)> pages = new();
     long generation;
     long lastSeenPosition;
     volatile bool listening;
@@ -51,13 +51,16 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     public bool TryGet(SearchRequest request, out SearchPage? page)
     {
         page = null;
-        return IsLive && pages.TryGetValue(request, out page);
+        if (!IsLive || !pages.TryGetValue(request, out var entry)) return false;
+        page = entry.Page;
+        return true;
     }
 
     /// <summary>Stores what was read at <paramref name="readAt"/> (a <see cref="Generation"/>), unless something changed since.</summary>
     public void Store(string numberNorm, PublicDocument document, long readAt) => Store(documents, numberNorm, document, readAt, options.MaxDocuments);
 
-    public void Store(SearchRequest request, SearchPage page, long readAt) => Store(pages, request, page, readAt, options.MaxSearchPages);
+    public void Store(SearchRequest request, SearchPage page, long readAt) =>
+        Store(pages, request, (page, SearchPageDependency.Of(request)), readAt, options.MaxSearchPages);
 
     void Store<TKey, TValue>(ConcurrentDictionary<TKey, TValue> map, TKey key, TValue value, long readAt, int max) where TKey : notnull
     {
@@ -68,24 +71,34 @@ public sealed class ReadModelCache(ReadCacheOptions options)
         if (Generation != readAt) map.TryRemove(key, out _);
     }
 
-    /// <summary>Applies a projector notice: "position;NUMBER1,NUMBER2…".</summary>
+    /// <summary>Applies a projector notice: "position;NUMBER1,NUMBER2…", or with what search can tell of the change
+    /// (<see cref="Notice(long, SearchTouch)"/>) "position;NUMBERS;BINS;WORDS".</summary>
     public void Changed(string payload)
     {
-        var separator = payload.IndexOf(';', StringComparison.Ordinal);
-        var numbers = payload[(separator + 1)..];
-        _ = long.TryParse(payload.AsSpan(0, Math.Max(0, separator)), out var position);
+        var parts = payload.Split(';');
+        _ = long.TryParse(parts[0], out var position);
+        var numbers = parts.Length > 1 ? parts[1] : "";
         if (numbers == Everything) Changed(position, null);
-        else Changed(position, numbers.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        else if (parts.Length == 4)
+            Changed(position, Split(numbers, ','), new SearchTouch(Split(numbers, ','), Split(parts[2], ','), Split(parts[3], ' ')));
+        else Changed(position, Split(numbers, ','));
+
+        static string[] Split(string list, char separator) => list.Split(separator, StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>The documents changed (every document when <paramref name="numberNorms"/> is null) up to a position:
-    /// the outbox position of a projector notice, or the change-feed seq a follower has read.</summary>
-    public void Changed(long position, IReadOnlyCollection<string>? numberNorms)
+    /// the outbox position of a projector notice, or the change-feed seq a follower has read. Search pages the change can
+    /// alter are dropped (<see cref="SearchPageDependency"/>); every page when the notice does not say what it touched, none
+    /// when no document changed.</summary>
+    public void Changed(long position, IReadOnlyCollection<string>? numberNorms, SearchTouch? touch = null)
     {
         Interlocked.Increment(ref generation);
         if (numberNorms is null) documents.Clear();
         else foreach (var numberNorm in numberNorms) documents.TryRemove(numberNorm, out _);
-        pages.Clear();
+        if (numberNorms is null || (touch is null && numberNorms.Count > 0)) pages.Clear();
+        else if (touch is not null && numberNorms.Count > 0)
+            foreach (var (request, entry) in pages)
+                if (entry.Dependency.IsTouchedBy(touch)) pages.TryRemove(request, out _);
         Interlocked.Exchange(ref lastSeenPosition, position);
     }
 
@@ -93,8 +106,18 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     public static string Notice(long position, IEnumerable<string> numberNorms)
     {
         var notice = $"{position};{string.Join(',', numberNorms)}";
-        return notice.Length <= 7_000 ? notice : $"{position};{Everything}";
+        return notice.Length <= MaxNotice ? notice : $"{position};{Everything}";
     }
+
+    /// <summary>The notice for a projector batch with what search can tell of it; without the words when they do not fit
+    /// (every search page is dropped then).</summary>
+    public static string Notice(long position, SearchTouch touch)
+    {
+        var notice = $"{position};{string.Join(',', touch.Numbers)};{string.Join(',', touch.Bins)};{string.Join(' ', touch.Words)}";
+        return System.Text.Encoding.UTF8.GetByteCount(notice) <= MaxNotice && touch.Words.All(w => w.Length > 0 && !w.Any(c => c is ';' or ' ')) ? notice : Notice(position, touch.Numbers);
+    }
+
+    const int MaxNotice = 7_000;
 
     public void Listening(bool on)
     {

@@ -19,7 +19,8 @@ public sealed class PostgresDocumentProjector : IProjector
     // keep read.search_terms and read.search_term_facets exact.
     const string Upsert = """
         with previous as (
-            select tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region from read.documents where document_id = @DocumentId),
+            select tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region, holder_identifier
+            from read.documents where document_id = @DocumentId),
         upserted as (
             insert into read.documents (document_id, version, kind, number, number_norm, status, issued_on, valid_until,
                 holder_id, holder_name, holder_identifier, region, sectors, name_folded, scope_folded, public_json, search_order, position, updated_at)
@@ -31,14 +32,15 @@ public sealed class PostgresDocumentProjector : IProjector
                 sectors = excluded.sectors, name_folded = excluded.name_folded, scope_folded = excluded.scope_folded,
                 public_json = excluded.public_json, search_order = excluded.search_order, position = excluded.position, updated_at = now()
             where read.documents.version < excluded.version
-            returning tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region
+            returning tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region, holder_identifier
         ),
         changed as (
             insert into read.changes (document_id, kind, number, version, change, status)
             select @DocumentId, @Kind, @Number, @Version, @Change, @Status from upserted
         )
         select u.terms as added, u.kind, u.status, u.region, coalesce(p.terms, '{}') as removed,
-               p.kind as removedKind, p.status as removedStatus, p.region as removedRegion
+               p.kind as removedKind, p.status as removedStatus, p.region as removedRegion,
+               u.holder_identifier, p.holder_identifier as removedIdentifier
         from upserted u left join previous p on true
         """;
 
@@ -122,8 +124,14 @@ public sealed class PostgresDocumentProjector : IProjector
         var facetDeltas = new Dictionary<(string Term, string Kind, string Status, string Region), int>();
         var pairGroups = new List<(int Group, string Term, int Sign, string Kind, string Status, string Region)>();
         var groups = 0;
+        var touchedWords = new HashSet<string>(StringComparer.Ordinal);
+        var touchedBins = new HashSet<string>(StringComparer.Ordinal);
         foreach (var terms in await UpsertAsync(batch, tx, changedNumbers, ct))
         {
+            touchedWords.UnionWith(terms.Added);
+            touchedWords.UnionWith(terms.Removed);
+            if (terms.Identifier is { } bin) touchedBins.Add(bin);
+            if (terms.RemovedIdentifier is { } removedBin) touchedBins.Add(removedBin);
             foreach (var term in terms.Added) termDeltas[term] = termDeltas.GetValueOrDefault(term) + 1;
             foreach (var term in terms.Removed) termDeltas[term] = termDeltas.GetValueOrDefault(term) - 1;
             foreach (var term in terms.Added)
@@ -152,7 +160,7 @@ public sealed class PostgresDocumentProjector : IProjector
                 facetTerms = faceted.Select(t => t.Key.Term).ToArray(), facetKinds = faceted.Select(t => t.Key.Kind).ToArray(),
                 facetStatuses = faceted.Select(t => t.Key.Status).ToArray(), facetRegions = faceted.Select(t => t.Key.Region).ToArray(),
                 facetDeltas = faceted.Select(t => t.Value).ToArray(),
-                channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(batch[^1].Position, changedNumbers),
+                channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(batch[^1].Position, new SearchTouch(changedNumbers, touchedBins, touchedWords)),
             }, tx, cancellationToken: ct));
     }
 
@@ -180,7 +188,7 @@ public sealed class PostgresDocumentProjector : IProjector
         {
             while (await reader.ReadAsync(ct))
                 applied.Add(new TermChange(reader.GetFieldValue<string[]>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.GetFieldValue<string[]>(4), Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7)));
+                    reader.GetFieldValue<string[]>(4), Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7), Nullable(reader, 8), Nullable(reader, 9)));
         } while (await reader.NextResultAsync(ct));
         return applied;
     }
@@ -201,5 +209,5 @@ public sealed class PostgresDocumentProjector : IProjector
     };
 
     sealed record TermChange(string[] Added, string Kind, string Status, string Region, string[] Removed, string? RemovedKind, string? RemovedStatus,
-        string? RemovedRegion);
+        string? RemovedRegion, string? Identifier, string? RemovedIdentifier);
 }

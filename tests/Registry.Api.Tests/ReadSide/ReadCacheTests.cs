@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Api.Tests.Infrastructure;
 using Registry.Domain.Documents;
 using Registry.Projections.Caching;
+using Registry.Projections.Postgres;
 using Registry.Projections.Queries;
 
 namespace Registry.Api.Tests.ReadSide;
@@ -63,6 +65,58 @@ public sealed class ReadCacheTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.True(cache.TryGet(request, out _));
         cache.Listening(false);
         Assert.False(cache.TryGet(request, out _));
+    }
+
+    /// <summary>A projector notice says which numbers, BINs and words a batch changed, and the cache drops only the pages
+    /// those could change: pages of other words stay, and each page kept is still the page the database answers.</summary>
+    [Fact]
+    public async Task After_a_change_each_search_page_the_cache_kept_is_the_page_the_database_answers_now()
+    {
+        await CacheListeningAsync();
+        var officer = app.Officer();
+        var karaganda = await officer.IssueAsync(Scenario.Attestation(name: "ТОО «Қарағанды Көмір Сервис»"));
+        var almatyBin = Scenario.NewBin();
+        var almaty = await officer.IssueAsync(Scenario.Attestation(bin: almatyBin, name: "ТОО «Алматы Лифт Монтаж»"));
+        await app.WaitForProjectionsAsync();
+        var search = app.Services.GetRequiredService<ISearchQuery>();
+        var database = app.Services.GetRequiredService<PostgresSearchQuery>();
+        var cache = app.Services.GetRequiredService<ReadModelCache>();
+        SearchRequest[] requests =
+        [
+            new("Алматы Лифт"), new("Лифт"), new("Алмат"), new("Монтаж"), new(almaty), new(almatyBin), new(almatyBin[..10]),
+            new("Қарағанды"), new("Карганды"), new("Qaragandy Komir"), new("Көмір", Status: "valid"), new("Сервис", Sort: SearchSort.Number),
+            new(karaganda), new(karaganda[..^2]), new(null, Kind: "attestation"), new("Гурьев"),
+        ];
+
+        async Task<List<SearchRequest>> KeptAfterAsync(Func<Task> change)
+        {
+            foreach (var request in requests) await search.SearchAsync(request, CancellationToken.None);
+            Assert.All(requests, r => Assert.True(cache.TryGet(r, out _), $"{r} was not cached"));
+            await change();
+            await app.WaitForProjectionsAsync();
+            var kept = requests.Where(r => cache.TryGet(r, out _)).ToList();
+            foreach (var request in kept)
+            {
+                cache.TryGet(request, out var page);
+                var now = await database.SearchAsync(request, CancellationToken.None);
+                Assert.Equal(JsonSerializer.Serialize(now), JsonSerializer.Serialize(page));
+            }
+            return kept;
+        }
+
+        // A new document of another Karaganda holder: the Almaty pages stay, and so do those of words it does not hold.
+        var kept = await KeptAfterAsync(() => officer.IssueAsync(Scenario.Attestation(name: "ТОО «Қарағанды Жаңа Сервис»")));
+        Assert.Empty(new SearchRequest[] { new("Алматы Лифт"), new("Лифт"), new("Алмат"), new("Монтаж"), new(almaty), new(almatyBin), new(almatyBin[..10]),
+            new("Көмір", Status: "valid"), new(karaganda), new("Гурьев") }.Except(kept));
+        Assert.Empty(kept.Intersect([new("Қарағанды"), new("Карганды"), new("Qaragandy Komir"), new("Сервис", Sort: SearchSort.Number),
+            new(null, Kind: "attestation")]));
+
+        // The Almaty document suspended: the pages it is on go, the Karaganda pages stay.
+        kept = await KeptAfterAsync(() => officer.PostJsonAsync($"/api/v1/documents/{almaty}/suspend",
+            new Features.Documents.ChangeDocumentStatus.Request("Проверка", null, null), Guid.NewGuid().ToString()));
+        Assert.Empty(new SearchRequest[] { new("Қарағанды"), new(karaganda), new("Көмір", Status: "valid"), new("Гурьев") }.Except(kept));
+        Assert.Empty(kept.Intersect([new("Алматы Лифт"), new("Лифт"), new("Алмат"), new("Монтаж"), new(almaty), new(almatyBin), new(almatyBin[..10]),
+            new(null, Kind: "attestation")]));
     }
 
     async Task CacheListeningAsync()
