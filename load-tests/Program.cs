@@ -44,7 +44,7 @@ foreach (var name in plan)
     var oneAtATime = name.StartsWith("search-class:", StringComparison.Ordinal);
     var (warmup, duration) = oneAtATime ? (TimeSpan.FromSeconds(Math.Min(1, options.Warmup.TotalSeconds)), options.ClassDuration) : (options.Warmup, options.Duration);
     // --writes-per-second: officers' decisions arrive beside the scenario, warm-up included, as they do beside real
-    // traffic; each one changes the read model, and a change drops every cached search page.
+    // traffic; each one changes the read model and drops the cached search pages it could change.
     var writes = options.WritesPerSecond > 0 && name is not ("baseline" or "write" or "lag" or "lag-services" or "webhooks" or "webhooks-feed")
         ? LoadModels.RunOpenAsync(Scenarios.Create("write", http, samples, token) with { Name = $"write beside {name}" },
             options.WritesPerSecond, options.WritesPerSecond, warmup, duration)

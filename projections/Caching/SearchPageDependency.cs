@@ -51,7 +51,7 @@ public sealed class SearchPageDependency
     public static SearchPageDependency Of(SearchRequest request) => new(SearchIntent.Of(request.Q));
 
     public bool IsTouchedBy(SearchTouch touch) =>
-        touch.Numbers.Count > 0 && intent.IsEverything
+        (touch.Numbers.Count > 0 && intent.IsEverything)
         || touch.Numbers.Any(n => n == intent.Number
             || (intent.NumberPrefix is { } prefix && n.StartsWith(prefix, StringComparison.Ordinal))
             || (intent.NumberSuffix is { } suffix && n.EndsWith(suffix, StringComparison.Ordinal)))
