@@ -20,9 +20,11 @@ public sealed class ReadCacheOptions
 /// Verify lookups and search pages kept in memory until the read model they were read from changes. On the primary the
 /// projector's notice says so (<see cref="ReadModelChangeListener"/>): it is sent in the transaction that writes the
 /// change, so it arrives only once the change is visible. A replica receives no notices, so there the cache follows the
-/// change feed the replica has applied (<see cref="ChangeFeedFollower"/>). Either way a changed document is evicted and
-/// any change drops every search page (totals and facets move). Nothing is served from or stored in the cache while its
-/// source of changes is not connected, because changes missed then would leave stale entries.
+/// change feed the replica has applied (<see cref="ChangeFeedFollower"/>). Either way a changed document is evicted. A
+/// projector notice names the words, numbers and BINs it changed, and drops the search pages they could alter (totals and
+/// facets move; <see cref="SearchPageDependency"/>); a change feed does not, so there every change drops every page.
+/// Nothing is served from or stored in the cache while its source of changes is not connected, because changes missed
+/// then would leave stale entries.
 /// </summary>
 public sealed class ReadModelCache(ReadCacheOptions options)
 {
