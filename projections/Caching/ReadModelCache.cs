@@ -79,11 +79,13 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     {
         var parts = payload.Split(';');
         _ = long.TryParse(parts[0], out var position);
-        var numbers = parts.Length > 1 ? parts[1] : "";
-        if (numbers == Everything) Changed(position, null);
-        else if (parts.Length == 4)
-            Changed(position, Split(numbers, ','), new SearchTouch(Split(numbers, ','), Split(parts[2], ','), Split(parts[3], ' ')));
-        else Changed(position, Split(numbers, ','));
+        if (parts.Length > 1 && parts[1] == Everything)
+        {
+            Changed(position, null);
+            return;
+        }
+        var numbers = Split(parts.Length > 1 ? parts[1] : "", ',');
+        Changed(position, numbers, parts.Length == 4 ? new SearchTouch(numbers, Split(parts[2], ','), Split(parts[3], ' ')) : null);
 
         static string[] Split(string list, char separator) => list.Split(separator, StringSplitOptions.RemoveEmptyEntries);
     }

@@ -40,13 +40,21 @@ public sealed class SearchPageDependency
     {
         this.intent = intent;
         var typed = intent.Terms.SelectMany(t => t.Words).Distinct(StringComparer.Ordinal).ToArray();
-        var mayCorrect = typed.Where(Typos.MayCorrect).ToArray();
-        correctable = [.. mayCorrect.SelectMany(WithOneLetterLess).Distinct(StringComparer.Ordinal)];
+        correctable = [.. typed.Where(Typos.MayCorrect).SelectMany(WithOneLetterLess).Distinct(StringComparer.Ordinal)];
         // A typed word corrected to a place's name brings that place's other names (SearchVocabulary), whichever word of
         // one edit the vocabulary holds then.
-        var correctedPlaces = mayCorrect.SelectMany(w => Typos.OneEditAway(w)).SelectMany(v => PlaceNames.Default.OtherNames(v));
+        var correctedPlaces = correctable.SelectMany(c => OtherNamesOfPlacesNear.GetValueOrDefault(c) ?? []);
         words = [.. typed.Concat(intent.Terms.SelectMany(t => t.OtherNames).Concat(correctedPlaces).SelectMany(n => n)).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>The other names of each one-word place name, under the name and under the name with each letter left out:
+    /// a typed word is one edit from a place's name only if the two share one of these keys.</summary>
+    static readonly Dictionary<string, List<string[]>> OtherNamesOfPlacesNear = PlaceNames.Default.All
+        .SelectMany(place => place.AllNames.Select(SearchText.Fold).Where(name => !name.Contains(' ')))
+        .Distinct(StringComparer.Ordinal)
+        .SelectMany(name => WithOneLetterLess(name).Distinct(StringComparer.Ordinal).Select(key => (Key: key, Others: PlaceNames.Default.OtherNames(name))))
+        .GroupBy(n => n.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.SelectMany(n => n.Others).ToList(), StringComparer.Ordinal);
 
     public static SearchPageDependency Of(SearchRequest request) => new(SearchIntent.Of(request.Q));
 
