@@ -35,17 +35,19 @@ public static class SearchVocabulary
     /// per-word counts: "тоо" begins 17 words); beyond, as a prefix.</summary>
     public const int MaxCompletions = 32;
 
-    // With each unfinished word, the documents all its completions hold together (at most the documents it matches), and
-    // when the word itself is broad, the prefixes one letter longer that its other completions begin with.
+    // With each unfinished word, the documents all its completions hold together (at most the documents it matches) and
+    // the most any one of them holds (at least the documents it matches), and when the word itself is broad, the prefixes
+    // one letter longer that its other completions begin with.
     const string Lookup = """
-        select l.i::int as word, t.term, t.documents, c.completions, c.continuations
+        select l.i::int as word, t.term, t.documents, c.completions, c.largest, c.continuations
         from unnest(@words::text[], @prefixes::bool[]) with ordinality as l(word, prefix, i)
         cross join lateral (
-            select case when l.prefix then (select sum(s.documents) from read.search_terms s
-                                            where s.term >= l.word collate "C" and s.term < (l.word || chr(1114111)) collate "C") end::bigint as completions,
+            select a.completions, a.largest,
                    case when l.prefix and exists (select 1 from read.search_terms w where w.term = l.word collate "C" and w.documents > @broad) then
                        array(select distinct left(s.term, char_length(l.word) + 1) from read.search_terms s
-                             where s.term > l.word collate "C" and s.term < (l.word || chr(1114111)) collate "C" and s.documents > 0) end as continuations) c
+                             where s.term > l.word collate "C" and s.term < (l.word || chr(1114111)) collate "C" and s.documents > 0) end as continuations
+            from (select sum(s.documents)::bigint as completions, max(s.documents)::bigint as largest from read.search_terms s
+                  where l.prefix and s.term >= l.word collate "C" and s.term < (l.word || chr(1114111)) collate "C") a) c
         cross join lateral (
             select s.term, s.documents from read.search_terms s
             where s.term >= l.word collate "C" and s.term < (l.word || case when l.prefix then chr(1114111) else chr(1) end) collate "C" and s.documents > 0
@@ -79,8 +81,9 @@ public static class SearchVocabulary
 
         var found = lookups.Select(_ => new List<(string Term, long Documents)>()).ToArray();
         var completions = new long[lookups.Count];
+        var largest = new long[lookups.Count];
         var continuations = new string[]?[lookups.Count];
-        var rows = await conn.QueryAsync<(int Word, string Term, long Documents, long? Completions, string[]? Continuations)>(new CommandDefinition(Lookup,
+        var rows = await conn.QueryAsync<(int Word, string Term, long Documents, long? Completions, long? Largest, string[]? Continuations)>(new CommandDefinition(Lookup,
             new { words = lookups.Select(l => l.Word).ToArray(), prefixes = lookups.Select(l => l.Prefix).ToArray(), limit = MaxCompletions + 1,
                 broad = SearchPage.ExactTotalLimit },
             cancellationToken: ct));
@@ -88,6 +91,7 @@ public static class SearchVocabulary
         {
             found[row.Word - 1].Add((row.Term, row.Documents));
             completions[row.Word - 1] = row.Completions ?? 0;
+            largest[row.Word - 1] = row.Largest ?? 0;
             continuations[row.Word - 1] = row.Continuations;
         }
 
@@ -117,7 +121,8 @@ public static class SearchVocabulary
             if (typed.All(i => found[i].Count > 0))
             {
                 Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix, completions[typed[i]]));
-                if (typed.Length == 1) atLeast = found[typed[0]].Max(f => f.Documents);
+                // An unfinished word's most held completion may lie beyond the few listed (`с` lists `с`, `са`, `саа`, …).
+                if (typed.Length == 1) atLeast = Math.Max(found[typed[0]].Max(f => f.Documents), largest[typed[0]]);
                 if (typed is [var only] && lookups[only].Prefix && found[only].Count > MaxCompletions && found[only][0].Term == lookups[only].Word)
                 {
                     within.Add(lookups[only].Word);

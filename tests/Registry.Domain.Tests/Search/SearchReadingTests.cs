@@ -95,6 +95,8 @@ public sealed class SearchReadingTests
     [InlineData("актобе", true)]
     [InlineData("12345", false)]   // a number is never corrected
     [InlineData("акто", false)]    // four letters
+    [InlineData("электрооборудованиеэлектромонтаж", true)]   // 32 letters
+    [InlineData("электрооборудованиеэлектромонтажи", false)] // 33: longer than any word to correct to
     public void A_word_is_corrected_from_five_letters_on_and_a_number_never(string word, bool corrected) =>
         Assert.Equal(corrected, Typos.MayCorrect(word));
 
