@@ -26,7 +26,10 @@ public sealed class PlaceNames
         All = places;
         foreach (var place in places)
         {
-            var names = place.AllNames.Select(SearchText.Fold).Distinct(StringComparer.Ordinal).ToList();
+            // A name of several words is also typed as one (`Нурсултан`, `Алмаата`, `Устькаменогорск`).
+            var folded = place.AllNames.Select(SearchText.Fold).ToList();
+            var names = folded.Concat(folded.Where(n => n.Contains(' ')).Select(n => n.Replace(" ", "", StringComparison.Ordinal)))
+                .Distinct(StringComparer.Ordinal).ToList();
             if (names.Count < 2) continue;
             foreach (var name in names)
             {
@@ -38,6 +41,9 @@ public sealed class PlaceNames
     }
 
     public IReadOnlyList<Place> All { get; }
+
+    /// <summary>Every folded name of every place of more than one name.</summary>
+    public IEnumerable<string> Names => alternatives.Keys;
 
     /// <summary>The most words a place name has, folded ("усть каменогорск" has two).</summary>
     public int LongestName { get; }

@@ -49,9 +49,8 @@ public sealed class SearchPageDependency
 
     /// <summary>The other names of each one-word place name, under the name and under the name with each letter left out:
     /// a typed word is one edit from a place's name only if the two share one of these keys.</summary>
-    static readonly Dictionary<string, List<string[]>> OtherNamesOfPlacesNear = PlaceNames.Default.All
-        .SelectMany(place => place.AllNames.Select(SearchText.Fold).Where(name => !name.Contains(' ')))
-        .Distinct(StringComparer.Ordinal)
+    static readonly Dictionary<string, List<string[]>> OtherNamesOfPlacesNear = PlaceNames.Default.Names
+        .Where(name => !name.Contains(' '))
         .SelectMany(name => WithOneLetterLess(name).Distinct(StringComparer.Ordinal).Select(key => (Key: key, Others: PlaceNames.Default.OtherNames(name))))
         .GroupBy(n => n.Key, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.SelectMany(n => n.Others).ToList(), StringComparer.Ordinal);
