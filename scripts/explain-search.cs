@@ -1,6 +1,7 @@
 // EXPLAIN (ANALYZE, BUFFERS) of every statement the PostgreSQL search backend sends for each query given: one line per
 // statement (shared buffers hit + read over all its nodes, milliseconds), and with --plan the whole plan. The README's search figures come from it.
 // Usage: dotnet run scripts/explain-search.cs -- "<connection string>" [--plan] <query> [<query> ...]
+// A query may carry the endpoint's filters after a '?': "Құрылыс?kind=permit&status=valid&region=Астана&sort=number&limit=50".
 #:project ../projections/Registry.Projections.csproj
 #:property PublishAot=false
 using System.Text.Json;
@@ -8,6 +9,16 @@ using Dapper;
 using Npgsql;
 using Registry.Projections.Postgres;
 using Registry.Projections.Queries;
+
+static SearchRequest Request(string typed)
+{
+    var parts = typed.Split('?', 2);
+    var filters = (parts.Length > 1 ? parts[1] : "").Split('&', StringSplitOptions.RemoveEmptyEntries)
+        .Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
+    string? F(string key) => filters.TryGetValue(key, out var v) ? v : null;
+    var sort = F("sort") switch { "number" => SearchSort.Number, "issued-newest" => SearchSort.IssuedNewest, "issued-oldest" => SearchSort.IssuedOldest, _ => SearchSort.Relevance };
+    return new SearchRequest(parts[0].Length == 0 ? null : parts[0], F("kind"), F("status"), F("region"), Sort: sort, Limit: F("limit") is { } l ? int.Parse(l) : 20);
+}
 
 if (args.Length < 2)
 {
@@ -23,7 +34,7 @@ await conn.ExecuteAsync(PostgresSearchQuery.SessionSettings);
 foreach (var q in args.Skip(1).Where(a => a != "--plan"))
 {
     var sent = new List<(string Sql, DynamicParameters Parameters)>();
-    var page = await PostgresSearchQuery.SearchAsync(conn, new SearchRequest(q), sent, CancellationToken.None);
+    var page = await PostgresSearchQuery.SearchAsync(conn, Request(q), sent, CancellationToken.None);
     Console.WriteLine($"{q}: total {page.Total} ({page.TotalRelation}), facets exact {page.Facets.Exact}, {page.Items.Count} items");
     long sum = 0;
     foreach (var (sql, parameters) in sent)

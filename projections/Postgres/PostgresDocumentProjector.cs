@@ -108,10 +108,10 @@ public sealed class PostgresDocumentProjector : IProjector
     /// with its trigger disabled (<see cref="SearchRowsTrigger"/>).</summary>
     public const string RebuildSearchRows = """
         truncate read.search_rows;
-        drop index if exists read.read_search_rows_match;
+        drop index if exists read.read_search_rows_match_status;
         insert into read.search_rows (document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search)
         select document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search from read.documents;
-        create index read_search_rows_match on read.search_rows using gin (search, kind, region);
+        create index read_search_rows_match_status on read.search_rows using gin (search, kind, region, status);
         """;
 
     /// <summary>The row trigger that keeps read.search_rows (migration 0201); a bulk load disables it and rebuilds after.</summary>

@@ -54,8 +54,9 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             if (counts.Residual <= SearchPlan.ResidualCap)
             {
                 if (counts.Total == 0) return Empty;
-                // Exact total and facets in hand: the page alone is left, from the ordered walk when it reads less.
-                if (plan.WalkIsCheaper(counts.Total, counts.Documents))
+                // Exact total and facets in hand: the page alone is left, from the ordered walk when it reads less, or when
+                // more than 10,000 match (a filtered broad word: counting would stop at 10,001 only to walk after).
+                if (counts.Total > SearchPage.ExactTotalLimit || plan.WalkIsCheaper(counts.Total, counts.Documents))
                     return await ReadAsync(conn, plan, plan.Broad(sampleFacets: false), exact: true, sent, ct, (counts.Total, counts.Facets));
             }
         }

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using Registry.Api.DemoData;
 using Registry.Api.WriteModel;
+using Registry.Domain.Documents;
 using Registry.Projections.Postgres;
 using Registry.Projections.Queries;
 
@@ -480,6 +481,56 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
 
     static long Buffers(JsonElement plan) =>
         plan.GetProperty("Plan").GetProperty("Shared Hit Blocks").GetInt64() + plan.GetProperty("Plan").GetProperty("Shared Read Blocks").GetInt64();
+
+    /// <summary>A broad word filtered by the kind whose numbers sort last, sorted by number: the walk in number order starts
+    /// at that kind's numbers. From the first number it fetched the row of every other kind's document to test it (at 1M,
+    /// 500,000 rows: past the read time-out, a 503).</summary>
+    [Fact]
+    public async Task A_broad_word_of_one_kind_sorted_by_number_walks_that_kind_s_numbers_only()
+    {
+        await app.LoadLargeAsync();
+        var request = new SearchRequest("ТОО", Kind: "standard-agreement", Sort: SearchSort.Number);
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
+        Assert.Equal((TotalRelation.Gte, 20), (page.TotalRelation, page.Items.Count));
+        Assert.All(page.Items, i => Assert.Equal("standard-agreement", i.Kind));
+        Assert.Equal(page.Items.Select(i => i.Number).Order(StringComparer.Ordinal), page.Items.Select(i => i.Number));
+        var first = await conn.ExecuteScalarAsync<string>("""
+            select min(number_norm) from read.documents where kind = 'standard-agreement' and search @@ to_tsquery('simple', 'тоо')
+            """);
+        Assert.Equal(first, DocumentNumber.Normalize(page.Items[0].Number));
+        foreach (var (sql, parameters) in await SentAsync(request))
+        {
+            var plan = await ExplainAnalyzeAsync(conn, sql, parameters);
+            Assert.True(HeaviestNodeBuffers(plan) < 5_000, $"read {HeaviestNodeBuffers(plan)} buffers\n{plan}");
+        }
+    }
+
+    /// <summary>A word within a status: the full-text index finds the word's documents of that status (migration 0300),
+    /// instead of every document holding the word, each row read to test its status.</summary>
+    [Fact]
+    public async Task A_word_within_a_status_reads_that_status_s_matches_only()
+    {
+        await app.LoadLargeAsync();
+        var request = new SearchRequest("Сервис", Status: "suspended", Sort: SearchSort.IssuedNewest);
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var (matches, all) = await conn.QuerySingleAsync<(long, long)>("""
+            select count(*) filter (where status = 'suspended'), count(*) from read.documents where search @@ to_tsquery('simple', 'сервис')
+            """);
+        Assert.True(all > 5 * matches && matches > 100, $"{matches} suspended of {all}");
+        var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
+        Assert.Equal((matches, TotalRelation.Eq), (page.Total, page.TotalRelation));
+        foreach (var (sql, parameters) in await SentAsync(request))
+        {
+            var plan = await ExplainAnalyzeAsync(conn, sql, parameters);
+            Assert.True(HeaviestNodeBuffers(plan) < 2 * matches + 200, $"{matches} matches of {all}, read {HeaviestNodeBuffers(plan)} buffers\n{plan}");
+        }
+    }
+
+    /// <summary>The shared buffers of a plan's heaviest node (its children's included): what its scan of the matches read,
+    /// InitPlans and CTEs apart from the top node.</summary>
+    static long HeaviestNodeBuffers(JsonElement plan) =>
+        Nodes(plan.GetProperty("Plan")).Max(n => n.GetProperty("Shared Hit Blocks").GetInt64() + n.GetProperty("Shared Read Blocks").GetInt64());
 
     [Fact]
     public async Task A_query_of_a_few_thousand_matches_is_counted_exactly_with_exact_facets()
