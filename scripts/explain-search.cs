@@ -1,7 +1,8 @@
 // EXPLAIN (ANALYZE, BUFFERS) of every statement the PostgreSQL search backend sends for each query given: one line per
 // statement (shared buffers hit + read over all its nodes, milliseconds), and with --plan the whole plan. The README's search figures come from it.
 // Usage: dotnet run scripts/explain-search.cs -- "<connection string>" [--plan] <query> [<query> ...]
-// A query may carry the endpoint's filters after a '?': "Құрылыс?kind=permit&status=valid&region=Астана&sort=number&limit=50".
+// A query may carry the endpoint's filters after a '?': "Құрылыс?kind=permit&status=valid&region=Астана&sort=number&limit=50"
+// (also sector, bin, issuedFrom and issuedTo).
 #:project ../projections/Registry.Projections.csproj
 #:property PublishAot=false
 using System.Text.Json;
@@ -17,7 +18,9 @@ static SearchRequest Request(string typed)
         .Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
     string? F(string key) => filters.TryGetValue(key, out var v) ? v : null;
     var sort = F("sort") switch { "number" => SearchSort.Number, "issued-newest" => SearchSort.IssuedNewest, "issued-oldest" => SearchSort.IssuedOldest, _ => SearchSort.Relevance };
-    return new SearchRequest(parts[0].Length == 0 ? null : parts[0], F("kind"), F("status"), F("region"), Sort: sort, Limit: F("limit") is { } l ? int.Parse(l) : 20);
+    return new SearchRequest(parts[0].Length == 0 ? null : parts[0], F("kind"), F("status"), F("region"), F("sector"), F("bin"),
+        F("issuedFrom") is { } from ? DateOnly.Parse(from) : null, F("issuedTo") is { } to ? DateOnly.Parse(to) : null,
+        sort, Limit: F("limit") is { } l ? int.Parse(l) : 20);
 }
 
 if (args.Length < 2)

@@ -82,7 +82,9 @@ public sealed class SearchPlan
 
     /// <summary>Where the matches are counted, faceted and ranked: read.search_rows (migration 0201, a quarter of the
     /// row size, so a count of 10,000 matches stays in memory) when the query is words alone; read.documents when a
-    /// reading needs its number or BIN indexes.</summary>
+    /// reading needs its number or BIN indexes, or a filter its own index (a holder's BIN, issue dates, a sector: on the
+    /// narrow copy a broad word's every match was read to test them — `ТОО` issued since 2023-12-01, past the read
+    /// time-out).</summary>
     public string Source { get; }
 
     public SearchPlan(SearchRequest request, SearchIntent intent, IReadOnlyList<ResolvedTerm>? words)
@@ -120,9 +122,10 @@ public sealed class SearchPlan
         }
         if (intent.IsEverything) AddOrderedByRank(SearchTier.AllWords, "true");
         MatchesNothing = tiers.Count == 0;
-        // Words alone (no number or BIN reading, not sorted by number) are counted and sampled on the narrow copy.
+        // Words alone (no number or BIN reading, not sorted by number, no filter but kind, status and region) are counted
+        // and sampled on the narrow copy.
         Source = tiers.Count > 0 && tiers.All(t => t.Tier is SearchTier.Phrase or SearchTier.AllWords && t.Predicate != "true") && request.Sort != SearchSort.Number
-            ? "read.search_rows" : "read.documents";
+            && !filtersBeyondFacets ? "read.search_rows" : "read.documents";
         KnownBroad = filters.Count == 0 && AtLeast > SearchPage.ExactTotalLimit;
         wordsOnly = tiers.Count > 0 && tiers.All(t => IsName(t) && t.Predicate != "true");
         if (request.Sort != SearchSort.Relevance && !MatchesNothing) MergeTiersForSort(request.Sort);
@@ -795,7 +798,7 @@ public sealed class SearchPlan
     /// reading is read from its own structure instead of one scan of read.documents visiting a 1 KB row per match: the
     /// identifier readings from covering indexes on read.documents (migration 0203: kind, status, region and order in
     /// the index, so an index-only scan), the words from read.search_rows; a document found by two keeps its best tier.</summary>
-    bool ReadEachReading => Request.Sort == SearchSort.Relevance && Source == "read.documents" && !Intent.IsEverything;
+    bool ReadEachReading => Request.Sort == SearchSort.Relevance && tiers.Any(t => !IsName(t)) && !Intent.IsEverything;
 
     static bool IsName(PlannedTier t) => t.Tier is SearchTier.Phrase or SearchTier.AllWords;
 

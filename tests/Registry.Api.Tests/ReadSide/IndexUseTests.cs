@@ -527,6 +527,27 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         }
     }
 
+    /// <summary>A broad word within days of issue (a filter the narrow copy has no index for): read from read.documents,
+    /// where the dates' index finds the days' documents, instead of every match of the word read on read.search_rows to
+    /// test its date (at 1M: `ТОО` issued since 2023-12-01, past the read time-out).</summary>
+    [Fact]
+    public async Task A_broad_word_within_days_of_issue_reads_those_days_documents_only()
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var from = await conn.ExecuteScalarAsync<DateOnly>("select issued_on from read.documents order by issued_on desc offset 2000 limit 1");
+        var request = new SearchRequest("ТОО", IssuedFrom: from);
+        var matches = await conn.ExecuteScalarAsync<long>(
+            "select count(*) from read.documents where issued_on >= @from and search @@ to_tsquery('simple', 'тоо')", new { from });
+        var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
+        Assert.True(page.Total >= matches && page.TotalRelation == TotalRelation.Eq, $"{page.Total} of at least {matches}");
+        foreach (var (sql, parameters) in await SentAsync(request))
+        {
+            var plan = await ExplainAnalyzeAsync(conn, sql, parameters);
+            Assert.True(HeaviestNodeBuffers(plan) < 5_000, $"read {HeaviestNodeBuffers(plan)} buffers\n{plan}");
+        }
+    }
+
     /// <summary>The shared buffers of a plan's heaviest node (its children's included): what its scan of the matches read,
     /// InitPlans and CTEs apart from the top node.</summary>
     static long HeaviestNodeBuffers(JsonElement plan) =>
