@@ -219,15 +219,22 @@ public sealed class SearchPlan
             else termFacetFilters.Add(termFacetClause);
         }
         Filter("d.kind = @kind", "kind", r.Kind, "f.kind = @kind");
-        // A status is a range of search_order, so the ordered walk can start and stop at it.
+        // A status is a range of search_order, so the ordered walk can start and stop at it. Within a status the order is
+        // the issue date, newest first, so issue dates narrow that range; with no status, a last issue date is where the
+        // walk starts (`ТОО` issued before 2014, by relevance: every newer document was walked first, 460 ms at 1M).
         if (r.Status is not null && Slugs.TryParse<DocumentStatus>(r.Status, out var status))
         {
             filters.Add("d.search_order >= @statusFrom and d.search_order < @statusTo");
-            Parameters.Add("statusFrom", SearchRanking.Rank(status) * 1_000_000L);
-            Parameters.Add("statusTo", (SearchRanking.Rank(status) + 1) * 1_000_000L);
+            Parameters.Add("statusFrom", r.IssuedTo is { } to ? SearchRanking.Order(status, to) : SearchRanking.Rank(status) * 1_000_000L);
+            Parameters.Add("statusTo", r.IssuedFrom is { } from ? SearchRanking.Order(status, from) + 1 : (SearchRanking.Rank(status) + 1) * 1_000_000L);
             termFacetFilters.Add("f.status = @statusSlug");
             Parameters.Add("statusSlug", status.Slug());
             filtersStatus = true;
+        }
+        else if (r.IssuedTo is { } to)
+        {
+            filters.Add("d.search_order >= @orderFrom");
+            Parameters.Add("orderFrom", SearchRanking.Order(DocumentStatus.Valid, to));
         }
         Filter("d.region = @region", "region", r.Region, "f.region = @region");
         Filter("d.sectors @> array[@sector]", "sector", r.Sector);

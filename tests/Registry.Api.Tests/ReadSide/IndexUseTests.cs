@@ -3,7 +3,9 @@ using Dapper;
 using Npgsql;
 using Registry.Api.DemoData;
 using Registry.Api.WriteModel;
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
+using Registry.Domain.Search;
 using Registry.Projections.Postgres;
 using Registry.Projections.Queries;
 
@@ -546,6 +548,28 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
             var plan = await ExplainAnalyzeAsync(conn, sql, parameters);
             Assert.True(HeaviestNodeBuffers(plan) < 5_000, $"read {HeaviestNodeBuffers(plan)} buffers\n{plan}");
         }
+    }
+
+    /// <summary>A broad word issued before a date, by relevance: within a status the order is the issue date, newest
+    /// first, so the walk starts at the date instead of passing every newer document (at 1M, `ТОО` issued before 2014:
+    /// 51,021 buffers, 345 ms → 396 buffers, 3 ms).</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("valid")]
+    public async Task A_broad_word_issued_before_a_date_is_walked_from_that_date(string? status)
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var to = await conn.ExecuteScalarAsync<DateOnly>("select issued_on from read.documents order by issued_on offset 30000 limit 1");
+        var request = new SearchRequest("ТОО", Status: status, IssuedTo: to);
+        var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
+        Assert.Equal((TotalRelation.Gte, 20), (page.TotalRelation, page.Items.Count));
+        Assert.All(page.Items, i => Assert.True(i.IssuedOn <= to, $"{i.Number} issued {i.IssuedOn}"));
+        var order = page.Items.Select(i => SearchRanking.Order(Slugs.Parse<DocumentStatus>(i.Status), i.IssuedOn)).ToList();
+        Assert.Equal(order.Order(), order);
+        var (walk, parameters) = (await SentAsync(request))[^1];
+        var plan = await ExplainAnalyzeAsync(conn, walk, parameters);
+        Assert.True(HeaviestNodeBuffers(plan) < 2_000, $"read {HeaviestNodeBuffers(plan)} buffers\n{plan}");
     }
 
     /// <summary>The shared buffers of a plan's heaviest node (its children's included): what its scan of the matches read,
