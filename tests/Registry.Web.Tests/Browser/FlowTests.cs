@@ -153,18 +153,23 @@ public sealed class FlowTests(WebsiteApp app)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("q", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync(app.Data.Attestation[^6..]);
+        // Each wait starts before the key that navigates: a WaitForURLAsync begun after a quick navigation finds the URL
+        // already there and waits for the load event whatever WaitUntil says (playwright-dotnet #3365), which a
+        // document page's load may never send here.
+        var searched = page.WaitForURLAsync(new Regex("/kk/search\\?q="), new() { WaitUntil = WaitUntilState.Commit });
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/kk/search\\?q="), new() { WaitUntil = WaitUntilState.Commit });
+        await searched;
         await page.Locator(".hit").First.WaitForAsync();
 
         for (var i = 0; i < 40 && await page.EvaluateAsync<string?>("document.activeElement.closest('.hit') && document.activeElement.textContent") is null; i++)
             await page.Keyboard.PressAsync("Tab");
         Assert.Matches("^[A-Z]{3}-\\d{4}-\\d{6}$", await page.EvaluateAsync<string>("document.activeElement.textContent"));
         var number = await page.EvaluateAsync<string>("document.activeElement.textContent");
-        await page.Keyboard.PressAsync("Enter");
         // The navigation itself is what the keyboard proves; waiting for the page's every resource to load timed out once
         // (30 s) while the API tests bulk-loaded their 200,000 documents on the same two cores.
-        await page.WaitForURLAsync($"**/kk/documents/{number}", new() { WaitUntil = WaitUntilState.Commit });
+        var opened = page.WaitForURLAsync($"**/kk/documents/{number}", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Keyboard.PressAsync("Enter");
+        await opened;
         Assert.EndsWith(app.Data.Attestation[^6..], number);
         Assert.Empty(errors);
     }
