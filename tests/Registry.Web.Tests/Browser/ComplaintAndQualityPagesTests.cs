@@ -20,8 +20,7 @@ public sealed class ComplaintAndQualityPagesTests(WebsiteApp app)
     {
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/kk/services/attestation");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Шағымдану тәртібі толығырақ" }).ClickAsync();
-        await page.WaitForURLAsync("**/kk/services/attestation/complaints", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Шағымдану тәртібі толығырақ" }).ClickAsync(), "**/kk/services/attestation/complaints");
 
         var routes = await page.Locator("section.route").AllInnerTextsAsync();
         Assert.Equal(4, routes.Count);
@@ -50,8 +49,7 @@ public sealed class ComplaintAndQualityPagesTests(WebsiteApp app)
         var talon = await RegisterAsync();
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/kk/services/attestation");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Шағымның мәртебесі" }).ClickAsync();
-        await page.WaitForURLAsync("**/kk/complaint-status", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Шағымның мәртебесі" }).ClickAsync(), "**/kk/complaint-status");
 
         await page.GetByLabel("Талонның нөмірі").FillAsync(talon.Number.ToLowerInvariant());
         await page.GetByLabel("Қол жеткізу коды").FillAsync($"{talon.AccessCode![..5]}-{talon.AccessCode[5..]}");
@@ -83,8 +81,7 @@ public sealed class ComplaintAndQualityPagesTests(WebsiteApp app)
     {
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/kk/services/attestation");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Қызметтің сапа көрсеткіштері" }).ClickAsync();
-        await page.WaitForURLAsync("**/kk/services/attestation/quality", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Қызметтің сапа көрсеткіштері" }).ClickAsync(), "**/kk/services/attestation/quality");
 
         var charts = page.Locator("svg.chart");
         Assert.Equal(6, await charts.CountAsync());
@@ -121,8 +118,7 @@ public sealed class ComplaintAndQualityPagesTests(WebsiteApp app)
         var decided = await (await app.Officer().DecideAsync(submitted.Id, "issue", key: Guid.NewGuid().ToString())).ReadAsync<DecideApplication.Response>();
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/ru/services/permit/quality");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Получили услугу? Оцените её качество по коду с результата." }).ClickAsync();
-        await page.WaitForURLAsync("**/ru/survey", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Получили услугу? Оцените её качество по коду с результата." }).ClickAsync(), "**/ru/survey");
         await AssertAccessibleAsync(page);
 
         var status = await SendSurveyAsync(page, decided.SurveyCode!);

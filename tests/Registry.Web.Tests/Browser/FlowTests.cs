@@ -27,22 +27,16 @@ public sealed class FlowTests(WebsiteApp app)
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/kk");
         await page.GetByLabel("Нөмір, БСН немесе ұйымның атауы").FillAsync("karagandy komir servis");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Іздеу", Exact = true }).ClickAsync();
-
-        await page.WaitForURLAsync(new Regex("/kk/search\\?q="), WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Іздеу", Exact = true }).ClickAsync(), new Regex("/kk/search\\?q="));
         Assert.Equal(["Қарағанды", "Көмір", "Сервис"], (await page.Locator(".hit mark").AllInnerTextsAsync()).Distinct().Take(3));
-        await page.GetByRole(AriaRole.Link, new() { Name = app.Data.Attestation, Exact = true }).ClickAsync();
-
-        await page.WaitForURLAsync($"**/kk/documents/{app.Data.Attestation}", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = app.Data.Attestation, Exact = true }).ClickAsync(), $"**/kk/documents/{app.Data.Attestation}");
         Assert.Equal(app.Data.Attestation, await page.Locator("h1").InnerTextAsync());
         var facts = await page.Locator(".facts").InnerTextAsync();
         Assert.Contains("Ұйымдарды өнеркәсіптік қауіпсіздік саласында жұмыстар жүргізу құқығына аттестаттау", facts); // l. 62, verbatim
         Assert.Contains("Төтенше жағдайларды және өнеркәсіптік қауіпсіздікті мемлекеттік бақылау комитеті", facts);
         Assert.Contains("Жарамды", await page.Locator(".status-line").InnerTextAsync());
         Assert.Contains("Тау-кен өндірісі", await page.Locator(".tags").First.InnerTextAsync());
-        await page.GetByRole(AriaRole.Link, new() { Name = "ТОО «Қарағанды Көмір Сервис»" }).ClickAsync();
-
-        await page.WaitForURLAsync($"**/kk/organisations/{app.Data.KaragandaBin}", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "ТОО «Қарағанды Көмір Сервис»" }).ClickAsync(), $"**/kk/organisations/{app.Data.KaragandaBin}");
         var documents = await page.Locator("table a.number").AllInnerTextsAsync();
         Assert.Equal([app.Data.Attestation, app.Data.ReinstatedPermit], documents.Order());
         Assert.Empty(errors);
@@ -56,17 +50,14 @@ public sealed class FlowTests(WebsiteApp app)
         // Typed the way inspectors type it: lower case, spaces, Cyrillic look-alike letters.
         await page.GetByLabel("Құжаттың нөмірі").FillAsync(app.Data.ReinstatedPermit.ToLowerInvariant().Replace('-', ' ').Replace('p', 'р'));
         await page.GetByLabel("Күні (кк.аа.жжжж)").FillAsync("15.06.2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Тексеру" }).ClickAsync();
-
-        await page.WaitForURLAsync($"**/kk/documents/{app.Data.ReinstatedPermit}?on=15.06.2026#on-date", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Тексеру" }).ClickAsync(), $"**/kk/documents/{app.Data.ReinstatedPermit}?on=15.06.2026#on-date");
         var answer = await page.Locator(".answer").InnerTextAsync();
         Assert.Contains("15.06.2026 күнгі мәртебесі: Тоқтатыла тұрған", answer);
         Assert.Contains("Құжат 15.06.2026 күні жарамсыз.", answer);
         Assert.Contains("01.06.2026 бастап: Тоқтатыла тұрған.", answer);
 
         await page.GetByLabel("Күні (кк.аа.жжжж)").FillAsync("15.07.2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Тексеру" }).ClickAsync();
-        await page.WaitForURLAsync("**?on=15.07.2026", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Тексеру" }).ClickAsync(), "**?on=15.07.2026");
         Assert.Contains("Құжат 15.07.2026 күні жарамды.", await page.Locator(".answer").InnerTextAsync());
         var history = await page.Locator("table tbody tr").AllInnerTextsAsync();
         Assert.Equal(3, history.Count);
@@ -79,15 +70,12 @@ public sealed class FlowTests(WebsiteApp app)
     {
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync($"/kk/documents/{app.Data.ReinstatedPermit}?on=15.06.2026");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Тіл: Русский" }).ClickAsync();
-
-        await page.WaitForURLAsync($"**/ru/documents/{app.Data.ReinstatedPermit}?on=15.06.2026", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Тіл: Русский" }).ClickAsync(), $"**/ru/documents/{app.Data.ReinstatedPermit}?on=15.06.2026");
         Assert.Equal("ru", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Contains("Статус на 15.06.2026: Приостановлен", await page.Locator(".answer").InnerTextAsync());
         Assert.Contains("Выдача разрешения на применение технологий", await page.Locator(".facts").InnerTextAsync());
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Язык: Қазақша" }).ClickAsync();
-        await page.WaitForURLAsync($"**/kk/documents/{app.Data.ReinstatedPermit}?on=15.06.2026", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Язык: Қазақша" }).ClickAsync(), $"**/kk/documents/{app.Data.ReinstatedPermit}?on=15.06.2026");
         Assert.Equal("kk", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Empty(errors);
     }
@@ -131,9 +119,7 @@ public sealed class FlowTests(WebsiteApp app)
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/ru/services/attestation");
         await page.GetByLabel("Дата подачи документов").FillAsync("25.12.2025");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Рассчитать" }).ClickAsync();
-
-        await page.WaitForURLAsync("**/ru/services/attestation?submitted=25.12.2025", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Рассчитать" }).ClickAsync(), "**/ru/services/attestation?submitted=25.12.2025");
         var due = expected!.Due!.Value.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         Assert.Equal($"Последний день срока: {due}", await page.Locator(".due").InnerTextAsync());
         // 15 working days from 25.12.2025 cross the New Year holidays and weekends.
@@ -238,8 +224,7 @@ public sealed class FlowTests(WebsiteApp app)
 
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync("/ru");
-        await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Открытые данные" }).ClickAsync();
-        await page.WaitForURLAsync("**/ru/open-data", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Открытые данные" }).ClickAsync(), "**/ru/open-data");
         Assert.Contains(Formats.Count(latest.Documents, Lang.Ru), await page.Locator(".total").InnerTextAsync());
         Assert.Equal(["documents.csv.gz", "documents.jsonl.gz", "datapackage.json", "SHA256SUMS"], await page.Locator("table.files tbody th a").AllInnerTextsAsync());
         foreach (var file in latest.Files)
@@ -253,13 +238,10 @@ public sealed class FlowTests(WebsiteApp app)
         Assert.Equal(200, package.Status);
         Assert.Contains("\"resources\"", await package.TextAsync());
 
-        await page.Locator("a.lang").ClickAsync(); // the same page in Kazakh
-        await page.WaitForURLAsync("**/kk/open-data", WebsiteApp.Parsed);
-        await page.GetByRole(AriaRole.Link, new() { Name = "QR кодты тексеру" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/check/\\?lang=kk$"), WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.Locator("a.lang").ClickAsync(), "**/kk/open-data"); // the same page in Kazakh
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "QR кодты тексеру" }).ClickAsync(), new Regex("/check/\\?lang=kk$"));
         Assert.Equal("QR кодты тексеру", await page.Locator("h1").InnerTextAsync());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Тізілімге оралу" }).ClickAsync(); // and back
-        await page.WaitForURLAsync("**/kk", WebsiteApp.Parsed);
+        await WebsiteApp.NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Тізілімге оралу" }).ClickAsync(), "**/kk"); // and back
         Assert.Empty(errors);
     }
 

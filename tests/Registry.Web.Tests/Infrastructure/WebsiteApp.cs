@@ -96,6 +96,24 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
     /// page whose load event never came on a busy machine failed two tests at 90 s with every request answered.</summary>
     public static PageWaitForURLOptions Parsed => new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
+    /// <summary>Does what navigates and waits for the page it leads to (<see cref="Parsed"/>), the wait begun first: a
+    /// WaitForURLAsync begun after a quick navigation finds the URL already there and waits for the load event whatever
+    /// WaitUntil says (playwright-dotnet #3365) — the likely cause of those 90 s time-outs.</summary>
+    public static async Task NavigateAsync(IPage page, Func<Task> navigate, string url)
+    {
+        var arrived = page.WaitForURLAsync(url, Parsed);
+        await navigate();
+        await arrived;
+    }
+
+    /// <inheritdoc cref="NavigateAsync(IPage, Func{Task}, string)"/>
+    public static async Task NavigateAsync(IPage page, Func<Task> navigate, System.Text.RegularExpressions.Regex url)
+    {
+        var arrived = page.WaitForURLAsync(url, Parsed);
+        await navigate();
+        await arrived;
+    }
+
     /// <summary>A page in a fresh browser context that records every console error and uncaught exception. The tests of
     /// the collection run one at a time, so the previous test's context is closed rather than left running.</summary>
     public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900, [CallerMemberName] string test = "")
