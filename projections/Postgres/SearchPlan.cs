@@ -124,10 +124,9 @@ public sealed class SearchPlan
         MatchesNothing = tiers.Count == 0;
         // Words alone (no number or BIN reading, not sorted by number, no filter but kind, status and region) are counted
         // and sampled on the narrow copy.
-        Source = tiers.Count > 0 && tiers.All(t => t.Tier is SearchTier.Phrase or SearchTier.AllWords && t.Predicate != "true") && request.Sort != SearchSort.Number
-            && !filtersBeyondFacets ? "read.search_rows" : "read.documents";
-        KnownBroad = filters.Count == 0 && AtLeast > SearchPage.ExactTotalLimit;
         wordsOnly = tiers.Count > 0 && tiers.All(t => IsName(t) && t.Predicate != "true");
+        Source = wordsOnly && request.Sort != SearchSort.Number && !filtersBeyondFacets ? "read.search_rows" : "read.documents";
+        KnownBroad = filters.Count == 0 && AtLeast > SearchPage.ExactTotalLimit;
         if (request.Sort != SearchSort.Relevance && !MatchesNothing) MergeTiersForSort(request.Sort);
         Parameters.Add("limit", request.Limit + 1);
         Parameters.Add("cap", SearchPage.ExactTotalLimit + 1);
@@ -293,6 +292,9 @@ public sealed class SearchPlan
     /// <summary>The filters as the full-text indexes take them (migration 0300): a status also as the column its last key is
     /// (the filter proper is a range of search_order, which the ordered walks need), so a word within a status is one index
     /// scan (`Мұнай`, revoked: 2,348 of 59,156 matches, which were all read before).</summary>
+    /// <summary>The filters on the per-word counts (read.search_term_facets f): kind, status and region.</summary>
+    string TermFilters => termFacetFilters.Count == 0 ? "true" : string.Join(" and ", termFacetFilters);
+
     string IndexedFilters => string.Join(" and ", filters.Append(filtersStatus ? "d.status = @statusSlug" : "true"));
 
     (SearchTier Tier, string Key)? Cursor()
@@ -321,7 +323,7 @@ public sealed class SearchPlan
         return $"""
             select coalesce(max(t.n), 0) from (
                 select sum(f.documents) as n from read.search_term_facets f
-                where f.term = any(@probeWords::text[] collate "C") and {string.Join(" and ", termFacetFilters)} group by f.term) t
+                where f.term = any(@probeWords::text[] collate "C") and {TermFilters} group by f.term) t
             """;
     }
 
@@ -457,10 +459,9 @@ public sealed class SearchPlan
             || word.LexemeDocuments + word.WithinDocuments == 0 || word.OthersAtMost - word.WithinDocuments > (word.LexemeDocuments + word.WithinDocuments) / 9)
             return null;
         Parameters.Add("facetWords", word.Lexemes.Concat(word.Within).Distinct(StringComparer.Ordinal).ToArray());
-        var termFilters = termFacetFilters.Count == 0 ? "true" : string.Join(" and ", termFacetFilters);
         var counts = $"""
             (select f.kind, f.status, nullif(f.region, '') as region, f.documents
-             from read.search_term_facets f where f.term = any(@facetWords::text[] collate "C") and f.documents > 0 and {termFilters}) c
+             from read.search_term_facets f where f.term = any(@facetWords::text[] collate "C") and f.documents > 0 and {TermFilters}) c
             """;
         return $"({Facets(counts, "1", "sum(c.documents)")})";
     }
@@ -758,18 +759,19 @@ public sealed class SearchPlan
     /// the matches: the sum of its whole-word alternatives' per-word counts, corrected by the few documents that hold
     /// two alternatives (counted twice) or match a phrase or prefix alternative only (not counted), which the
     /// full-text index finds (at most <see cref="ResidualCap"/>, bounded beforehand from the words' counts). Null when the query is not one word
-    /// without a number or BIN reading, filtered by kind, status and region at most (any sort). One row: residual (the
+    /// without a number or BIN reading, filtered by kind, status and region at most; sorted by date or number, also when
+    /// its words hold 10,000 documents or fewer (only a total above 10,000 spares that sort's count). One row: residual (the
     /// documents read; above the cap the counts are not to be used), total, facets, and the registry's size.
     /// </summary>
     public string? TermCounts()
     {
-        if (singleWord is not { Lexemes.Count: > 0 } word || !ResidualLikelySmall(word) || filtersBeyondFacets || !wordsOnly)
+        if (singleWord is not { Lexemes.Count: > 0 } word || !ResidualLikelySmall(word) || filtersBeyondFacets || !wordsOnly
+            || (Request.Sort != SearchSort.Relevance && word.AtLeast <= SearchPage.ExactTotalLimit))
             return null;
         var residual = string.Join(" | ", word.Others.Concat(AnyTwo(word.Lexemes)).Select(q => $"({q})"));
         Parameters.Add("lexemes", word.Lexemes.ToArray());
         Parameters.Add("residual", residual);
         Parameters.Add("residualCap", ResidualCap + 1);
-        var termFilters = termFacetFilters.Count == 0 ? "true" : string.Join(" and ", termFacetFilters);
         // A residual document counts 1 less the number of whole-word alternatives it holds (each counted it once): the
         // lexemes ts_delete takes away. A subquery over the unnested tsvector counted the same at three times the cost.
         var residualRows = residual.Length == 0 ? "select null::text as kind, null::text as status, null::text as region, 0::bigint as n where false" : $"""
@@ -781,7 +783,7 @@ public sealed class SearchPlan
             with residual as materialized ({residualRows}),
             combos as (
                 select f.kind, f.status, nullif(f.region, '') as region, f.documents::bigint as n
-                from read.search_term_facets f where f.term = any(@lexemes::text[] collate "C") and f.documents > 0 and {termFilters}
+                from read.search_term_facets f where f.term = any(@lexemes::text[] collate "C") and f.documents > 0 and {TermFilters}
                 union all
                 select kind, status, region, n from residual)
             select (select count(*) from residual) as residual,

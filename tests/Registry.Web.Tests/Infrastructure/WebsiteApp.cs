@@ -99,17 +99,14 @@ public sealed class WebsiteApp : RegistryApp, IAsyncLifetime
     /// <summary>Does what navigates and waits for the page it leads to (<see cref="Parsed"/>), the wait begun first: a
     /// WaitForURLAsync begun after a quick navigation finds the URL already there and waits for the load event whatever
     /// WaitUntil says (playwright-dotnet #3365) — the likely cause of those 90 s time-outs.</summary>
-    public static async Task NavigateAsync(IPage page, Func<Task> navigate, string url)
-    {
-        var arrived = page.WaitForURLAsync(url, Parsed);
-        await navigate();
-        await arrived;
-    }
+    public static Task NavigateAsync(IPage page, Func<Task> navigate, string url) => NavigateAsync(page.WaitForURLAsync(url, Parsed), navigate);
 
     /// <inheritdoc cref="NavigateAsync(IPage, Func{Task}, string)"/>
-    public static async Task NavigateAsync(IPage page, Func<Task> navigate, System.Text.RegularExpressions.Regex url)
+    public static Task NavigateAsync(IPage page, Func<Task> navigate, System.Text.RegularExpressions.Regex url) =>
+        NavigateAsync(page.WaitForURLAsync(url, Parsed), navigate);
+
+    static async Task NavigateAsync(Task arrived, Func<Task> navigate)
     {
-        var arrived = page.WaitForURLAsync(url, Parsed);
         await navigate();
         await arrived;
     }
