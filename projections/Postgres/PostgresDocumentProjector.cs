@@ -104,13 +104,15 @@ public sealed class PostgresDocumentProjector : IProjector
         select term_a, term_b, sum(documents) from read.search_term_pair_facets group by term_a, term_b;
         """;
 
-    /// <summary>Copies read.search_rows afresh from the documents, index built after the rows: after a bulk load that ran
-    /// with its trigger disabled (<see cref="SearchRowsTrigger"/>).</summary>
+    /// <summary>Copies read.search_rows afresh from the documents in the order of the holders' names (migration 0310: a
+    /// name's words then match rows that share pages), index built after the rows: after a bulk load that ran with its
+    /// trigger disabled (<see cref="SearchRowsTrigger"/>).</summary>
     public const string RebuildSearchRows = """
         truncate read.search_rows;
         drop index if exists read.read_search_rows_match_status;
         insert into read.search_rows (document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search)
-        select document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search from read.documents;
+        select document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search from read.documents
+        order by name_folded, document_id;
         create index read_search_rows_match_status on read.search_rows using gin (search, kind, region, status);
         """;
 

@@ -70,9 +70,9 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             if (byPairs.Broad == true) return await BroadAsync();
             var estimate = plan.Estimate();
             sent?.Add((estimate, plan.Parameters));
-            var sampled = await conn.QuerySingleAsync<(long Estimate, string Facets)>(new CommandDefinition(estimate, plan.Parameters, cancellationToken: ct));
+            var sampled = await conn.QuerySingleAsync<(long Matches, long Squares, string Facets)>(new CommandDefinition(estimate, plan.Parameters, cancellationToken: ct));
             sampledFacets = sampled.Facets;
-            if (sampled.Estimate >= SearchPlan.BroadEstimate) return await BroadAsync();
+            if (plan.SampleProvesBroad(sampled.Matches, sampled.Squares)) return await BroadAsync();
         }
         var probe = plan.Probe();
         sent?.AddRange(probe is null ? [] : [(probe, plan.Parameters)]);

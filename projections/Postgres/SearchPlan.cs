@@ -59,18 +59,33 @@ public sealed class SearchPlan
     /// <summary>
     /// Several words that each more than 10,000 documents hold, no filter, by relevance (`Almaty Servis`, `ТОО Сервис`):
     /// their matches are likely more than 10,000, and counting up to 10,001 of them reads 10,001 rows of
-    /// read.search_rows after intersecting two long posting lists (about 9,000 buffers). <see cref="Broad"/> with
-    /// <c>proveBroad</c> answers from the ordered walk and the facet sample instead, and reports "10,000 or more" only
-    /// when the sample estimates at least <see cref="BroadEstimate"/> matches; otherwise the query is counted as any other.
+    /// read.search_rows after intersecting two long posting lists (about 9,000 buffers). When their pairs' counts cannot
+    /// tell, <see cref="Broad"/> answers from the ordered walk and the facet sample instead, and reports "10,000 or more"
+    /// only when the sample proves it (<see cref="SampleProvesBroad"/>); otherwise the query is counted as any other.
     /// </summary>
     public bool LikelyBroad => EveryWordBroad && filters.Count == 0 && Source == "read.search_rows" && Request.Sort == SearchSort.Relevance;
 
-    /// <summary>The sample's estimate above which several broad words are reported as more than 10,000 matches: twice
-    /// the limit. The sample is 2 % of read.search_rows' pages (about 20,000 rows); a query of 10,000 matches has about 200
-    /// of them there, so the estimate reaching 20,000 would take 200 more — 14 standard deviations, still 7 if the rows of
-    /// a page matched four at a time. Measured at 1M: `Almaty Servis` 10,100 estimated of 10,202, `ЖШС Лифт` 8,550 of
+    /// <summary>The sample's estimate above which several broad words may be reported as more than 10,000 matches: twice
+    /// the limit, and then only when the estimate less four of its standard errors is above 10,000 too
+    /// (<see cref="SampleProvesBroad"/>). Measured at 1M: `Almaty Servis` 10,100 estimated of 10,202, `ЖШС Лифт` 8,550 of
     /// 8,389 (both then counted exactly); `ТОО Сервис` about 100,000.</summary>
     public const int BroadEstimate = 2 * (SearchPage.ExactTotalLimit + 1);
+
+    /// <summary>
+    /// Whether the sample (<see cref="Estimate"/>: <paramref name="matches"/> rows, and the sum over its pages of the
+    /// square of each page's matches) proves more than 10,000 documents match. The sample takes each page of
+    /// read.search_rows with the same chance p, so the estimate is matches / p, with a variance of (1 − p) / p² times the
+    /// sum of squares. The rows are stored in name order (migration 0310), so a query's matches crowd into few pages and
+    /// the estimate of a query of 8,000 can land anywhere from 4,000 to 14,000 (measured at 1M): the estimate must
+    /// clear 10,000 by four standard errors, about one chance in 30,000 of calling a query of 10,000 broad. A query of
+    /// evenly spread matches keeps the margin it had: 20,000 of them have a standard error near 1,200.
+    /// </summary>
+    public bool SampleProvesBroad(long matches, long squares)
+    {
+        var p = SamplePercent() / 100;
+        var estimate = matches / p;
+        return estimate >= BroadEstimate && estimate - 4 * Math.Sqrt((1 - p) * squares) / p > SearchPage.ExactTotalLimit;
+    }
 
     /// <summary>At least this many documents match (from the vocabulary's counts); sizes the facet sample.</summary>
     public long AtLeast { get; }
@@ -553,8 +568,9 @@ public sealed class SearchPlan
     /// registry of a million it has a page within its first 2,100 entries.</summary>
     public const int HeadWalk = 10_000;
 
-    /// <summary>The facet sample: matches in a fixed sample of the registry's pages, each weighted by the pages it stands for.</summary>
-    string Sampled()
+    /// <summary>The facet sample: matches in a fixed sample of the registry's pages, each weighted by the pages it stands for;
+    /// <paramref name="withPage"/>, each with its page's number (words alone: <see cref="Estimate"/>).</summary>
+    string Sampled(bool withPage = false)
     {
         Parameters.Add("samplePercent", SamplePercent());
         // With number or BIN readings beside the words, the words are sampled on the narrow copy and the few identifier
@@ -567,17 +583,21 @@ public sealed class SearchPlan
                 {string.Join("\nunion all\n", Readings(facetsOnly: true))}
                 """
             : $"""
-                select d.kind, d.status, d.region, 100.0 / @samplePercent as w from {Source} d tablesample system (@samplePercent) repeatable (11)
+                select d.kind, d.status, d.region, 100.0 / @samplePercent as w{(withPage ? ", (d.ctid::text::point)[0] as page" : "")}
+                from {Source} d tablesample system (@samplePercent) repeatable (11)
                 where ({string.Join(" or ", Matching.Select(t => t.Predicate))}) and {Filters}
                 """;
     }
 
-    /// <summary>For <see cref="LikelyBroad"/>: the sample alone — its estimate of the matches and its facets. The page is
-    /// walked (<see cref="Broad"/> without a sample) only when the estimate proves the query broad: two broad words can
-    /// have few matches in common (`Астана Алматы`: none), and the ordered walk would then read the whole index.</summary>
+    /// <summary>For <see cref="LikelyBroad"/>: the sample alone — the matches it holds, the sum over its pages of the
+    /// square of each page's matches (<see cref="SampleProvesBroad"/>), and its facets. The page is walked
+    /// (<see cref="Broad"/> without a sample) only when the sample proves the query broad: two broad words can have few
+    /// matches in common (`Астана Алматы`: none), and the ordered walk would then read the whole index.</summary>
     public string Estimate() => $"""
-        with m as ({Sampled()})
-        select (select coalesce(sum(w), 0) from m)::bigint as estimate, ({Facets("m", "1", "sum(w)")}) as facets
+        with m as materialized ({Sampled(withPage: true)})
+        select (select count(*) from m) as matches,
+               (select coalesce(sum(n * n), 0) from (select count(*) as n from m group by m.page) p)::bigint as squares,
+               ({Facets("m", "1", "sum(w)")}) as facets
         """;
 
     /// <summary>For <see cref="LikelyBroad"/>: every alternative of the query's words with the documents holding it and

@@ -170,4 +170,22 @@ public sealed class SearchPlanBoundsTests
         Assert.Equal(new[] { "газ", "газбен", "газоснабжение" }.Where(w => w != leftOut), plan.Parameters.Get<string[]>("pairedB").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(leftOut, plan.Parameters.Get<string>("pairResidual"), StringComparison.Ordinal);
     }
+
+    /// <summary>The sample of two broad words whose pairs cannot tell (<see cref="SearchPlan.SampleProvesBroad"/>: 2 % of
+    /// the pages, each taken with the same chance) proves them broad only when its estimate, less four standard errors,
+    /// is above 10,000. The rows are stored in name order, so a query's matches can crowd into a few pages: 401 matches on
+    /// 401 pages and 401 on 20 pages both estimate 20,050, but only the first is sure.</summary>
+    [Theory]
+    [InlineData(401, 401, true)]
+    [InlineData(401, 19 * 20 * 20 + 21 * 21, false)]
+    // Twice the limit is still required: 15,000 estimated with a standard error of 860.
+    [InlineData(300, 300, false)]
+    // 50,000 estimated: a standard error up to 10,000 (a sum of squares up to 40,816) leaves more than 10,000.
+    [InlineData(1_000, 40_000, true)]
+    [InlineData(1_000, 42_000, false)]
+    public void A_sample_proves_a_query_broad_when_its_estimate_clears_10_000_by_four_standard_errors(long matches, long squares, bool broad)
+    {
+        var plan = new SearchPlan(new SearchRequest("q"), SearchIntent.Of("w0 w1"), [Word(["жшс"]), Word(["астана"])]);
+        Assert.Equal(broad, plan.SampleProvesBroad(matches, squares));
+    }
 }
