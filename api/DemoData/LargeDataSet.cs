@@ -38,7 +38,21 @@ public static class LargeDataSet
         foreach (var (name, _) in indexes) await conn.ExecuteAsync($"drop index read.{name}");
         // read.search_rows is copied once after the load rather than row by row through its trigger.
         await conn.ExecuteAsync($"alter table read.documents disable trigger {PostgresDocumentProjector.SearchRowsTrigger}");
+        try
+        {
+            await CopyAsync(conn, count, terms, today, progress, clock, ct);
+        }
+        finally
+        {
+            // Also after a load that failed part-way (a second load into a loaded database collides on the holders' BINs):
+            // the read model gets its indexes and trigger back, and its copy and counts of what the committed chunks hold.
+            await RestoreReadModelAsync(conn, indexes, progress, clock);
+        }
+        progress.WriteLine($"Loaded {count:N0} documents in {clock.Elapsed.TotalSeconds:F0} s.");
+    }
 
+    static async Task CopyAsync(NpgsqlConnection conn, int count, DocumentTermOptions terms, DateOnly today, TextWriter progress, Stopwatch clock, CancellationToken ct)
+    {
         var random = new Random(1_000_000);
         var holders = Enumerable.Range(0, Math.Max(10, count / 4)).Select(i => NewHolder(random, i)).DistinctBy(h => h.Identifier).ToList();
         await CopyHoldersAsync(conn, holders, ct);
@@ -61,20 +75,25 @@ public static class LargeDataSet
                 insert into number_sequences (kind, year, last) values (@kind, @year, @last)
                 on conflict (kind, year) do update set last = greatest(number_sequences.last, excluded.last)
                 """, new { kind = key.Item1.Slug(), year = key.Item2, last });
+    }
+
+    /// <summary>Not cancellable: a read model left without its indexes or trigger would serve search by sequential scans
+    /// and miss every document projected afterwards.</summary>
+    static async Task RestoreReadModelAsync(NpgsqlConnection conn, List<(string Name, string Definition)> indexes, TextWriter progress, Stopwatch clock)
+    {
         for (var i = 0; i < indexes.Count; i++)
         {
-            await conn.ExecuteAsync(new CommandDefinition(indexes[i].Definition, commandTimeout: 0, cancellationToken: ct));
+            await conn.ExecuteAsync(new CommandDefinition(indexes[i].Definition, commandTimeout: 0));
             Progress(progress, i + 1, indexes.Count, clock.Elapsed, "indexes");
         }
         progress.WriteLine();
-        await conn.ExecuteAsync(new CommandDefinition(PostgresDocumentProjector.RecountTerms, commandTimeout: 0, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition(PostgresDocumentProjector.RecountTerms, commandTimeout: 0));
         await conn.ExecuteAsync($"alter table read.documents enable trigger {PostgresDocumentProjector.SearchRowsTrigger}");
-        await conn.ExecuteAsync(new CommandDefinition(PostgresDocumentProjector.RebuildSearchRows, commandTimeout: 0, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition(PostgresDocumentProjector.RebuildSearchRows, commandTimeout: 0));
         await conn.ExecuteAsync(new CommandDefinition("analyze applicants; analyze applications; analyze documents; analyze read.search_terms; analyze read.search_term_pair_facets",
-            commandTimeout: 0, cancellationToken: ct));
-        await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.documents", commandTimeout: 0, cancellationToken: ct));
-        await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.search_rows", commandTimeout: 0, cancellationToken: ct));
-        progress.WriteLine($"Loaded {count:N0} documents in {clock.Elapsed.TotalSeconds:F0} s.");
+            commandTimeout: 0));
+        await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.documents", commandTimeout: 0));
+        await conn.ExecuteAsync(new CommandDefinition("vacuum analyze read.search_rows", commandTimeout: 0));
     }
 
     static void Progress(TextWriter w, long done, long total, TimeSpan elapsed, string what)
