@@ -43,7 +43,7 @@ foreach (var q in File.ReadAllLines(args[1]).Where(l => l.Length > 0).Distinct()
 foreach (var t in timed.OrderByDescending(t => t.Ms).Take(int.Parse(args.ElementAtOrDefault(2) ?? "20")))
     Console.WriteLine($"{t.Ms,8:F2} ms  {t.Query}  [{t.Answer}]");
 var ms = timed.Select(t => t.Ms).Order().ToList();
-Console.WriteLine($"{ms.Count} queries: p50 {ms[ms.Count / 2]:F1} p90 {ms[(int)(ms.Count * 0.9)]:F1} p99 {ms[(int)(ms.Count * 0.99)]:F1} max {ms[^1]:F1} ms");
+Console.WriteLine($"{ms.Count} queries, {ms.Sum():F0} ms in all: p50 {ms[ms.Count / 2]:F1} p90 {ms[(int)(ms.Count * 0.9)]:F1} p99 {ms[(int)(ms.Count * 0.99)]:F1} max {ms[^1]:F1} ms");
 // The first run of a query reads pages no run before it needed, as most queries a registry gets do.
 firsts.Sort();
 Console.WriteLine($"first runs: p50 {firsts[firsts.Count / 2]:F1} p90 {firsts[(int)(firsts.Count * 0.9)]:F1} p99 {firsts[(int)(firsts.Count * 0.99)]:F1} max {firsts[^1]:F1} ms");
