@@ -2,7 +2,8 @@
 -- `ЖШС Лифт`) matches names that sort together, so its matches now share heap pages: counting the 8,648 matches of
 -- `ТОО Инвест` at 1M documents visits 1,149 pages instead of 7,832, and a count of thousands of matches costs about half
 -- (`ТОО Семей` 20–30 → 12 ms). Rows the projector adds later go where there is room, so the order wears slowly as the
--- registry grows; running this file again with psql restores it (it takes the table's lock for about 20 s at 1M).
+-- registry grows; running this file again in one transaction restores it (`psql -1 -f`; it holds the table's lock, 11 s
+-- at 1M here, and searches wait for it).
 --
 -- Rewritten from read.documents, of which read.search_rows is a copy kept by trigger (migration 0201), with the full-text
 -- index built after the rows, as a bulk load does (PostgresDocumentProjector.RebuildSearchRows).

@@ -76,9 +76,10 @@ public sealed class SearchPlan
     /// square of each page's matches) proves more than 10,000 documents match. The sample takes each page of
     /// read.search_rows with the same chance p, so the estimate is matches / p, with a variance of (1 − p) / p² times the
     /// sum of squares. The rows are stored in name order (migration 0310), so a query's matches crowd into few pages and
-    /// the estimate of a query of 8,000 can land anywhere from 4,000 to 14,000 (measured at 1M): the estimate must
-    /// clear 10,000 by four standard errors, about one chance in 30,000 of calling a query of 10,000 broad. A query of
-    /// evenly spread matches keeps the margin it had: 20,000 of them have a standard error near 1,200.
+    /// the estimate of a query of 8,000–9,000 landed anywhere from 3,900 to 14,000 with three seeds (measured at 1M): the
+    /// estimate must clear 10,000 by four standard errors (one chance in 30,000 of calling a query of 10,000 broad, were
+    /// the estimate normal). A query of evenly spread matches keeps the margin it had: 20,000 of them have a standard
+    /// error near 1,200.
     /// </summary>
     public bool SampleProvesBroad(long matches, long squares)
     {
