@@ -305,12 +305,12 @@ public sealed class SearchPlan
     /// <summary>The filters on read.documents.</summary>
     string Filters => string.Join(" and ", filters.Append(kindNumbers ?? "true"));
 
-    /// <summary>The filters as the full-text indexes take them (migration 0300): a status also as the column its last key is
-    /// (the filter proper is a range of search_order, which the ordered walks need), so a word within a status is one index
-    /// scan (`Мұнай`, revoked: 2,348 of 59,156 matches, which were all read before).</summary>
     /// <summary>The filters on the per-word counts (read.search_term_facets f): kind, status and region.</summary>
     string TermFilters => termFacetFilters.Count == 0 ? "true" : string.Join(" and ", termFacetFilters);
 
+    /// <summary>The filters as the full-text indexes take them (migration 0300): a status also as the column its last key is
+    /// (the filter proper is a range of search_order, which the ordered walks need), so a word within a status is one index
+    /// scan (`Мұнай`, revoked: 2,348 of 59,156 matches, which were all read before).</summary>
     string IndexedFilters => string.Join(" and ", filters.Append(filtersStatus ? "d.status = @statusSlug" : "true"));
 
     (SearchTier Tier, string Key)? Cursor()
