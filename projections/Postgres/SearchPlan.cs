@@ -432,8 +432,10 @@ public sealed class SearchPlan
     /// The page alone of a query whose exact total and facets are known (<see cref="PairTotals"/>), ranked as
     /// <see cref="Counted"/> ranks it: every match is read, but none is kept, counted or grouped — the top rows are kept
     /// as they stream by (`ТОО Холдинг`, 8,147 matches at 1M: 21 ms, against 27 counted). The first page of a phrase and
-    /// its words is first looked for in the head of the ordered index (<see cref="PhraseWalk"/>), and the matches read
-    /// only when it is not found there.
+    /// its words is read without the matches when it can be: its phrase matches from their word pairs
+    /// (<see cref="WordPairs"/>) when fewer than <see cref="PhraseCap"/>, then as many of the words' other matches as the
+    /// page lacks from the head of the ordered index; when the phrase matches are more, from the head of the ordered index
+    /// (<see cref="PhraseWalk"/>). The matches are read when neither fills the page.
     /// </summary>
     public string Ranked(long matches)
     {
@@ -489,8 +491,9 @@ public sealed class SearchPlan
             """;
     }
 
-    /// <summary>Phrase matches beyond this many are not read one by one: the head of the ordered index then holds a page of
-    /// them (at most 10,000 documents hold both words, so at least one in ten is a phrase match).</summary>
+    /// <summary>Phrase matches beyond this many are not read one by one (about 1.5 µs each at 1M): the head of the ordered
+    /// index then holds a page of them within about limit × documents / 2,500 entries (8,400 at 1M, 0.3–0.5 µs each), and
+    /// reading more of them would cost as much as that walk.</summary>
     public const int PhraseCap = 2_500;
 
     /// <summary>The <c>walked</c> and <c>page</c> CTEs of a page looked for in the head of the ordered index: the first
