@@ -106,16 +106,14 @@ public sealed class PostgresDocumentProjector : IProjector
 
     /// <summary>Copies read.search_rows afresh from the documents in the order of the holders' names (migration 0310: a
     /// name's words then match rows that share pages), index built after the rows: after a bulk load that ran with its
-    /// trigger disabled (<see cref="SearchRowsTrigger"/>). The word pairs' index (migration 0320) too.</summary>
+    /// trigger disabled (<see cref="SearchRowsTrigger"/>).</summary>
     public const string RebuildSearchRows = """
         truncate read.search_rows;
         drop index if exists read.read_search_rows_match_status;
-        drop index if exists read.read_search_rows_word_pairs;
         insert into read.search_rows (document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search)
         select document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search from read.documents
         order by name_folded, document_id;
         create index read_search_rows_match_status on read.search_rows using gin (search, kind, region, status);
-        create index read_search_rows_word_pairs on read.search_rows using gin (read.word_pairs(search)) with (fastupdate = off);
         """;
 
     /// <summary>The row trigger that keeps read.search_rows (migration 0201); a bulk load disables it and rebuilds after.</summary>

@@ -44,7 +44,6 @@ public sealed class SearchPlan
     readonly bool wordsOnly;
     readonly ResolvedTerm? singleWord;
     readonly IReadOnlyList<ResolvedTerm> words = [];
-    string? wordPairs;
     readonly List<PlannedTier> tiers = [];
 
     public DynamicParameters Parameters { get; } = new();
@@ -136,7 +135,6 @@ public sealed class SearchPlan
             EveryWordBroad = words.Count > 1 && words.All(w => w.AtLeast > SearchPage.ExactTotalLimit);
             singleWord = words.Count == 1 ? words[0] : null;
             this.words = words;
-            wordPairs = WordPairs(words);
         }
         if (intent.IsEverything) AddOrderedByRank(SearchTier.AllWords, "true");
         MatchesNothing = tiers.Count == 0;
@@ -240,37 +238,6 @@ public sealed class SearchPlan
     /// <summary>Beyond this many phrases (words of alternatives of several lengths each), the words' queries are joined
     /// as they are.</summary>
     const int MaxPhrases = 16;
-
-    /// <summary>
-    /// The word pairs (read.word_pairs, migration 0320) a document holds when the words are a phrase in it, as a tsquery:
-    /// where each word meets the next, a pair of the last word of any of its alternatives and the first word of any of the
-    /// next word's (`'сервис сараптама' | 'сервис сараптамаси'`; an unfinished last word as a prefix, `'алмати газ':*`).
-    /// Every phrase match holds them, so they find the phrase's few matches from the index, to be tested for the phrase
-    /// itself. Null for one word, when a word's alternatives are not known, or when a meeting has more than
-    /// <see cref="MaxWordPairs"/> pairs.
-    /// </summary>
-    static string? WordPairs(IReadOnlyList<ResolvedTerm> words)
-    {
-        if (words.Count < 2 || words.Any(w => w.Ends is not { Count: > 0 })) return null;
-        var meetings = new List<string>();
-        for (var i = 0; i + 1 < words.Count; i++)
-        {
-            // Only the query's last word may be unfinished, so only the last word of the last term is a prefix.
-            if (words[i].Ends!.Any(e => e.Last.Prefix)) return null;
-            var pairs = words[i].Ends!.SelectMany(e => e.Last.Lexemes).Distinct(StringComparer.Ordinal)
-                .SelectMany(x => words[i + 1].Ends!.SelectMany(e => e.First.Prefix
-                    ? [$"{SearchVocabulary.Quote($"{x} {e.First.Lexemes[0]}")}:*"]
-                    : e.First.Lexemes.Select(y => SearchVocabulary.Quote($"{x} {y}"))))
-                .Distinct(StringComparer.Ordinal).ToList();
-            if (pairs.Count > MaxWordPairs) return null;
-            meetings.Add(SearchVocabulary.Alternatives(pairs));
-        }
-        return string.Join(" & ", meetings);
-    }
-
-    /// <summary>A meeting of two words with more pairs than this (two words of many alternatives each) leaves the phrase to
-    /// be found by testing the matches.</summary>
-    public const int MaxWordPairs = 64;
 
     string Param(string sql, string name, object value)
     {
@@ -432,10 +399,8 @@ public sealed class SearchPlan
     /// The page alone of a query whose exact total and facets are known (<see cref="PairTotals"/>), ranked as
     /// <see cref="Counted"/> ranks it: every match is read, but none is kept, counted or grouped — the top rows are kept
     /// as they stream by (`ТОО Холдинг`, 8,147 matches at 1M: 21 ms, against 27 counted). The first page of a phrase and
-    /// its words is read without the matches when it can be: its phrase matches from their word pairs
-    /// (<see cref="WordPairs"/>) when fewer than <see cref="PhraseCap"/>, then as many of the words' other matches as the
-    /// page lacks from the head of the ordered index; when the phrase matches are more, from the head of the ordered index
-    /// (<see cref="PhraseWalk"/>). The matches are read when neither fills the page.
+    /// its words is first looked for in the head of the ordered index (<see cref="PhraseWalk"/>), and the matches read
+    /// only when it is not found there.
     /// </summary>
     public string Ranked(long matches)
     {
@@ -454,70 +419,28 @@ public sealed class SearchPlan
                 select 0::bigint as total, '[]' as facets, ({Items}) as items
                 """;
         Parameters.Add("walkEntries", PhraseWalk * matches);
-        if (wordPairs is null || tiers.FirstOrDefault(t => t.Tier == SearchTier.AllWords) is not { } all)
-            return $"""
-                with {WalkedOrRanked(phrase, "@walkEntries", ranked)}
-                select 0::bigint as total, '[]' as facets, ({Items}) as items
-                """;
-        Parameters.Add("wordPairs", wordPairs);
-        Parameters.Add("phraseCap", PhraseCap);
-        var (phraseTier, wordsTier) = ((int)phrase.Tier, (int)all.Tier);
-        // The way is chosen once: `paired` when the phrase matches are all found (fewer than the cap) and they, or the
-        // words' walk after them, fill the page; `walked` when they are too many to read and the head of the order holds a
-        // page of them; else every match is ranked.
         return $"""
-            with found as materialized (
-                select d.document_id, d.search_order from read.search_rows d
-                where read.word_pairs(d.search) @@ @wordPairs::tsquery and ({phrase.Predicate}) is true limit @phraseCap),
-            phrase as materialized (
-                select d.document_id, {phraseTier} as tier, {phraseTier} as order_tier, {phrase.SortKey} as sort_key
-                from found d order by d.search_order, d.document_id limit @limit),
-            {FirstInOrder("words", all, "@walkEntries", "not exists (select 1 from found f where f.document_id = d.document_id)")},
-            {FirstInOrder("walked", phrase, "@walkEntries")},
-            way as materialized (
-                select case when (select count(*) from found) < @phraseCap
-                            then case when (select count(*) from phrase) = @limit or (select count(*) from words) = @limit then 'paired' end
-                            when (select count(*) from walked) = @limit then 'walked' end as way),
-            paired as (
-                select * from (select * from phrase union all select * from words where (select count(*) from phrase) < @limit) p
-                order by p.order_tier, p.sort_key collate "C", p.document_id limit @limit),
-            page as (
-                select * from paired where (select way from way) = 'paired'
-                union all
-                select * from walked where (select way from way) = 'walked'
-                union all
-                select * from ({ranked}) r where (select way from way) is null)
+            with {WalkedOrRanked(phrase, "@walkEntries", ranked)}
             select 0::bigint as total, '[]' as facets, ({Items}) as items
             """;
     }
 
-    /// <summary>Phrase matches beyond this many are not read one by one (about 1.5 µs each at 1M): the head of the ordered
-    /// index then holds a page of them within about limit × documents / 2,500 entries (8,400 at 1M, 0.3–0.5 µs each), and
-    /// reading more of them would cost as much as that walk.</summary>
-    public const int PhraseCap = 2_500;
-
     /// <summary>The <c>walked</c> and <c>page</c> CTEs of a page looked for in the head of the ordered index: the first
     /// matches of <paramref name="walkedTier"/> among its first <paramref name="entries"/> entries when they are a page,
     /// else the page <paramref name="ranked"/> gives.</summary>
-    static string WalkedOrRanked(PlannedTier walkedTier, string entries, string ranked) => $"""
-        {FirstInOrder("walked", walkedTier, entries)},
-        page as (
-            select * from walked where (select count(*) from walked) = @limit
-            union all
-            select * from ({ranked}) r where (select count(*) from walked) < @limit)
-        """;
-
-    /// <summary>A CTE <paramref name="name"/>: the first page of matches of <paramref name="tier"/> (and of
-    /// <paramref name="also"/>) among the ordered index's first <paramref name="entries"/> entries.</summary>
-    static string FirstInOrder(string name, PlannedTier tier, string entries, string also = "true")
+    static string WalkedOrRanked(PlannedTier walkedTier, string entries, string ranked)
     {
-        var number = ((int)tier.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tier = ((int)walkedTier.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return $"""
-            {name} as materialized (
-                select d.document_id, {number} as tier, {number} as order_tier, {tier.SortKey} as sort_key
+            walked as materialized (
+                select d.document_id, {tier} as tier, {tier} as order_tier, {walkedTier.SortKey} as sort_key
                 from (select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit {entries}) d
-                where {tier.Predicate} and {also}
-                order by d.search_order, d.document_id limit @limit)
+                where {walkedTier.Predicate}
+                order by d.search_order, d.document_id limit @limit),
+            page as (
+                select * from walked where (select count(*) from walked) = @limit
+                union all
+                select * from ({ranked}) r where (select count(*) from walked) < @limit)
             """;
     }
 

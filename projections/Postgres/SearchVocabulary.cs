@@ -15,22 +15,13 @@ namespace Registry.Projections.Postgres;
 /// <see cref="LexemeDocuments"/>, <see cref="WithinDocuments"/>: the documents of each, summed. <see cref="LongerPrefixes"/>: for
 /// an unfinished word read as a prefix that is itself a word of more than 10,000 documents, the prefixes one letter
 /// longer that its other completions begin with (`астана`: `астанаа`, `астанаб`, …), so the word and the rest of its
-/// completions can be looked up apart. <see cref="Ends"/>: the first and last word of each alternative, where the word
-/// meets its neighbours in a phrase (read.word_pairs, migration 0320).</summary>
+/// completions can be looked up apart.</summary>
 public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long OthersAtMost, long PairsAtMost,
-    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null,
-    IReadOnlyList<AlternativeEnds>? Ends = null)
+    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null)
 {
     /// <summary>At most the documents the word matches: its whole words' and its other alternatives'.</summary>
     public long DocumentsAtMost => SearchVocabulary.Saturating(LexemeDocuments, OthersAtMost);
 }
-
-/// <summary>One word of an alternative as the index holds it: any of <see cref="Lexemes"/>, or, as a
-/// <see cref="Prefix"/>, any word the one lexeme begins.</summary>
-public sealed record WordSlot(IReadOnlyList<string> Lexemes, bool Prefix);
-
-/// <summary>The first and last word of one alternative of a query word (the same slot when it is one word).</summary>
-public sealed record AlternativeEnds(WordSlot First, WordSlot Last);
 
 /// <summary>
 /// Reads the query's words against read.search_terms (every indexed word and how many documents hold it) in one round
@@ -49,7 +40,7 @@ public static class SearchVocabulary
     // one letter longer that its other completions begin with. `offset 0` keeps those prefixes computed once per word: the
     // planner otherwise put them in the final projection, once per completion row (`Алматы Кен`: 33 times over the 834
     // words `кен` begins, 5.5 ms of a 9 ms search at 1M).
-    const string Lookup = """
+    public const string Lookup = """
         select l.i::int as word, t.term, t.documents, c.completions, c.largest, c.continuations
         from unnest(@words::text[], @prefixes::bool[]) with ordinality as l(word, prefix, i)
         cross join lateral (
@@ -115,14 +106,9 @@ public static class SearchVocabulary
             var within = new List<string>();
             long withinDocuments = 0;
             IReadOnlyList<string>? longerPrefixes = null;
-            var ends = new List<AlternativeEnds>();
-            void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)> Lexemes, string Query, long AtMost)> read, int unfinished = -1)
+            void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)> Lexemes, string Query, long AtMost)> read)
             {
                 var parts = words.Select((_, i) => read(i)).ToList();
-                // An unfinished word pairs as its prefix, whether it is matched as its few completions or as the prefix (Words).
-                var slots = parts.Select((p, i) => i == unfinished || p.Lexemes.Count == 0 ? new WordSlot([words[i]], true) : new WordSlot([.. p.Lexemes.Select(l => l.Term)], false))
-                    .ToList();
-                ends.Add(new AlternativeEnds(slots[0], slots[^1]));
                 if (parts is [{ Lexemes: { Count: > 0 } single }])
                     foreach (var (term, documents) in single) lexemes[term] = documents;
                 else
@@ -136,8 +122,7 @@ public static class SearchVocabulary
             var (typed, otherNames) = plans[t];
             if (typed.All(i => found[i].Count > 0))
             {
-                Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix, completions[typed[i]]),
-                    Array.FindIndex(typed, i => lookups[i].Prefix));
+                Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix, completions[typed[i]]));
                 // An unfinished word's most held completion may lie beyond the few listed (`с` lists `с`, `са`, `саа`, …).
                 if (typed.Length == 1) atLeast = Math.Max(found[typed[0]].Max(f => f.Documents), largest[typed[0]]);
                 if (typed is [var only] && lookups[only].Prefix && found[only].Count > MaxCompletions && found[only][0].Term == lookups[only].Word)
@@ -161,8 +146,6 @@ public static class SearchVocabulary
                     // A corrected place name brings its other names, looked up as if it had been typed right (a third
                     // round trip, only then): their counts make the query's total and facets countable from per-word counts.
                     foreach (var (term, documents) in corrections) lexemes[term] = documents;
-                    var corrected = new WordSlot([.. corrections.Select(c => c.Term)], false);
-                    ends.Add(new AlternativeEnds(corrected, corrected));
                     atLeast = corrections[0].Documents;
                     var names = corrections.SelectMany(c => PlaceNames.Default.OtherNames(c.Term)).ToList();
                     var nameWords = names.SelectMany(n => n).Distinct(StringComparer.Ordinal).ToArray();
@@ -183,7 +166,7 @@ public static class SearchVocabulary
             var pairs = words.Select((documents, i) => documents * (words.Count - 1 - i)).Aggregate(0L, Saturating);
             var byDocuments = lexemes.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).ToList();
             resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs, within,
-                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes, ends));
+                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes));
         }
         return resolved;
     }

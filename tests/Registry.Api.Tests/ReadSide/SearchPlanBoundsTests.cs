@@ -126,51 +126,6 @@ public sealed class SearchPlanBoundsTests
         Assert.Null(plan.Tiers.Single(t => t.Tier == SearchTier.AllWords).Indexed);
     }
 
-    static WordSlot Slot(params string[] lexemes) => new(lexemes, false);
-
-    static AlternativeEnds End(WordSlot first, WordSlot last) => new(first, last);
-
-    static ResolvedTerm Ended(params AlternativeEnds[] ends) =>
-        new("unused", 20_000, [], [], 0, 0, [], 20_000, 0, Ends: ends);
-
-    /// <summary>The word pairs the first page of two words looks its phrase matches up by (read.word_pairs): where the words
-    /// meet, the last word of each alternative of the first with the first word of each of the second's — a phrase
-    /// alternative by its end (`алма ата` by `ата`), an unfinished word as a prefix of the pair.</summary>
-    [Theory]
-    [InlineData(false, "('алмати газ' | 'алмати газбен' | 'ата газ' | 'ата газбен')")]
-    [InlineData(true, "('алмати газ':* | 'ата газ':*)")]
-    public void Two_words_are_looked_up_by_the_pairs_where_they_meet(bool unfinished, string pairs)
-    {
-        var almaty = Ended(End(Slot("алмати"), Slot("алмати")), End(Slot("алма"), Slot("ата")));
-        var gas = Ended(unfinished ? End(new WordSlot(["газ"], true), new WordSlot(["газ"], true)) : End(Slot("газ", "газбен"), Slot("газ", "газбен")));
-        var plan = new SearchPlan(new SearchRequest("q"), SearchIntent.Of("алматы газ"), [almaty, gas]);
-        Assert.StartsWith("with found as", plan.Ranked(5_000), StringComparison.Ordinal);
-        Assert.Equal(pairs, plan.Parameters.Get<string>("wordPairs"));
-    }
-
-    /// <summary>Three words meet twice, and a phrase match holds a pair of each meeting.</summary>
-    [Fact]
-    public void Three_words_hold_a_pair_of_each_meeting()
-    {
-        var plan = new SearchPlan(new SearchRequest("q"), SearchIntent.Of("a b c"),
-            [Ended(End(Slot("тоо"), Slot("тоо"))), Ended(End(Slot("алмати"), Slot("алмати"))), Ended(End(Slot("лифт", "лифтстрой"), Slot("лифт", "лифтстрой")))]);
-        plan.Ranked(5_000);
-        Assert.Equal("'тоо алмати' & ('алмати лифт' | 'алмати лифтстрой')", plan.Parameters.Get<string>("wordPairs"));
-    }
-
-    /// <summary>Pairs the index cannot be asked for leave the phrase to the walk and the ranking as before: more than
-    /// <see cref="SearchPlan.MaxWordPairs"/> at one meeting, or a word whose alternatives are not known.</summary>
-    [Fact]
-    public void Too_many_pairs_or_unknown_ends_leave_the_phrase_to_the_walk()
-    {
-        var many = Ended(End(Slot([.. Enumerable.Range(0, 9).Select(i => $"a{i}")]), Slot([.. Enumerable.Range(0, 9).Select(i => $"a{i}")])));
-        var manyMore = Ended(End(Slot([.. Enumerable.Range(0, 8).Select(i => $"b{i}")]), Slot([.. Enumerable.Range(0, 8).Select(i => $"b{i}")])));
-        Assert.StartsWith("with walked as", new SearchPlan(new SearchRequest("q"), SearchIntent.Of("a b"), [many, manyMore]).Ranked(5_000), StringComparison.Ordinal);
-        var fewer = Ended(End(Slot([.. Enumerable.Range(0, 7).Select(i => $"b{i}")]), Slot([.. Enumerable.Range(0, 7).Select(i => $"b{i}")])));
-        Assert.StartsWith("with found as", new SearchPlan(new SearchRequest("q"), SearchIntent.Of("a b"), [many, fewer]).Ranked(5_000), StringComparison.Ordinal);
-        Assert.StartsWith("with walked as", new SearchPlan(new SearchRequest("q"), SearchIntent.Of("a b"), [many, Word(["b"])]).Ranked(5_000), StringComparison.Ordinal);
-    }
-
     /// <summary>A place of one-word and two-word names beside another word: each length is a phrase of its own (PostgreSQL
     /// reads the alternatives of both lengths in one phrase as also matching the two-word name elsewhere); words of
     /// one length each are joined as they are.</summary>
