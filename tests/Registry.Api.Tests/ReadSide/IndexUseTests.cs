@@ -123,8 +123,9 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
     }
 
     /// <summary>A broad word missing from the head of the ordered index (a burst of new documents without it): the walk
-    /// stops after <see cref="SearchPlan.HeadWalk"/> entries and the page is ranked from the word's matches instead — the
-    /// same page. Run here with a walk of one entry, which finds less than a page.</summary>
+    /// goes on for four entries per document the word is in (what ranking them would cost), then stops and the page is
+    /// ranked from the word's matches instead — the same page. Run here with a walk of one entry, which finds less than
+    /// a page.</summary>
     [Theory]
     [MemberData(nameof(BroadWords))]
     public async Task A_broad_word_not_in_the_head_of_the_order_gets_the_same_first_page_from_its_matches(string q)
@@ -132,6 +133,9 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         await app.LoadLargeAsync();
         var (sql, parameters) = (await SentAsync(new SearchRequest(q))).Single(s => s.Sql.Contains("@walkBound", StringComparison.Ordinal));
         await using var conn = await app.DataSource.OpenConnectionAsync();
+        var planned = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
+        Assert.Equal(Math.Max(SearchPlan.HeadWalk, 4 * planned.AtLeast), parameters.Get<long>("walkBound"));
+        Assert.True(parameters.Get<long>("walkBound") > SearchPlan.HeadWalk, $"{q}: walk bound {parameters.Get<long>("walkBound")}");
         var walked = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(sql, parameters);
         parameters.Add("walkBound", 1);
         var ranked = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(sql, parameters);
