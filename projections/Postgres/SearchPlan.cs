@@ -570,17 +570,16 @@ public sealed class SearchPlan
 
     /// <summary>
     /// The first page of one broad reading of words, walked in the head of the ordered index only: at most
-    /// <see cref="HeadWalk"/> entries, or <see cref="EntriesPerMatch"/> per document the word is known to match, which
-    /// cost about as much as ranking those matches. A word broad across the registry may be missing from its newest
-    /// documents (a burst of issues to others): walked to the end, `Pavlodar` read 370,000 entries (101 ms) under 230,000
-    /// new documents without it; stopped at 10,000 entries, a common word under 39,000 load-test attestations was ranked
-    /// from all its matches (common-word class p50 71 ms at 1M, where walking past them takes about 15). When the walk
-    /// finds less than a page, the page is ranked from the matches the full-text index finds, which costs with the
-    /// matches (about 2 µs each), not with the registry.
+    /// <see cref="HeadWalk"/> entries, or <see cref="HeadWalkPerMatch"/> per document the word is known to match. A word
+    /// broad across the registry may be missing from its newest documents (a burst of issues to others): walked to the
+    /// end, `Pavlodar` read 370,000 entries (101 ms) under 230,000 new documents without it; stopped at 10,000 entries, a
+    /// common word under 39,000 load-test attestations was ranked from all its matches (common-word class p50 71 ms at
+    /// 1M, where walking past them takes about 15). When the walk finds less than a page, the page is ranked from the
+    /// matches the full-text index finds, which costs with the matches, not with the registry.
     /// </summary>
     string HeadWalkedPage(PlannedTier words)
     {
-        Parameters.Add("walkBound", Math.Max(HeadWalk, EntriesPerMatch * AtLeast));
+        Parameters.Add("walkBound", Math.Max(HeadWalk, HeadWalkPerMatch * AtLeast));
         var tier = ((int)words.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return WalkedOrRanked(words, "@walkBound", $"""
             select d.document_id, {tier} as tier, {tier} as order_tier, {words.SortKey} as sort_key
@@ -593,6 +592,12 @@ public sealed class SearchPlan
     /// matches instead: about 4 ms of entries. A broad word is in at least 10,000 documents, so spread evenly over a
     /// registry of a million it has a page within its first 2,100 entries.</summary>
     public const int HeadWalk = 10_000;
+
+    /// <summary>Entries of the ordered index walked per known match before the walk gives up: an entry costs about half
+    /// what ranking a match does (`Pavlodar` under 52,000 load-test documents: 41,220 entries in 14.9 ms, its 10,305
+    /// matches ranked in 7.6 ms), so a walk that fails has spent what ranking costs, and the page never costs more than
+    /// twice the cheaper way.</summary>
+    public const int HeadWalkPerMatch = 2;
 
     /// <summary>The facet sample: matches in a fixed sample of the registry's pages, each weighted by the pages it stands for;
     /// <paramref name="withPage"/>, each with its page's number (words alone: <see cref="Estimate"/>).</summary>

@@ -123,7 +123,7 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
     }
 
     /// <summary>A broad word missing from the head of the ordered index (a burst of new documents without it): the walk
-    /// goes on for four entries per document the word is in (what ranking them would cost), then stops and the page is
+    /// goes on for two entries per document the word is in (what ranking them would cost), then stops and the page is
     /// ranked from the word's matches instead — the same page. Run here with a walk of one entry, which finds less than
     /// a page.</summary>
     [Theory]
@@ -134,7 +134,7 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         var (sql, parameters) = (await SentAsync(new SearchRequest(q))).Single(s => s.Sql.Contains("@walkBound", StringComparison.Ordinal));
         await using var conn = await app.DataSource.OpenConnectionAsync();
         var planned = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
-        Assert.Equal(Math.Max(SearchPlan.HeadWalk, 4 * planned.AtLeast), parameters.Get<long>("walkBound"));
+        Assert.Equal(Math.Max(SearchPlan.HeadWalk, SearchPlan.HeadWalkPerMatch * planned.AtLeast), parameters.Get<long>("walkBound"));
         Assert.True(parameters.Get<long>("walkBound") > SearchPlan.HeadWalk, $"{q}: walk bound {parameters.Get<long>("walkBound")}");
         var walked = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(sql, parameters);
         parameters.Add("walkBound", 1);
