@@ -84,13 +84,6 @@ public sealed class ReadModelCache(ReadCacheOptions options)
             Changed(position, null);
             return;
         }
-        if (parts.Length > 1 && parts[1] == EveryPage)
-        {
-            Interlocked.Increment(ref generation);
-            pages.Clear();
-            Interlocked.Exchange(ref lastSeenPosition, position);
-            return;
-        }
         var numbers = Split(parts.Length > 1 ? parts[1] : "", ',');
         Changed(position, numbers, parts.Length == 4 ? new SearchTouch(numbers, Split(parts[2], ','), Split(parts[3], ' ')) : null);
 
@@ -107,7 +100,7 @@ public sealed class ReadModelCache(ReadCacheOptions options)
         if (numberNorms is null) documents.Clear();
         else foreach (var numberNorm in numberNorms) documents.TryRemove(numberNorm, out _);
         if (numberNorms is null || (touch is null && numberNorms.Count > 0)) pages.Clear();
-        else if (touch is not null && (numberNorms.Count > 0 || touch.Words.Count > 0))
+        else if (touch is not null && numberNorms.Count > 0)
             foreach (var (request, entry) in pages)
                 if (entry.Dependency.IsTouchedBy(touch)) pages.TryRemove(request, out _);
         Interlocked.Exchange(ref lastSeenPosition, position);
@@ -127,18 +120,6 @@ public sealed class ReadModelCache(ReadCacheOptions options)
         var notice = $"{position};{string.Join(',', touch.Numbers)};{string.Join(',', touch.Bins)};{string.Join(' ', touch.Words)}";
         return System.Text.Encoding.UTF8.GetByteCount(notice) <= MaxNotice && touch.Words.All(w => w.Length > 0 && !w.Any(c => c is ';' or ' ')) ? notice : Notice(position, touch.Numbers);
     }
-
-    /// <summary>The notice for word counts folded in (<see cref="Postgres.WordCountDrain"/>): the pages those words can
-    /// reach — their totals and facets move — and no document, which the projector's own notice evicted already; every
-    /// page when the words do not fit.</summary>
-    public static string CountsNotice(long position, IReadOnlyCollection<string> words)
-    {
-        var notice = $"{position};;;{string.Join(' ', words)}";
-        return System.Text.Encoding.UTF8.GetByteCount(notice) <= MaxNotice && words.All(w => w.Length > 0 && !w.Any(c => c is ';' or ' '))
-            ? notice : $"{position};{EveryPage}";
-    }
-
-    const string EveryPage = "#";
 
     const int MaxNotice = 7_000;
 

@@ -106,7 +106,7 @@ public sealed class PostgresDocumentProjector : IProjector
         await tx.Connection!.ExecuteAsync(new CommandDefinition($"{queue}select pg_notify(@channel, @notice)",
             new
             {
-                position, changes = JsonSerializer.Serialize(new QueuedWordChanges([.. changes])),
+                position, changes = JsonSerializer.Serialize(new QueuedWordChanges([.. changedNumbers], [.. touchedBins], [.. changes])),
                 channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(position, new SearchTouch(changedNumbers, touchedBins, touchedWords)),
             }, tx, cancellationToken: ct));
     }

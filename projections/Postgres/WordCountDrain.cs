@@ -12,8 +12,8 @@ namespace Registry.Projections.Postgres;
 public sealed record WordChange(string[] Added, string Kind, string Status, string Region, string[] Removed, string? RemovedKind,
     string? RemovedStatus, string? RemovedRegion);
 
-/// <summary>One projector batch's word changes, queued in read.word_count_changes.</summary>
-public sealed record QueuedWordChanges(WordChange[] Changes);
+/// <summary>One projector batch's word changes, queued in read.word_count_changes, with what its cache notice named.</summary>
+public sealed record QueuedWordChanges(string[] Numbers, string[] Bins, WordChange[] Changes);
 
 /// <summary>
 /// Folds the word changes the document projector queues (migration 0321) into read.search_terms and
@@ -151,7 +151,8 @@ public sealed class WordCountDrain(NpgsqlDataSource dataSource, ProjectorOptions
         var counted = termDeltas.Where(t => t.Value != 0).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
         var faceted = facetDeltas.Where(t => t.Value != 0).OrderBy(t => t.Key.Term, StringComparer.Ordinal).ThenBy(t => t.Key.Kind, StringComparer.Ordinal)
             .ThenBy(t => t.Key.Status, StringComparer.Ordinal).ThenBy(t => t.Key.Region, StringComparer.Ordinal).ToList();
-        var words = changes.SelectMany(c => c.Added.Concat(c.Removed)).ToHashSet(StringComparer.Ordinal);
+        var touch = new SearchTouch(queued.SelectMany(q => q.Numbers).ToHashSet(StringComparer.Ordinal), queued.SelectMany(q => q.Bins).ToHashSet(StringComparer.Ordinal),
+            changes.SelectMany(c => c.Added.Concat(c.Removed)).ToHashSet(StringComparer.Ordinal));
         // The totals and facets of the pages these words reach move now: the cache hears it at commit, as it heard of the documents.
         await conn.ExecuteAsync(new CommandDefinition($"{CountTerms};\n{(pairGroups.Count > 0 ? CountPairs + ";" : "")}\nselect pg_notify(@channel, @notice)",
             new
@@ -163,7 +164,7 @@ public sealed class WordCountDrain(NpgsqlDataSource dataSource, ProjectorOptions
                 facetTerms = faceted.Select(t => t.Key.Term).ToArray(), facetKinds = faceted.Select(t => t.Key.Kind).ToArray(),
                 facetStatuses = faceted.Select(t => t.Key.Status).ToArray(), facetRegions = faceted.Select(t => t.Key.Region).ToArray(),
                 facetDeltas = faceted.Select(t => t.Value).ToArray(),
-                channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.CountsNotice(rows.Max(r => r.Position), words),
+                channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(rows.Max(r => r.Position), touch),
             }, tx, cancellationToken: ct));
         return rows.Count;
     }

@@ -6,7 +6,6 @@ using Registry.Api.Tests.Infrastructure;
 using Registry.Domain.Documents;
 using Registry.Projections.Caching;
 using Registry.Projections.Postgres;
-using Registry.Projections.Public;
 using Registry.Projections.Queries;
 
 namespace Registry.Api.Tests.ReadSide;
@@ -66,38 +65,6 @@ public sealed class ReadCacheTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.True(cache.TryGet(request, out _));
         cache.Listening(false);
         Assert.False(cache.TryGet(request, out _));
-    }
-
-    /// <summary>The word counts' notice (<see cref="WordCountDrain"/>) drops the pages its words reach — their totals and
-    /// facets moved — and keeps every document and the other pages; when its words do not fit, it drops every page and
-    /// still no document. (It evicted the documents too at first, and a lookup cached between the projector's notice and
-    /// the drain's was lost.)</summary>
-    [Fact]
-    public void A_word_counts_notice_drops_the_pages_its_words_reach_and_keeps_the_documents()
-    {
-        var cache = new ReadModelCache(new ReadCacheOptions());
-        var page = new SearchPage([], 0, TotalRelation.Eq, null, new SearchFacets(true, [], [], []));
-        var document = new PublicDocument(DocumentKind.Attestation, "ATT-2026-000001", DocumentStatus.Valid, new DateOnly(2026, 3, 2), null, false,
-            new PublicHolder("ТОО «Мысал»", null, Registry.Domain.Identifiers.IdentifierKind.Bin, Registry.Domain.Services.ApplicantType.LegalEntity, "Астана", []),
-            [], [], [], 1);
-        cache.Listening(true);
-        void StoreAll()
-        {
-            cache.Store("ATT2026000001", document, cache.Generation);
-            cache.Store(new SearchRequest("Қарағанды"), page, cache.Generation);
-            cache.Store(new SearchRequest("Павлодар"), page, cache.Generation);
-        }
-        StoreAll();
-        cache.Changed(ReadModelCache.CountsNotice(8, ["караганди", "тоо"]));
-        Assert.True(cache.TryGet("ATT2026000001", out _));
-        Assert.False(cache.TryGet(new SearchRequest("Қарағанды"), out _));
-        Assert.True(cache.TryGet(new SearchRequest("Павлодар"), out _));
-
-        StoreAll();
-        cache.Changed(ReadModelCache.CountsNotice(9, [.. Enumerable.Range(0, 2_000).Select(i => $"сөз{i}")]));
-        Assert.True(cache.TryGet("ATT2026000001", out _));
-        Assert.False(cache.TryGet(new SearchRequest("Қарағанды"), out _));
-        Assert.False(cache.TryGet(new SearchRequest("Павлодар"), out _));
     }
 
     /// <summary>A projector notice says which numbers, BINs and words a batch changed, and the cache drops only the pages
