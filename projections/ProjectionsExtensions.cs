@@ -42,11 +42,9 @@ public static class ProjectionsExtensions
         builder.Services.AddSingleton(sp => new ProjectorDaemon(
             sp.GetRequiredService<PostgresDocumentProjector>(), sp.GetRequiredService<NpgsqlDataSource>(), projector,
             sp.GetRequiredService<ILogger<ProjectorDaemon>>()));
-        builder.Services.AddSingleton<WordCountDrain>();
         if (builder.Configuration.GetValue("Projections:Enabled", true))
         {
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ProjectorDaemon>());
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<WordCountDrain>());
             builder.Services.AddHostedService<BroadWordPairs>();
         }
         var indexing = builder.AddElasticsearchIndexing(projector);

@@ -8,9 +8,7 @@ namespace Registry.Projections.Outbox;
 /// the instance answering.</summary>
 public sealed record ProjectorLag(string Projector, long Pending, double OldestPendingSeconds, string? ActiveOn, bool ActiveHere);
 
-/// <summary>How far each projector is behind the outbox and who projects it, and the word changes queued behind the
-/// document projector (<see cref="Postgres.WordCountDrain"/>, drained on every instance that projects): readiness reports
-/// it, tests wait on it.</summary>
+/// <summary>How far each projector is behind the outbox and who projects it: readiness reports it, tests wait on it.</summary>
 public sealed class ProjectionStatus(NpgsqlDataSource dataSource)
 {
     const string Sql = """
@@ -27,15 +25,12 @@ public sealed class ProjectionStatus(NpgsqlDataSource dataSource)
               and l.database = (select oid from pg_database where datname = current_database())
               and l.classid = @lockClass and l.objid = hashtext(c.name)::oid
             limit 1) holder on true
-        union all
-        select @wordCounts, count(*), coalesce(extract(epoch from now() - min(q.queued_at)), 0)::float8, null::text, false
-        from read.word_count_changes q
-        order by 1
+        order by c.name
         """;
 
     public async Task<IReadOnlyList<ProjectorLag>> LagAsync(CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<ProjectorLag>(new CommandDefinition(Sql, new { lockClass = ProjectorDaemon.LeadershipLockClass, wordCounts = Postgres.WordCountDrain.Name }, cancellationToken: ct))).AsList();
+        return (await conn.QueryAsync<ProjectorLag>(new CommandDefinition(Sql, new { lockClass = ProjectorDaemon.LeadershipLockClass }, cancellationToken: ct))).AsList();
     }
 }

@@ -9,13 +9,13 @@ namespace Registry.Projections.Postgres;
 /// <summary>
 /// Admits words that have become broad (in more than 10,000 documents) to read.search_pair_terms and counts their pairs
 /// with the words already there, and the pairs' facets, from the documents (migrations 0204, 0205). From then on the
-/// word counts' drain keeps those pairs (<see cref="WordCountDrain"/>). The exclusive lock waits for drains under way and
-/// holds new ones back while the pairs are counted, so each document is counted here or by a drain, never both and never
-/// neither. Until a word is admitted, queries with it are estimated as before: slower, never wrong.
+/// projector keeps those pairs. The exclusive lock waits for projectors' batches under way and holds new ones back while
+/// the pairs are counted, so each document is counted here or by the projector, never both and never neither. Until a
+/// word is admitted, queries with it are estimated as before: slower, never wrong.
 /// </summary>
 public sealed class BroadWordPairs(NpgsqlDataSource dataSource, ILogger<BroadWordPairs> logger) : BackgroundService
 {
-    /// <summary>Taken shared by the word counts' drains, exclusive while a word is admitted.</summary>
+    /// <summary>Taken shared by the projector's pair counting, exclusive while a word is admitted.</summary>
     public const long Lock = 20121068_0204;
 
     static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
@@ -67,26 +67,15 @@ public sealed class BroadWordPairs(NpgsqlDataSource dataSource, ILogger<BroadWor
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         if (!(await conn.QueryAsync<string>(new CommandDefinition(Candidates, new { above }, cancellationToken: ct))).Any()) return [];
-        // Taken before the transaction, so its one snapshot (repeatable read) is taken after the drains under way have
-        // committed: the rows queued in it are folded here with the pairs known before, the documents in it are counted
-        // for the new words, and whatever is queued after it the drains count with the new words.
-        await conn.ExecuteAsync(new CommandDefinition("select pg_advisory_lock(@Lock)", new { Lock }, cancellationToken: ct));
-        try
-        {
-            await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-            await WordCountDrain.FoldAllAsync(conn, tx, ct);
-            // Read again under the lock: another instance may have admitted them meanwhile.
-            var fresh = (await conn.QueryAsync<string>(new CommandDefinition($"insert into read.search_pair_terms (term) {Candidates} returning term",
-                new { above }, tx, cancellationToken: ct))).ToList();
-            if (fresh.Count > 0)
-                await conn.ExecuteAsync(new CommandDefinition(CountNewPairs,
-                    new { fresh = fresh.ToArray(), anyFresh = string.Join(" | ", fresh.Select(SearchVocabulary.Quote)) }, tx, commandTimeout: 0, cancellationToken: ct));
-            await tx.CommitAsync(ct);
-            return fresh;
-        }
-        finally
-        {
-            await conn.ExecuteAsync(new CommandDefinition("select pg_advisory_unlock(@Lock)", new { Lock }, cancellationToken: CancellationToken.None));
-        }
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@Lock)", new { Lock }, tx, cancellationToken: ct));
+        // Read again under the lock: another instance may have admitted them meanwhile.
+        var fresh = (await conn.QueryAsync<string>(new CommandDefinition($"insert into read.search_pair_terms (term) {Candidates} returning term",
+            new { above }, tx, cancellationToken: ct))).ToList();
+        if (fresh.Count > 0)
+            await conn.ExecuteAsync(new CommandDefinition(CountNewPairs,
+                new { fresh = fresh.ToArray(), anyFresh = string.Join(" | ", fresh.Select(SearchVocabulary.Quote)) }, tx, commandTimeout: 0, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return fresh;
     }
 }

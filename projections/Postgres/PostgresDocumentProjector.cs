@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Registry.Domain.Events.V1;
@@ -16,8 +15,8 @@ public sealed class PostgresDocumentProjector : IProjector
     public const string ProjectorName = "postgres-documents";
     public string Name => ProjectorName;
 
-    // Returns the document's words, kind, status and region before and after, when the upsert applied, so that
-    // WordCountDrain can keep read.search_terms and read.search_term_facets exact.
+    // Returns the document's words, kind, status and region before and after, when the upsert applied, so the batch can
+    // keep read.search_terms and read.search_term_facets exact.
     const string Upsert = """
         with previous as (
             select tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region, holder_identifier
@@ -45,9 +44,45 @@ public sealed class PostgresDocumentProjector : IProjector
         from upserted u left join previous p on true
         """;
 
+    /// <summary>Adds each term's change in document count over the batch, in one statement.</summary>
+    const string CountTerms = """
+        insert into read.search_terms (term, documents) select term, delta from unnest(@terms::text[], @deltas::int[]) as t(term, delta)
+        on conflict (term) do update set documents = read.search_terms.documents + excluded.documents;
+        insert into read.search_term_facets (term, kind, status, region, documents)
+        select term, kind, status, region, delta from unnest(@facetTerms::text[], @facetKinds::text[], @facetStatuses::text[], @facetRegions::text[],
+            @facetDeltas::int[]) as t(term, kind, status, region, delta)
+        on conflict (term, kind, status, region) do update set documents = read.search_term_facets.documents + excluded.documents
+        """;
+
+    /// <summary>
+    /// Adds the batch's change to the pair counts of broad words and their facets (migrations 0204, 0205): each changed
+    /// document's words before (group of -1, under its kind, status and region before) and after (+1), of which those in
+    /// read.search_pair_terms pair up; a change of status alone moves the pairs' facets and leaves their counts. The
+    /// shared lock is its own statement, so the pairs statements' snapshots, taken after it, see a word
+    /// <see cref="BroadWordPairs"/> admitted meanwhile.
+    /// </summary>
+    const string CountPairs = """
+        select pg_advisory_xact_lock_shared(@pairsLock);
+        with held as (
+            select h.grp, h.term collate "C" as term, h.sign, h.kind, h.status, h.region
+            from unnest(@pairGroups::int[], @pairTerms::text[], @pairSigns::int[], @pairKinds::text[], @pairStatuses::text[], @pairRegions::text[])
+                as h(grp, term, sign, kind, status, region)
+            where h.term collate "C" in (select term from read.search_pair_terms)),
+        deltas as materialized (
+            select a.term as term_a, b.term as term_b, a.kind, a.status, a.region, sum(a.sign)::int as delta
+            from held a join held b on b.grp = a.grp and a.term < b.term
+            group by a.term, b.term, a.kind, a.status, a.region having sum(a.sign) <> 0),
+        pairs as (
+            insert into read.search_term_pairs (term_a, term_b, documents)
+            select term_a, term_b, sum(delta)::int from deltas group by term_a, term_b having sum(delta) <> 0 order by term_a, term_b
+            on conflict (term_a, term_b) do update set documents = read.search_term_pairs.documents + excluded.documents)
+        insert into read.search_term_pair_facets (term_a, term_b, kind, status, region, documents)
+        select term_a, term_b, kind, status, region, delta from deltas order by term_a, term_b, kind, status, region
+        on conflict (term_a, term_b, kind, status, region) do update set documents = read.search_term_pair_facets.documents + excluded.documents
+        """;
+
     /// <summary>Counts every term, and the pairs of broad ones and their facets, afresh from the documents: after a bulk load.</summary>
     public static readonly string RecountTerms = $"""
-        truncate read.word_count_changes;
         truncate read.search_terms;
         insert into read.search_terms (term, documents)
         select term, count(*) from read.documents, unnest(tsvector_to_array(search)) as term group by term;
@@ -84,30 +119,50 @@ public sealed class PostgresDocumentProjector : IProjector
     /// <summary>The row trigger that keeps read.search_rows (migration 0201); a bulk load disables it and rebuilds after.</summary>
     public const string SearchRowsTrigger = "documents_search_rows";
 
-    /// <summary>Upserts the batch's documents and queues their word changes for <see cref="WordCountDrain"/>, so the
-    /// documents are visible without waiting for the counts.</summary>
     public async Task ApplyAsync(IReadOnlyList<OutboxMessage> batch, NpgsqlTransaction tx, CancellationToken ct)
     {
         var changedNumbers = new HashSet<string>(StringComparer.Ordinal);
+        var termDeltas = new Dictionary<string, int>(StringComparer.Ordinal);
+        var facetDeltas = new Dictionary<(string Term, string Kind, string Status, string Region), int>();
+        var pairGroups = new List<(int Group, string Term, int Sign, string Kind, string Status, string Region)>();
+        var groups = 0;
         var touchedWords = new HashSet<string>(StringComparer.Ordinal);
         var touchedBins = new HashSet<string>(StringComparer.Ordinal);
-        var changes = new List<WordChange>();
-        foreach (var (change, identifier, removedIdentifier) in await UpsertAsync(batch, tx, changedNumbers, ct))
+        foreach (var terms in await UpsertAsync(batch, tx, changedNumbers, ct))
         {
-            changes.Add(change);
-            touchedWords.UnionWith(change.Added);
-            touchedWords.UnionWith(change.Removed);
-            if (identifier is { } bin) touchedBins.Add(bin);
-            if (removedIdentifier is { } removedBin) touchedBins.Add(removedBin);
+            touchedWords.UnionWith(terms.Added);
+            touchedWords.UnionWith(terms.Removed);
+            if (terms.Identifier is { } bin) touchedBins.Add(bin);
+            if (terms.RemovedIdentifier is { } removedBin) touchedBins.Add(removedBin);
+            foreach (var term in terms.Added) termDeltas[term] = termDeltas.GetValueOrDefault(term) + 1;
+            foreach (var term in terms.Removed) termDeltas[term] = termDeltas.GetValueOrDefault(term) - 1;
+            foreach (var term in terms.Added)
+                facetDeltas[(term, terms.Kind, terms.Status, terms.Region)] = facetDeltas.GetValueOrDefault((term, terms.Kind, terms.Status, terms.Region)) + 1;
+            if (terms.RemovedKind is { } kind && terms.RemovedStatus is { } status && terms.RemovedRegion is { } region)
+                foreach (var term in terms.Removed)
+                    facetDeltas[(term, kind, status, region)] = facetDeltas.GetValueOrDefault((term, kind, status, region)) - 1;
+            var before = groups++;
+            var after = groups++;
+            if (terms.RemovedKind is { } removedKind && terms.RemovedStatus is { } removedStatus && terms.RemovedRegion is { } removedRegion)
+                pairGroups.AddRange(terms.Removed.Select(term => (before, term, -1, removedKind, removedStatus, removedRegion)));
+            pairGroups.AddRange(terms.Added.Select(term => (after, term, 1, terms.Kind, terms.Status, terms.Region)));
         }
-        var position = batch[^1].Position;
-        var queue = changes.Count > 0 ? WordCountDrain.Queue + ";\n" : "";
+        // In key order, so two projectors changing the same words lock them in the same order.
+        var counted = termDeltas.Where(t => t.Value != 0).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        var faceted = facetDeltas.Where(t => t.Value != 0).OrderBy(t => t.Key.Term, StringComparer.Ordinal).ThenBy(t => t.Key.Kind, StringComparer.Ordinal)
+            .ThenBy(t => t.Key.Status, StringComparer.Ordinal).ThenBy(t => t.Key.Region, StringComparer.Ordinal).ToList();
         // Delivered at commit, so read-model caches evict only once the change is visible.
-        await tx.Connection!.ExecuteAsync(new CommandDefinition($"{queue}select pg_notify(@channel, @notice)",
+        await tx.Connection!.ExecuteAsync(new CommandDefinition($"{CountTerms};\n{(pairGroups.Count > 0 ? CountPairs + ";" : "")}\nselect pg_notify(@channel, @notice)",
             new
             {
-                position, changes = JsonSerializer.Serialize(new QueuedWordChanges([.. changedNumbers], [.. touchedBins], [.. changes])),
-                channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(position, new SearchTouch(changedNumbers, touchedBins, touchedWords)),
+                pairsLock = BroadWordPairs.Lock, pairGroups = pairGroups.Select(p => p.Group).ToArray(), pairTerms = pairGroups.Select(p => p.Term).ToArray(),
+                pairSigns = pairGroups.Select(p => p.Sign).ToArray(), pairKinds = pairGroups.Select(p => p.Kind).ToArray(),
+                pairStatuses = pairGroups.Select(p => p.Status).ToArray(), pairRegions = pairGroups.Select(p => p.Region).ToArray(),
+                terms = counted.Select(t => t.Key).ToArray(), deltas = counted.Select(t => t.Value).ToArray(),
+                facetTerms = faceted.Select(t => t.Key.Term).ToArray(), facetKinds = faceted.Select(t => t.Key.Kind).ToArray(),
+                facetStatuses = faceted.Select(t => t.Key.Status).ToArray(), facetRegions = faceted.Select(t => t.Key.Region).ToArray(),
+                facetDeltas = faceted.Select(t => t.Value).ToArray(),
+                channel = ReadModelCache.NotifyChannel, notice = ReadModelCache.Notice(batch[^1].Position, new SearchTouch(changedNumbers, touchedBins, touchedWords)),
             }, tx, cancellationToken: ct));
     }
 
@@ -117,7 +172,7 @@ public sealed class PostgresDocumentProjector : IProjector
     /// projector's pace under load (each waits for a CPU the API's requests also want). Returns the word changes of the
     /// upserts that applied.
     /// </summary>
-    static async Task<List<(WordChange Change, string? Identifier, string? RemovedIdentifier)>> UpsertAsync(IReadOnlyList<OutboxMessage> batch, NpgsqlTransaction tx, HashSet<string> changedNumbers, CancellationToken ct)
+    static async Task<List<TermChange>> UpsertAsync(IReadOnlyList<OutboxMessage> batch, NpgsqlTransaction tx, HashSet<string> changedNumbers, CancellationToken ct)
     {
         await using var upserts = new NpgsqlBatch(tx.Connection, tx);
         foreach (var message in batch)
@@ -128,14 +183,14 @@ public sealed class PostgresDocumentProjector : IProjector
             upserts.BatchCommands.Add(UpsertCommand(row, changed.Change));
             changedNumbers.Add(row.NumberNorm);
         }
-        var applied = new List<(WordChange, string?, string?)>();
+        var applied = new List<TermChange>();
         if (upserts.BatchCommands.Count == 0) return applied;
         await using var reader = await upserts.ExecuteReaderAsync(ct);
         do
         {
             while (await reader.ReadAsync(ct))
-                applied.Add((new WordChange(reader.GetFieldValue<string[]>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.GetFieldValue<string[]>(4), Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7)), Nullable(reader, 8), Nullable(reader, 9)));
+                applied.Add(new TermChange(reader.GetFieldValue<string[]>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.GetFieldValue<string[]>(4), Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7), Nullable(reader, 8), Nullable(reader, 9)));
         } while (await reader.NextResultAsync(ct));
         return applied;
     }
@@ -154,4 +209,7 @@ public sealed class PostgresDocumentProjector : IProjector
             new("PublicJson", row.PublicJson), new("SearchOrder", row.SearchOrder), new("Position", row.Position), new("Change", change),
         },
     };
+
+    sealed record TermChange(string[] Added, string Kind, string Status, string Region, string[] Removed, string? RemovedKind, string? RemovedStatus,
+        string? RemovedRegion, string? Identifier, string? RemovedIdentifier);
 }

@@ -240,7 +240,7 @@ public sealed class PostgresSearchSuiteTests(SearchSuiteApp app) : IClassFixture
 /// than one document, as <see cref="BroadWordPairs"/> admits words in more than 10,000.</summary>
 public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<SearchSuiteApp>
 {
-    internal const string Recount = """
+    const string Recount = """
         with held as (
             select d.document_id, t.term from read.documents d, unnest(tsvector_to_array(d.search)) as t(term)
             where t.term in (select term from read.search_pair_terms))
@@ -248,9 +248,9 @@ public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<Searc
         group by a.term, b.term order by 1
         """;
 
-    internal const string Kept = "select term_a || '|' || term_b || '|' || documents from read.search_term_pairs where documents <> 0 order by 1";
+    const string Kept = "select term_a || '|' || term_b || '|' || documents from read.search_term_pairs where documents <> 0 order by 1";
 
-    internal const string RecountFacets = """
+    const string RecountFacets = """
         with held as (
             select d.document_id, d.kind, d.status, coalesce(d.region, '') as region, t.term from read.documents d, unnest(tsvector_to_array(d.search)) as t(term)
             where t.term in (select term from read.search_pair_terms))
@@ -259,7 +259,7 @@ public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<Searc
         group by a.term, b.term, a.kind, a.status, a.region order by 1
         """;
 
-    internal const string KeptFacets = """
+    const string KeptFacets = """
         select term_a || '|' || term_b || '|' || kind || '|' || status || '|' || region || '|' || documents
         from read.search_term_pair_facets where documents <> 0 order by 1
         """;
@@ -295,54 +295,6 @@ public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<Searc
         Assert.Contains(keptFacets, row => row.Contains("|suspended|", StringComparison.Ordinal));
         Assert.Contains(keptFacets, row => row.Contains("|revoked|", StringComparison.Ordinal));
         Assert.Equal((await conn.QueryAsync<string>(RecountFacets)).ToList(), keptFacets);
-    }
-}
-
-/// <summary>The word counts are folded in behind the documents (<see cref="WordCountDrain"/>): here with the drain stopped.</summary>
-public sealed class QueuedWordCountTests(SearchSuiteApp app) : IClassFixture<SearchSuiteApp>
-{
-    const string RecountTerms = """
-        select term || '|' || kind || '|' || status || '|' || coalesce(region, '') || '|' || count(*)
-        from read.documents, unnest(tsvector_to_array(search)) as term group by term, kind, status, coalesce(region, '') order by 1
-        """;
-
-    const string KeptTerms = """
-        select term || '|' || kind || '|' || status || '|' || region || '|' || documents from read.search_term_facets where documents <> 0 order by 1
-        """;
-
-    /// <summary>A new document is verifiable while its words wait in the queue; a word admitted to the pair counts
-    /// meanwhile folds the queue first, so the document is counted once — by the admission — and not again when the
-    /// drain runs.</summary>
-    [Fact]
-    public async Task A_document_is_visible_before_its_words_are_counted_and_an_admission_counts_it_once()
-    {
-        await app.LoadAsync();
-        var drain = app.Services.GetRequiredService<WordCountDrain>();
-        await drain.StopAsync(CancellationToken.None);
-        try
-        {
-            var number = await app.Officer().IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Зернобаза Павлодар Сервис»"),
-                new DateOnly(2026, 3, 20));
-            for (var i = 0; i < 400 && (await app.Anonymous().GetAsync($"/api/v1/verify/{number}")).StatusCode != System.Net.HttpStatusCode.OK; i++)
-                await Task.Delay(10);
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await app.Anonymous().GetAsync($"/api/v1/verify/{number}")).StatusCode);
-            await using var conn = await app.DataSource.OpenConnectionAsync();
-            Assert.True(await conn.ExecuteScalarAsync<long>("select count(*) from read.word_count_changes") > 0);
-            Assert.Equal(0, await conn.ExecuteScalarAsync<long>("select coalesce(sum(documents), 0) from read.search_terms where term = 'зернобаза'"));
-
-            Assert.Contains("павлодар", await BroadWordPairs.AdmitAsync(app.DataSource, 1, CancellationToken.None));
-            Assert.Equal(0, await conn.ExecuteScalarAsync<long>("select count(*) from read.word_count_changes"));
-            Assert.Equal(1, await conn.ExecuteScalarAsync<long>("select documents from read.search_terms where term = 'зернобаза'"));
-        }
-        finally
-        {
-            await drain.StartAsync(CancellationToken.None);
-        }
-        await app.WaitForProjectionsAsync();
-        await using var after = await app.DataSource.OpenConnectionAsync();
-        Assert.Equal((await after.QueryAsync<string>(WordPairCountTests.Recount)).ToList(), (await after.QueryAsync<string>(WordPairCountTests.Kept)).ToList());
-        Assert.Equal((await after.QueryAsync<string>(WordPairCountTests.RecountFacets)).ToList(), (await after.QueryAsync<string>(WordPairCountTests.KeptFacets)).ToList());
-        Assert.Equal((await after.QueryAsync<string>(RecountTerms)).ToList(), (await after.QueryAsync<string>(KeptTerms)).ToList());
     }
 }
 

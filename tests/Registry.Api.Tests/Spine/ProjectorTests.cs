@@ -2,11 +2,10 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Api.Tests.Infrastructure;
 using Registry.Projections.Outbox;
-using Registry.Projections.Postgres;
 
 namespace Registry.Api.Tests.Spine;
 
-/// <summary>The projector daemon and the word counts' drain are not started here; tests drive them batch by batch.</summary>
+/// <summary>The projector daemon is not started here; tests drive it batch by batch.</summary>
 public sealed class ProjectorApp : RegistryApp
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -28,7 +27,6 @@ public sealed class ProjectorTests(ProjectorApp app) : IClassFixture<ProjectorAp
         for (var attempt = 0; attempt < 500; attempt++)
         {
             while (await projector.ProjectBatchAsync(CancellationToken.None) > 0) { }
-            while (await WordCountDrain.DrainAsync(app.DataSource, CancellationToken.None) > 0) { }
             if ((await status.LagAsync(CancellationToken.None)).All(l => l.Pending == 0)) return;
             await Task.Delay(20);
         }
@@ -53,7 +51,7 @@ public sealed class ProjectorTests(ProjectorApp app) : IClassFixture<ProjectorAp
         }
         Assert.InRange(applied, 14, 29);
         var restarted = ActivatorUtilities.CreateInstance<ProjectorDaemon>(app.Services,
-            app.Services.GetRequiredService<PostgresDocumentProjector>());
+            app.Services.GetRequiredService<Registry.Projections.Postgres.PostgresDocumentProjector>());
         await DrainAsync(restarted);
 
         await using var conn = await app.DataSource.OpenConnectionAsync();
