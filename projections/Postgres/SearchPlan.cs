@@ -632,8 +632,8 @@ public sealed class SearchPlan
         """;
 
     /// <summary>For <see cref="LikelyBroad"/>: every alternative of the query's words with the documents holding it and
-    /// whether its pairs are counted (read.search_pair_terms; B null), and the counted pairs among them (migration 0204) —
-    /// what <see cref="Bounds"/> reads. One statement, so the plan tests can EXPLAIN it.</summary>
+    /// whether its pairs are counted (read.search_pair_terms; B null), and the counted pairs among them (migration 0204,
+    /// with what is still queued, migration 0330) — what <see cref="Bounds"/> reads. One statement, so the plan tests can EXPLAIN it.</summary>
     public string PairCounts()
     {
         Parameters.Add("pairLexemes", words.SelectMany(w => w.Lexemes.Concat(w.Within)).Distinct(StringComparer.Ordinal).ToArray());
@@ -641,8 +641,12 @@ public sealed class SearchPlan
             select t.term as a, null as b, t.documents::bigint as documents, exists (select 1 from read.search_pair_terms p where p.term = t.term) as paired
             from read.search_terms t where t.term = any(@pairLexemes::text[] collate "C")
             union all
-            select p.term_a, p.term_b, p.documents, true from read.search_term_pairs p
+            select p.term_a, p.term_b, sum(p.documents)::bigint, true
+            from (select term_a, term_b, documents from read.search_term_pairs
+                  union all
+                  select term_a, term_b, documents from read.search_pair_pending) p
             where p.term_a = any(@pairLexemes::text[] collate "C") and p.term_b = any(@pairLexemes::text[] collate "C")
+            group by p.term_a, p.term_b
             """;
     }
 
@@ -717,13 +721,14 @@ public sealed class SearchPlan
 
     /// <summary>
     /// The exact total and facets of two broad words from their counted pairs' facets (read.search_term_pair_facets,
-    /// migration 0205), without reading their matches: exact as they are when each word is one counted word and nothing
-    /// else (`ТОО Холдинг`: <see cref="Bounds"/> least equals most), else corrected by the documents that match without
-    /// holding exactly one counted alternative of each word (`Almaty Servis`: 10,202, where the bounds leave open whether
-    /// more than 10,000 match) — an alternative whose pairs are not counted (a rare word, a phrase, the other completions
-    /// of an unfinished word) or two counted alternatives of one word —, read by the full-text index (at most
-    /// <see cref="ResidualCap"/>), each counting 1 less the times the pairs counted it. Null when those documents are likely
-    /// more (from the same counts), when a word is a prefix of many words, or when the words share an alternative.
+    /// migration 0205, with what is still queued: 0330), without reading their matches: exact as they are when each word
+    /// is one counted word and nothing else (`ТОО Холдинг`: <see cref="Bounds"/> least equals most), else corrected by
+    /// the documents that match without holding exactly one counted alternative of each word (`Almaty Servis`: 10,202,
+    /// where the bounds leave open whether more than 10,000 match) — an alternative whose pairs are not counted (a rare
+    /// word, a phrase, the other completions of an unfinished word) or two counted alternatives of one word —, read by
+    /// the full-text index (at most <see cref="ResidualCap"/>), each counting 1 less the times the pairs counted it. Null
+    /// when those documents are likely more (from the same counts), when a word is a prefix of many words, or when the
+    /// words share an alternative.
     /// One row: residual (the documents read; above the cap the counts are not to be used), total and facets.
     /// </summary>
     public string? PairTotals(IReadOnlyDictionary<string, (long Documents, bool Paired)> terms, IReadOnlyDictionary<(string, string), long> pairs)
@@ -763,6 +768,10 @@ public sealed class SearchPlan
                 from unnest(@pairsA::text[], @pairsB::text[]) as p(a, b)
                 join read.search_term_pair_facets f on f.term_a = p.a collate "C" and f.term_b = p.b collate "C"
                 where f.documents > 0
+                union all
+                select f.kind, f.status, nullif(f.region, ''), f.documents
+                from read.search_pair_pending f
+                where (f.term_a, f.term_b) in (select a collate "C", b collate "C" from unnest(@pairsA::text[], @pairsB::text[]) as p(a, b))
                 union all
                 select kind, status, region, n from residual)
             select (select count(*) from residual) as residual,

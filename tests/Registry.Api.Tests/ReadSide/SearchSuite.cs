@@ -240,7 +240,7 @@ public sealed class PostgresSearchSuiteTests(SearchSuiteApp app) : IClassFixture
 /// than one document, as <see cref="BroadWordPairs"/> admits words in more than 10,000.</summary>
 public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<SearchSuiteApp>
 {
-    const string Recount = """
+    internal const string Recount = """
         with held as (
             select d.document_id, t.term from read.documents d, unnest(tsvector_to_array(d.search)) as t(term)
             where t.term in (select term from read.search_pair_terms))
@@ -248,9 +248,15 @@ public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<Searc
         group by a.term, b.term order by 1
         """;
 
-    const string Kept = "select term_a || '|' || term_b || '|' || documents from read.search_term_pairs where documents <> 0 order by 1";
+    // What a reader sees: the counts and what is still queued (migration 0330), summed in one snapshot.
+    internal const string Kept = """
+        select term_a || '|' || term_b || '|' || sum(documents) from (
+            select term_a, term_b, documents from read.search_term_pairs
+            union all select term_a, term_b, documents from read.search_pair_pending) p
+        group by term_a, term_b having sum(documents) <> 0 order by 1
+        """;
 
-    const string RecountFacets = """
+    internal const string RecountFacets = """
         with held as (
             select d.document_id, d.kind, d.status, coalesce(d.region, '') as region, t.term from read.documents d, unnest(tsvector_to_array(d.search)) as t(term)
             where t.term in (select term from read.search_pair_terms))
@@ -259,7 +265,14 @@ public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<Searc
         group by a.term, b.term, a.kind, a.status, a.region order by 1
         """;
 
-    const string KeptFacets = """
+    internal const string KeptFacets = """
+        select term_a || '|' || term_b || '|' || kind || '|' || status || '|' || region || '|' || sum(documents) from (
+            select term_a, term_b, kind, status, region, documents from read.search_term_pair_facets
+            union all select term_a, term_b, kind, status, region, documents from read.search_pair_pending) p
+        group by term_a, term_b, kind, status, region having sum(documents) <> 0 order by 1
+        """;
+
+    internal const string FoldedFacets = """
         select term_a || '|' || term_b || '|' || kind || '|' || status || '|' || region || '|' || documents
         from read.search_term_pair_facets where documents <> 0 order by 1
         """;
@@ -295,6 +308,40 @@ public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<Searc
         Assert.Contains(keptFacets, row => row.Contains("|suspended|", StringComparison.Ordinal));
         Assert.Contains(keptFacets, row => row.Contains("|revoked|", StringComparison.Ordinal));
         Assert.Equal((await conn.QueryAsync<string>(RecountFacets)).ToList(), keptFacets);
+
+        await BroadWordPairs.FoldAsync(app.DataSource, CancellationToken.None);
+        Assert.Equal(0, await conn.ExecuteScalarAsync<long>("select count(*) from read.search_pair_queue"));
+        Assert.Equal(keptFacets, (await conn.QueryAsync<string>(FoldedFacets)).ToList());
+    }
+}
+
+/// <summary>The pair changes the projector queues (read.search_pair_queue, migration 0330) and BroadWordPairs folds.</summary>
+public sealed class QueuedWordPairTests(SearchSuiteApp app) : IClassFixture<SearchSuiteApp>
+{
+    /// <summary>A word admitted while the projector's pair changes wait in the queue: the admission folds them with the
+    /// words counted before it and counts the new word's pairs from the documents, so no document counts twice.</summary>
+    [Fact]
+    public async Task A_word_admitted_while_pairs_wait_in_the_queue_counts_each_document_once()
+    {
+        await app.LoadAsync();
+        await BroadWordPairs.AdmitAsync(app.DataSource, 1, CancellationToken.None);
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        await using (var hold = await app.DataSource.OpenConnectionAsync())
+        {
+            // Holds folds back (as an admission under way does), so the new documents' pairs stay queued.
+            await hold.ExecuteAsync("select pg_advisory_lock(@Lock)", new { BroadWordPairs.Lock });
+            var officer = app.Officer();
+            await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Тасқынбек Сервис»"), new DateOnly(2026, 3, 20));
+            await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Тасқынбек Инвест»"), new DateOnly(2026, 3, 20));
+            await app.WaitForProjectionsAsync();
+            Assert.NotEqual(0, await conn.ExecuteScalarAsync<long>("select count(*) from read.search_pair_queue where 'таскинбек' = any(terms)"));
+            await hold.ExecuteAsync("select pg_advisory_unlock(@Lock)", new { BroadWordPairs.Lock });
+        }
+
+        Assert.Contains("таскинбек", await BroadWordPairs.AdmitAsync(app.DataSource, 1, CancellationToken.None));
+        Assert.Equal(0, await conn.ExecuteScalarAsync<long>("select count(*) from read.search_pair_queue"));
+        Assert.Equal((await conn.QueryAsync<string>(WordPairCountTests.RecountFacets)).ToList(), (await conn.QueryAsync<string>(WordPairCountTests.FoldedFacets)).ToList());
+        Assert.Equal((await conn.QueryAsync<string>(WordPairCountTests.Recount)).ToList(), (await conn.QueryAsync<string>(WordPairCountTests.Kept)).ToList());
     }
 }
 
