@@ -343,6 +343,35 @@ public sealed class QueuedWordPairTests(SearchSuiteApp app) : IClassFixture<Sear
         Assert.Equal((await conn.QueryAsync<string>(WordPairCountTests.RecountFacets)).ToList(), (await conn.QueryAsync<string>(WordPairCountTests.FoldedFacets)).ToList());
         Assert.Equal((await conn.QueryAsync<string>(WordPairCountTests.Recount)).ToList(), (await conn.QueryAsync<string>(WordPairCountTests.Kept)).ToList());
     }
+
+    /// <summary>The statements a search of two counted words reads its pair counts and its total from add what is still
+    /// queued: a document issued while folds are held back is in both.</summary>
+    [Fact]
+    public async Task A_search_s_pair_counts_and_totals_add_what_is_queued()
+    {
+        await app.LoadAsync();
+        var officer = app.Officer();
+        await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Жаркентбай Сервис»"), new DateOnly(2026, 3, 20));
+        await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Жаркентбай Инвест»"), new DateOnly(2026, 3, 20));
+        await app.WaitForProjectionsAsync();
+        Assert.Contains("жаркентбаи", await BroadWordPairs.AdmitAsync(app.DataSource, 1, CancellationToken.None));
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        await using var hold = await app.DataSource.OpenConnectionAsync();
+        await hold.ExecuteAsync("select pg_advisory_lock(@Lock)", new { BroadWordPairs.Lock });
+        await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Жаркентбай Сервис Плюс»"), new DateOnly(2026, 3, 20));
+        await app.WaitForProjectionsAsync();
+        Assert.NotEqual(0, await conn.ExecuteScalarAsync<long>("select count(*) from read.search_pair_queue where 'жаркентбаи' = any(terms)"));
+
+        var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest("Сервис Жаркентбай"), CancellationToken.None);
+        var (terms, pairs) = await PostgresSearchQuery.ReadPairCountsAsync(conn, plan, CancellationToken.None);
+        Assert.Equal(2, pairs[("жаркентбаи", "сервис")]);
+        var totals = plan.PairTotals(terms, pairs);
+        Assert.NotNull(totals);
+        var (_, total, facets) = await conn.QuerySingleAsync<(long, long, string)>(totals, plan.Parameters);
+        Assert.Equal(2, total);
+        Assert.Contains("\"count\" : 2", facets, StringComparison.Ordinal);
+        await hold.ExecuteAsync("select pg_advisory_unlock(@Lock)", new { BroadWordPairs.Lock });
+    }
 }
 
 /// <summary>The per-word counts (read.search_term_facets) that total and facet a one-word query without reading its matches.</summary>
