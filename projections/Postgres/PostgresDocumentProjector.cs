@@ -68,7 +68,9 @@ public sealed class PostgresDocumentProjector : IProjector
         group by h.grp, h.kind, h.status, h.region, h.sign having count(*) > 1
         """;
 
-    /// <summary>Counts every term, and the pairs of broad ones and their facets, afresh from the documents: after a bulk load.</summary>
+    /// <summary>Counts every term, and the pairs of broad ones and their facets, afresh from the documents: after a bulk load.
+    /// In key order, so a word's or a pair's few hundred facet rows share pages (migration 0330 took the counts out of the
+    /// keys: they are read from the table).</summary>
     public static readonly string RecountTerms = $"""
         truncate read.search_terms;
         insert into read.search_terms (term, documents)
@@ -76,7 +78,7 @@ public sealed class PostgresDocumentProjector : IProjector
         truncate read.search_term_facets;
         insert into read.search_term_facets (term, kind, status, region, documents)
         select term, kind, status, coalesce(region, ''), count(*) from read.documents, unnest(tsvector_to_array(search)) as term
-        group by term, kind, status, coalesce(region, '');
+        group by term, kind, status, coalesce(region, '') order by 1, 2, 3, 4;
         truncate read.search_pair_terms, read.search_pair_queue;
         insert into read.search_pair_terms (term) select term from read.search_terms where documents > {SearchPage.ExactTotalLimit};
         truncate read.search_term_pairs, read.search_term_pair_facets;
@@ -86,9 +88,9 @@ public sealed class PostgresDocumentProjector : IProjector
             where t.term in (select term from read.search_pair_terms))
         insert into read.search_term_pair_facets (term_a, term_b, kind, status, region, documents)
         select a.term, b.term, a.kind, a.status, a.region, count(*) from held a join held b on b.document_id = a.document_id and a.term < b.term
-        group by a.term, b.term, a.kind, a.status, a.region;
+        group by a.term, b.term, a.kind, a.status, a.region order by 1, 2, 3, 4, 5;
         insert into read.search_term_pairs (term_a, term_b, documents)
-        select term_a, term_b, sum(documents) from read.search_term_pair_facets group by term_a, term_b;
+        select term_a, term_b, sum(documents) from read.search_term_pair_facets group by term_a, term_b order by 1, 2;
         """;
 
     /// <summary>Copies read.search_rows afresh from the documents in the order of the holders' names (migration 0310: a
