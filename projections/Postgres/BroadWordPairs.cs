@@ -22,7 +22,7 @@ public sealed class BroadWordPairs(NpgsqlDataSource dataSource, ILogger<BroadWor
     static readonly TimeSpan AdmitInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>How often the queue is folded: readers sum what is queued, so it is kept short.</summary>
-    public static readonly TimeSpan FoldInterval = TimeSpan.FromMilliseconds(200);
+    static readonly TimeSpan FoldInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
     /// Takes the queued rows no other fold holds, and adds their pairs of counted words to the pairs and their facets, in

@@ -62,7 +62,7 @@ public sealed class PostgresDocumentProjector : IProjector
     /// </summary>
     const string QueuePairs = """
         insert into read.search_pair_queue (terms, kind, status, region, sign)
-        select array_agg(h.term order by h.term collate "C"), h.kind, h.status, h.region, h.sign
+        select array_agg(h.term), h.kind, h.status, h.region, h.sign
         from unnest(@pairGroups::int[], @pairTerms::text[], @pairSigns::int[], @pairKinds::text[], @pairStatuses::text[], @pairRegions::text[])
             as h(grp, term, sign, kind, status, region)
         group by h.grp, h.kind, h.status, h.region, h.sign having count(*) > 1
