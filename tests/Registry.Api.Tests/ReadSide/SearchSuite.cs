@@ -309,7 +309,7 @@ public sealed class WordPairCountTests(SearchSuiteApp app) : IClassFixture<Searc
         Assert.Contains(keptFacets, row => row.Contains("|revoked|", StringComparison.Ordinal));
         Assert.Equal((await conn.QueryAsync<string>(RecountFacets)).ToList(), keptFacets);
 
-        // The app's own fold may hold some of the rows (for update skip locked) while this one runs: fold until none are left.
+        // The app's own fold may be under way (this one then skips its round): fold until the queue is empty.
         for (var folds = 0; folds < 100 && await conn.ExecuteScalarAsync<long>("select count(*) from read.search_pair_queue") > 0; folds++)
         {
             await BroadWordPairs.FoldAsync(app.DataSource, CancellationToken.None);
