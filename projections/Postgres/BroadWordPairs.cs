@@ -73,20 +73,6 @@ public sealed class BroadWordPairs(NpgsqlDataSource dataSource, ILogger<BroadWor
         group by a.term, b.term, a.kind, a.status, a.region
         """;
 
-    const string Admit = """
-        insert into read.search_pair_terms (term) select unnest(@fresh::text[]);
-        with counted as (
-            select * from unnest(@termsA::text[], @termsB::text[], @kinds::text[], @statuses::text[], @regions::text[], @documents::int[])
-                as c(term_a, term_b, kind, status, region, documents)),
-        pairs as (
-            insert into read.search_term_pairs (term_a, term_b, documents)
-            select term_a, term_b, sum(documents) from counted group by term_a, term_b
-            on conflict (term_a, term_b) do update set documents = excluded.documents)
-        insert into read.search_term_pair_facets (term_a, term_b, kind, status, region, documents)
-        select term_a, term_b, kind, status, region, documents from counted
-        on conflict (term_a, term_b, kind, status, region) do update set documents = excluded.documents
-        """;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(FoldInterval);
@@ -141,13 +127,10 @@ public sealed class BroadWordPairs(NpgsqlDataSource dataSource, ILogger<BroadWor
             if (fresh.Length == 0) return [];
             var counted = (await conn.QueryAsync<(string TermA, string TermB, string Kind, string Status, string Region, int Documents)>(new CommandDefinition(
                 CountNewPairs, new { fresh, anyFresh = string.Join(" | ", fresh.Select(SearchVocabulary.Quote)) }, tx, commandTimeout: 0, cancellationToken: ct))).AsList();
-            if (queue.Seqs.Length > 0) await conn.ExecuteAsync(new CommandDefinition(Fold, queue.Parameters(), tx, commandTimeout: 0, cancellationToken: ct));
-            await conn.ExecuteAsync(new CommandDefinition(Admit, new
-            {
-                fresh, termsA = counted.Select(c => c.TermA).ToArray(), termsB = counted.Select(c => c.TermB).ToArray(),
-                kinds = counted.Select(c => c.Kind).ToArray(), statuses = counted.Select(c => c.Status).ToArray(),
-                regions = counted.Select(c => c.Region).ToArray(), documents = counted.Select(c => c.Documents).ToArray(),
-            }, tx, commandTimeout: 0, cancellationToken: ct));
+            // The new words' pairs had no rows before, so they are added as the fold adds its changes, in its statement.
+            await conn.ExecuteAsync(new CommandDefinition("insert into read.search_pair_terms (term) select unnest(@fresh::text[])", new { fresh }, tx, cancellationToken: ct));
+            var admitted = queue with { Deltas = [.. queue.Deltas, .. counted.Select(c => ((c.TermA, c.TermB, c.Kind, c.Status, c.Region), c.Documents))] };
+            await conn.ExecuteAsync(new CommandDefinition(Fold, admitted.Parameters(), tx, commandTimeout: 0, cancellationToken: ct));
             await tx.CommitAsync(ct);
             return fresh;
         }
