@@ -100,6 +100,7 @@ public sealed class ProjectorDaemon(IProjector projector, NpgsqlDataSource dataS
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        await OutboxReader.DeclareNoOutboxWritesAsync(conn, tx, ct); // other projectors need not wait for this batch
         var from = await OutboxReader.CheckpointAsync(conn, projector.Name, tx, ct);
         var batch = await OutboxReader.ReadAsync(conn, from, options.BatchSize, tx, ct);
         if (batch.Count == 0)

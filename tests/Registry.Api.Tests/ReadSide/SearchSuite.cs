@@ -382,6 +382,38 @@ public sealed class QueuedWordPairTests(SearchSuiteApp app) : IClassFixture<Sear
         Assert.Null(counting.Value.Xid);
     }
 
+    /// <summary>A fold that has started writing (its queued rows deleted, so it holds a transaction id) and waits does not
+    /// keep the projector from a decision committed meanwhile: it declared that it writes no outbox.</summary>
+    [Fact]
+    public async Task A_fold_under_way_does_not_hold_the_projector_back()
+    {
+        await app.LoadAsync();
+        var officer = app.Officer();
+        await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Шалкарбай Сервис»"), new DateOnly(2026, 3, 20));
+        await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Шалкарбай Инвест»"), new DateOnly(2026, 3, 20));
+        await app.WaitForProjectionsAsync();
+        Assert.Contains("шалкарбаи", await BroadWordPairs.AdmitAsync(app.DataSource, 1, CancellationToken.None));
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        await using var hold = await app.DataSource.OpenConnectionAsync();
+        await using var holding = await hold.BeginTransactionAsync();
+        await hold.ExecuteAsync("lock table read.search_term_pair_facets in exclusive mode", transaction: holding);
+
+        await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Шалкарбай Сервис Плюс»"), new DateOnly(2026, 3, 20));
+        string? foldXid = null;
+        for (var waited = 0; waited < 200 && foldXid is null; waited++)
+        {
+            await Task.Delay(50);
+            foldXid = await conn.QuerySingleOrDefaultAsync<string?>("""
+                select backend_xid::text from pg_stat_activity
+                where wait_event_type = 'Lock' and query like '%insert into read.search_term_pair_facets%' and datname = current_database()
+                """);
+        }
+        Assert.NotNull(foldXid);
+        await officer.IssueAsync(Scenario.For("permit", submittedOn: new DateOnly(2026, 3, 16), name: "ТОО «Шалкарбай Инвест Плюс»"), new DateOnly(2026, 3, 20));
+        await app.WaitForProjectionsAsync();
+        await holding.CommitAsync();
+    }
+
     /// <summary>The statements a search of two counted words reads its pair counts and its total from add what is still
     /// queued: a document issued while folds are held back is in both.</summary>
     [Fact]

@@ -87,4 +87,31 @@ public sealed class ProjectorTests(ProjectorApp app) : IClassFixture<ProjectorAp
             """);
         Assert.Equal(2, seenBoth);
     }
+    [Fact]
+    public async Task Only_a_transaction_that_may_write_the_outbox_holds_the_projector_back()
+    {
+        // Both take a transaction id, as their first write would; one of them has declared it writes no outbox.
+        await using var writer = await app.DataSource.OpenConnectionAsync();
+        await using var bystander = await app.DataSource.OpenConnectionAsync();
+        await using var writerTx = await writer.BeginTransactionAsync();
+        await using var bystanderTx = await bystander.BeginTransactionAsync();
+        await OutboxReader.DeclareNoOutboxWritesAsync(bystander, bystanderTx, CancellationToken.None);
+        await bystander.ExecuteAsync("select pg_current_xact_id()", transaction: bystanderTx);
+        await writer.ExecuteAsync("select pg_current_xact_id()", transaction: writerTx);
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var (eventTx, eventPosition) = await conn.QuerySingleAsync<(string, long)>(
+            "insert into outbox (type, aggregate_id, payload) values ('test.v1', gen_random_uuid(), '{}') returning tx::text, position");
+        const string Read = """
+            select count(*) from projection_checkpoints
+            where name = 'postgres-documents' and (tx, position) >= (@eventTx::xid8, @eventPosition)
+            """;
+
+        while (await Projector.ProjectBatchAsync(CancellationToken.None) > 0) { }
+        Assert.Equal(0, await conn.ExecuteScalarAsync<long>(Read, new { eventTx, eventPosition }));
+
+        await writerTx.RollbackAsync();
+        await DrainAsync(Projector);
+        Assert.Equal(1, await conn.ExecuteScalarAsync<long>(Read, new { eventTx, eventPosition }));
+        await bystanderTx.RollbackAsync();
+    }
 }
