@@ -33,9 +33,9 @@ foreach (var name in plan)
     var scenario = name switch
     {
         "lag" or "lag-services" => await Scenarios.LagAsync(http, token ?? throw new InvalidOperationException($"The {name} scenario needs --token-file."), samples, submitted,
-            name == "lag" ? ["attestation"] : Scenarios.ServiceCodes),
-        "webhooks" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks scenario needs --token-file."), samples, submitted, options.Receivers, options.InFlight),
-        "webhooks-feed" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks-feed scenario needs --token-file."), samples, 0, options.Receivers, options.InFlight,
+            options.Connection, name == "lag" ? ["attestation"] : Scenarios.ServiceCodes),
+        "webhooks" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks scenario needs --token-file."), samples, submitted, options.Connection, options.Receivers, options.InFlight),
+        "webhooks-feed" => await WebhookFanOut.CreateAsync(http, token ?? throw new InvalidOperationException("The webhooks-feed scenario needs --token-file."), samples, 0, options.Connection, options.Receivers, options.InFlight,
             options.Connection + ";Maximum Pool Size=64"),
         _ => Scenarios.Create(name, http, samples, token),
     };

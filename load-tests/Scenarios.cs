@@ -266,9 +266,9 @@ public static class Scenarios
     /// applications (`lag`: attestations, all waiting on one number counter) or on the six services' in turn
     /// (`lag-services`: six counters, as a registry's decisions spread).
     /// </summary>
-    public static async Task<Scenario> LagAsync(HttpClient http, string token, Samples samples, int submitted, IReadOnlyList<string> services)
+    public static async Task<Scenario> LagAsync(HttpClient http, string token, Samples samples, int submitted, string connection, IReadOnlyList<string> services)
     {
-        var decide = await PreSubmittedDecisionsAsync(http, token, samples, submitted, services);
+        var decide = await PreSubmittedDecisionsAsync(http, token, samples, submitted, connection, services);
         var lag = new LongConcurrentHistogram(1, 60_000_000, 3);
         var watch = new LagWatch(http, lag);
         var running = new CancellationTokenSource();
@@ -293,7 +293,7 @@ public static class Scenarios
     /// <summary>Decisions on applications submitted before the run (<paramref name="submitted"/> of them), so that the measured
     /// rate is decisions alone; once they run out, each step submits its own. Returns the step: reply and the new number.</summary>
     public static async Task<Func<Task<(Reply Reply, string? Number)>>> PreSubmittedDecisionsAsync(HttpClient http, string token, Samples samples, int submitted,
-        IReadOnlyList<string>? services = null)
+        string connection, IReadOnlyList<string>? services = null)
     {
         services ??= ["attestation"];
         var ready = new ConcurrentQueue<string>();
@@ -302,18 +302,21 @@ public static class Scenarios
             var submit = await Post(http, token, "/api/v1/applications", ApplicationJson(samples, services[i % services.Count]));
             if (submit.Reply.Ok) ready.Enqueue(JsonDocument.Parse(submit.Body).RootElement.GetProperty("id").GetString()!);
         });
-        if (submitted > 0) await SettleAsync(http);
+        if (submitted > 0) await SettleAsync(http, connection);
         var next = 0;
         return () => ready.TryDequeue(out var id) ? DecideReturningNumber(http, token, id)
             : SubmitAndDecide(http, token, samples, services[(Interlocked.Increment(ref next) & int.MaxValue) % services.Count]);
     }
 
     /// <summary>
-    /// Waits until every projector has read the submissions and the database has had a moment for the autovacuum they
-    /// start. Measured straight after them, the run shared two cores with that aftermath: decisions' own latency went
-    /// from 60 ms to 3 s between two runs of the same code, and the lag with it.
+    /// Waits until every projector has read the submissions, then vacuums and analyzes the database: the work autovacuum
+    /// would start on the submissions' tables within its next minute (autovacuum_naptime), done before the measured
+    /// decisions instead of at a random moment among them. Measured straight after the submissions, the run shared two
+    /// cores with that aftermath: decisions' own latency went from 60 ms to 3 s between two runs of the same code, and the
+    /// lag with it; with a 10 s pause instead, autovacuum still fell inside some runs (receipts, idempotency keys and the
+    /// audit log, up to 0.3 of a core for 20 s).
     /// </summary>
-    static async Task SettleAsync(HttpClient http)
+    static async Task SettleAsync(HttpClient http, string connection)
     {
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromMinutes(5))
@@ -323,8 +326,15 @@ public static class Scenarios
             if (ready.RootElement.GetProperty("projections").EnumerateArray().All(p => p.GetProperty("pending").GetInt64() == 0)) break;
             await Task.Delay(500);
         }
-        await Task.Delay(TimeSpan.FromSeconds(10));
-        Console.WriteLine($"settled {waited.Elapsed.TotalSeconds:F0} s after the submissions (projectors caught up, then 10 s)");
+        var caughtUp = waited.Elapsed;
+        await using (var conn = new NpgsqlConnection(connection))
+        {
+            await conn.OpenAsync();
+            await using var vacuum = new NpgsqlCommand("vacuum (analyze)", conn) { CommandTimeout = 0 };
+            await vacuum.ExecuteNonQueryAsync();
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Console.WriteLine($"settled: projectors caught up {caughtUp.TotalSeconds:F0} s after the submissions, vacuumed in {(waited.Elapsed - caughtUp).TotalSeconds - 2:F0} s, then 2 s");
     }
 
     /// <summary>

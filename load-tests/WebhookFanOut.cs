@@ -26,7 +26,7 @@ namespace Registry.LoadTests;
 /// </summary>
 public static class WebhookFanOut
 {
-    public static async Task<Scenario> CreateAsync(HttpClient http, string token, Samples samples, int submitted, int receivers, int inFlight, string? feedConnection = null)
+    public static async Task<Scenario> CreateAsync(HttpClient http, string token, Samples samples, int submitted, string connection, int receivers, int inFlight, string? feedConnection = null)
     {
         var arrivals = new ConcurrentDictionary<(int Receiver, string Number), long>();
         var hosts = new List<WebApplication>();
@@ -56,7 +56,7 @@ public static class WebhookFanOut
             subscriptions.Add(JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!);
         }
 
-        var decide = feedConnection is null ? await Scenarios.PreSubmittedDecisionsAsync(http, token, samples, submitted) : AppendToFeed(feedConnection);
+        var decide = feedConnection is null ? await Scenarios.PreSubmittedDecisionsAsync(http, token, samples, submitted, connection) : AppendToFeed(feedConnection);
         var committed = new ConcurrentDictionary<string, long>();
         var lag = new LongConcurrentHistogram(1, 600_000_000, 3);
 
