@@ -14,10 +14,10 @@
 create or replace function outbox_horizon() returns xid8 language sql stable as $$
     select coalesce(min(running), pg_snapshot_xmax(pg_current_snapshot()))
     from pg_snapshot_xip(pg_current_snapshot()) as running
-    where running::text::bigint & 4294967295 not in (
-        select own.transactionid::text::bigint
-        from pg_locks declared
+    where not exists (
+        select from pg_locks declared
         join pg_locks own on own.pid = declared.pid and own.locktype = 'transactionid' and own.mode = 'ExclusiveLock' and own.granted
         where declared.locktype = 'advisory' and declared.granted
-          and declared.classid = 20121070 and declared.objid = 1 and declared.objsubid = 2)
+          and declared.classid = 20121070 and declared.objid = 1 and declared.objsubid = 2
+          and own.transactionid::text::bigint = running::text::bigint & 4294967295)
 $$;
