@@ -94,9 +94,6 @@ public static class LargeDataSet
         // documents and their history come in the first minutes after the load, beside the first benchmark run (README
         // "Sixteenth pass": the first lag run after a load missed twice before, 474 and 479 ms, and met once after, 148 ms).
         await conn.ExecuteAsync(new CommandDefinition("vacuum analyze", commandTimeout: 0));
-        // And written out: otherwise the checkpointer writes the load's last 350 MB of dirty pages during the first minute
-        // after it (45,526 buffers, 16:45:53–16:46:57 in README "Seventeenth pass"), beside the first benchmark run.
-        await conn.ExecuteAsync(new CommandDefinition("checkpoint", commandTimeout: 0, commandType: System.Data.CommandType.Text)); // one word: Dapper would CALL it
     }
 
     static void Progress(TextWriter w, long done, long total, TimeSpan elapsed, string what)
