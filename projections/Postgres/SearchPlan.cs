@@ -398,9 +398,9 @@ public sealed class SearchPlan
     /// <summary>
     /// The page alone of a query whose exact total and facets are known (<see cref="PairTotals"/>), ranked as
     /// <see cref="Counted"/> ranks it: every match is read, but none is kept, counted or grouped — the top rows are kept
-    /// as they stream by (`ТОО Холдинг`, 8,147 matches at 1M: 21 ms, against 27 counted). The first page of a phrase and
-    /// its words is first looked for in the head of the ordered index (<see cref="PhraseWalk"/>), and the matches read
-    /// only when it is not found there.
+    /// as they stream by (`ТОО Холдинг`, 8,147 matches at 1M: 21 ms, against 27 counted). From
+    /// <see cref="PhraseFirstFrom"/> matches, the first page of a phrase and its words is read without them
+    /// (<see cref="PhraseThenWalked"/>) when the words side by side can be looked up (<see cref="AdjacentWords"/>).
     /// </summary>
     public string Ranked(long matches)
     {
@@ -412,16 +412,50 @@ public sealed class SearchPlan
             where {After(cursor, "m.tier")}
             order by m.tier, m.sort_key collate "C", m.document_id limit @limit
             """;
-        if (cursor is not null || filters.Count > 0 || Request.Sort != SearchSort.Relevance || matches < PhraseWalkFrom
-            || tiers.FirstOrDefault(t => t.Tier == SearchTier.Phrase) is not { } phrase)
+        if (cursor is not null || filters.Count > 0 || Request.Sort != SearchSort.Relevance || matches < PhraseFirstFrom
+            || tiers is not [{ Tier: SearchTier.Phrase } phrase, { Tier: SearchTier.AllWords } allWords] || AdjacentWords() is not { } adjacent)
             return $"""
                 with page as ({ranked})
                 select 0::bigint as total, '[]' as facets, ({Items}) as items
                 """;
-        Parameters.Add("walkEntries", PhraseWalk * matches);
+        Parameters.Add("adjacentWords", adjacent);
+        Parameters.Add("walkEntries", WalkPerMatch * matches);
         return $"""
-            with {WalkedOrRanked(phrase, "@walkEntries", ranked)}
+            with {PhraseThenWalked(phrase, allWords, ranked)}
             select 0::bigint as total, '[]' as facets, ({Items}) as items
+            """;
+    }
+
+    /// <summary>
+    /// The <c>phrase</c>, <c>walked</c> and <c>page</c> CTEs of a first page that need not read every match: the first
+    /// phrase matches in the order, found by the words side by side (read_search_rows_adjacent_words, migration 0350) and
+    /// each tested for the phrase; when they are fewer than a page, they are all the phrase matches, and the rest of the
+    /// page is the first other matches of the words in the head of the ordered index, at most <see cref="WalkPerMatch"/>
+    /// entries per match (the index carries the tsvector, so an entry costs a fraction of a match ranked). A walk that
+    /// finds too few (the words' matches far down the order) leaves the page to <paramref name="ranked"/>, as before.
+    /// Measured at 1M: `ТОО Спринклер`, 9,321 matches of which 204 are the phrase, 41 ms walked for the phrase then
+    /// ranked, now the phrase page alone.
+    /// </summary>
+    static string PhraseThenWalked(PlannedTier phrase, PlannedTier allWords, string ranked)
+    {
+        string Tier(PlannedTier t) => ((int)t.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"""
+            phrase as materialized (
+                select d.document_id, {Tier(phrase)} as tier, {Tier(phrase)} as order_tier, {phrase.SortKey} as sort_key
+                from read.search_rows d
+                where read.adjacent_words(d.search) @@ @adjacentWords::tsquery and ({phrase.Predicate}) is true
+                order by d.search_order, d.document_id limit @limit),
+            walked as materialized (
+                select d.document_id, {Tier(allWords)} as tier, {Tier(allWords)} as order_tier, {allWords.SortKey} as sort_key
+                from (select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit @walkEntries) d
+                where {allWords.Predicate} and not coalesce({phrase.Predicate}, false)
+                order by d.search_order, d.document_id limit @limit - (select count(*) from phrase)),
+            page as (
+                select * from phrase where (select count(*) from phrase) + (select count(*) from walked) = @limit
+                union all
+                select * from walked where (select count(*) from phrase) + (select count(*) from walked) = @limit
+                union all
+                select * from ({ranked}) r where (select count(*) from phrase) + (select count(*) from walked) < @limit)
             """;
     }
 
@@ -444,20 +478,40 @@ public sealed class SearchPlan
             """;
     }
 
-    /// <summary>
-    /// The first page of a phrase and its words whose matches are known to be 10,000 or fewer is the first phrase
-    /// matches in the order, when there are a page of them: the ordered index's first entries, this many per match, are
-    /// tested for the phrase — index entries that carry the tsvector (read_documents_search_order), 0.2–0.4 µs each in
-    /// memory, about a tenth of a match's cost to rank (`ЖШС Строй` at 1M, 9,880 matches: 31 ms ranked, 9–10 walked). When
-    /// the walk finds fewer (words seldom side by side: a name's word and a scope's, `Сервис Қауіпсіздік`), the matches are
-    /// ranked as before, the walk's cost added (31 → 41 ms for `Экспертиза Сервис`): so the walk is tried only from
-    /// <see cref="PhraseWalkFrom"/> matches, where ranking them costs 8 ms and more. Measured at 1M on the 70 of 3,000
-    /// two-word queries that take this path, three A/B rounds: sums of 1,370–1,510 ms became 1,146–1,268, and those over
-    /// 25 ms went from 16–17 to 10–12.
-    /// </summary>
-    const int PhraseWalk = 4;
+    /// <summary>The words side by side that every phrase match holds, as a query of read.adjacent_words (migration 0350):
+    /// for one pair of neighbouring words, each alternative's last word before each alternative's first word after
+    /// (`астана лифт`, `султан лифт`, and `астана лифтм`:* for an unfinished word's completions). The neighbours with the
+    /// fewest such pairs are taken. Null when no neighbours can be so listed: a prefix before another word, or more than
+    /// <see cref="MaxAdjacentWords"/> pairs.</summary>
+    public string? AdjacentWords()
+    {
+        List<string>? fewest = null;
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            var before = Alternatives(words[i]).Select(a => TsQueryEdge.Of(a, last: true)).ToList();
+            var after = Alternatives(words[i + 1]).Select(a => TsQueryEdge.Of(a, last: false)).ToList();
+            if (before.Any(e => e is null || e.Any(o => o.Prefix)) || after.Any(e => e is null)) continue;
+            var pairs = before.SelectMany(e => e!).Select(o => o.Lexeme).Distinct(StringComparer.Ordinal)
+                .SelectMany(b => after.SelectMany(e => e!).Distinct().Select(a => SearchVocabulary.Quote($"{b} {a.Lexeme}") + (a.Prefix ? ":*" : "")))
+                .Distinct(StringComparer.Ordinal).ToList();
+            if (pairs.Count <= MaxAdjacentWords && (fewest is null || pairs.Count < fewest.Count)) fewest = pairs;
+        }
+        return fewest is null ? null : string.Join(" | ", fewest);
 
-    const int PhraseWalkFrom = 3_000;
+        static IEnumerable<string> Alternatives(ResolvedTerm w) => w.Lexemes.Select(SearchVocabulary.Quote).Concat(w.Others);
+    }
+
+    /// <summary>Beyond this many pairs of words side by side, the phrase's first page is ranked from its matches.</summary>
+    const int MaxAdjacentWords = 256;
+
+    /// <summary>Entries of the ordered index walked per match for the rest of a page after its phrase matches: an entry
+    /// costs about a quarter of a match ranked, so a walk that fails has cost what ranking does. 21 matches spread over
+    /// the order are within 21 × documents / matches entries: 7,000 for 3,000 matches of 1M, of a bound of 12,000.</summary>
+    const int WalkPerMatch = 4;
+
+    /// <summary>Below this many matches ranking them costs less than 8 ms, about what looking up the phrase and walking for
+    /// the rest of the page may cost.</summary>
+    const int PhraseFirstFrom = 3_000;
 
     /// <summary>Every match of the query as the indexes find it: any reading, and the filters.</summary>
     string MatchWhere => $"({string.Join(" or ", Matching.Select(t => t.IndexCondition))}) and {IndexedFilters}{(kindNumbers is null ? "" : $" and {kindNumbers}")}";

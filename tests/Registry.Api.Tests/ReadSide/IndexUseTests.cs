@@ -318,7 +318,7 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         var request = new SearchRequest(q);
         Assert.Equal(["pairs", "pair facets", "ranked"], (await SentAsync(request)).Select(s => s.Sql.Contains("read.search_term_pairs", StringComparison.Ordinal) ? "pairs"
             : s.Sql.Contains("read.search_term_pair_facets", StringComparison.Ordinal) ? "pair facets"
-            : s.Sql.StartsWith("with page as", StringComparison.Ordinal) || s.Sql.StartsWith("with walked as", StringComparison.Ordinal) ? "ranked" : s.Sql));
+            : s.Sql.StartsWith("with page as", StringComparison.Ordinal) || s.Sql.StartsWith("with phrase as", StringComparison.Ordinal) ? "ranked" : s.Sql));
         foreach (var _ in new[] { "first", "next" })
         {
             var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
@@ -333,12 +333,12 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         }
     }
 
-    /// <summary>The first page of two broad words whose total is known is the first phrase matches in the order when the
-    /// head of the ordered index holds a page of them — the matches are then not read — and is ranked among the matches
-    /// otherwise, a few phrase matches found there included: the same page as counting them gives either way, however
-    /// deep the walk and however long the page.</summary>
+    /// <summary>The first page of two broad words whose total is known is their first phrase matches, found by the words
+    /// side by side, when there are a page of them; else those phrase matches and the first others in the head of the
+    /// ordered index; and when that walk finds too few (run here with a walk of one entry), the page ranked among the
+    /// matches. The same page as counting them gives every way, however long the page.</summary>
     [Fact]
-    public async Task The_first_page_of_a_phrase_is_walked_from_the_head_of_the_order_when_it_is_there_and_ranked_otherwise()
+    public async Task The_first_page_of_a_phrase_is_its_phrase_matches_then_the_head_of_the_order_and_ranked_when_the_walk_falls_short()
     {
         await app.LoadLargeAsync();
         await using var conn = await app.DataSource.OpenConnectionAsync();
@@ -352,22 +352,24 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
                 var counting = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
                 var counted = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(counting.Counted(), counting.Parameters);
                 if (counted.Total is 0 or > SearchPage.ExactTotalLimit) continue;
-                foreach (var depth in new long[] { 3_000, SearchPage.ExactTotalLimit })
+                foreach (var walk in new long?[] { null, 1 })
                 {
                     var plan = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
-                    var sql = plan.Ranked(depth);
-                    Assert.StartsWith("with walked as", sql, StringComparison.Ordinal);
+                    var sql = plan.Ranked(3_000);
+                    Assert.StartsWith("with phrase as", sql, StringComparison.Ordinal);
+                    if (walk is { } entries) plan.Parameters.Add("walkEntries", entries);
                     var ranked = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(sql, plan.Parameters);
                     Assert.Equal(Numbers(counted.Items), Numbers(ranked.Items));
                     var nodes = Nodes((await ExplainAnalyzeAsync(conn, sql, plan.Parameters)).GetProperty("Plan")).ToList();
-                    var walked = nodes.Single(n => n.TryGetProperty("Subplan Name", out var name) && name.GetString() == "CTE walked").GetProperty("Actual Rows").GetDouble();
-                    var matchesRead = nodes.Any(n => n.TryGetProperty("Relation Name", out var r) && r.GetString() == "search_rows" && n.GetProperty("Actual Loops").GetDouble() > 0);
-                    ways.Add(!matchesRead ? "walked" : walked > 0 ? "ranked after a few phrase matches walked" : "ranked");
+                    double Rows(string cte) => nodes.Single(n => n.TryGetProperty("Subplan Name", out var name) && name.GetString() == $"CTE {cte}").GetProperty("Actual Rows").GetDouble();
+                    var matchesRead = nodes.Any(n => n.TryGetProperty("Index Name", out var i) && i.GetString() == "read_search_rows_match_status"
+                        && n.GetProperty("Actual Loops").GetDouble() > 0);
+                    ways.Add(matchesRead ? "ranked" : Rows("phrase") == limit + 1 ? "phrase" : Rows("walked") > 0 ? "phrase then walked" : "neither");
                 }
             }
             if (ways.Count == 3) break;
         }
-        Assert.Equal(["ranked", "ranked after a few phrase matches walked", "walked"], ways.Order(StringComparer.Ordinal));
+        Assert.Equal(["phrase", "phrase then walked", "ranked"], ways.Order(StringComparer.Ordinal));
 
         static List<string?> Numbers(string items) => [.. JsonDocument.Parse(items).RootElement.EnumerateArray().Select(i => i.GetProperty("number").GetString())];
     }
