@@ -491,9 +491,11 @@ public sealed class SearchPlan
             var before = Alternatives(words[i]).Select(a => TsQueryEdge.Of(a, last: true)).ToList();
             var after = Alternatives(words[i + 1]).Select(a => TsQueryEdge.Of(a, last: false)).ToList();
             if (before.Any(e => e is null || e.Any(o => o.Prefix)) || after.Any(e => e is null)) continue;
-            var pairs = before.SelectMany(e => e!).Select(o => o.Lexeme).Distinct(StringComparer.Ordinal)
-                .SelectMany(b => after.SelectMany(e => e!).Distinct().Select(a => SearchVocabulary.Quote($"{b} {a.Lexeme}") + (a.Prefix ? ":*" : "")))
-                .Distinct(StringComparer.Ordinal).ToList();
+            var lexemePairs = before.SelectMany(e => e!).Select(o => o.Lexeme).Distinct(StringComparer.Ordinal)
+                .SelectMany(b => after.SelectMany(e => e!).Distinct().Select(a => (Pair: $"{b} {a.Lexeme}", a.Prefix))).ToList();
+            // The index leaves out two words of 2,000 bytes or more (migration 0350): such a phrase is not looked up there.
+            if (lexemePairs.Any(p => System.Text.Encoding.UTF8.GetByteCount(p.Pair) - 1 >= MaxAdjacentBytes)) continue;
+            var pairs = lexemePairs.Select(p => SearchVocabulary.Quote(p.Pair) + (p.Prefix ? ":*" : "")).Distinct(StringComparer.Ordinal).ToList();
             if (pairs.Count <= MaxAdjacentWords && (fewest is null || pairs.Count < fewest.Count)) fewest = pairs;
         }
         return fewest is null ? null : string.Join(" | ", fewest);
@@ -503,6 +505,9 @@ public sealed class SearchPlan
 
     /// <summary>Beyond this many pairs of words side by side, the phrase's first page is ranked from its matches.</summary>
     const int MaxAdjacentWords = 256;
+
+    /// <summary>The bytes of two words from which read.adjacent_words leaves their pair out (a lexeme holds up to 2,046).</summary>
+    const int MaxAdjacentBytes = 2_000;
 
     /// <summary>Entries of the ordered index walked per match for the rest of a page after its phrase matches: an entry
     /// costs about a quarter of a match ranked, so a walk that fails has cost what ranking does. 21 matches spread over
