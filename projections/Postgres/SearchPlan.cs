@@ -13,6 +13,9 @@ public sealed record PlannedTier(SearchTier Tier, string Predicate, string Order
     /// <summary>The predicate as the full-text index should be asked it when the index finds the matches (the walks test
     /// <see cref="Predicate"/> entry by entry instead).</summary>
     public string IndexCondition => Indexed ?? Predicate;
+
+    /// <summary>The tier as the SQL literal a row carries.</summary>
+    public string Number => ((int)Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -316,7 +319,7 @@ public sealed class SearchPlan
     /// <summary>For a date or number sort: which reading found each row, as SQL (null for relevance, where the tier is the order).</summary>
     public string? MatchTier { get; private set; }
 
-    string TierCase() => FirstMatching(t => ((int)t.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    string TierCase() => FirstMatching(t => t.Number);
 
     /// <summary>A value of the first tier a matched row is in, as SQL. Every matched row is in one of them, so the last
     /// tier needs no test (a phrase and its words: one full-text test per row instead of two).</summary>
@@ -438,24 +441,24 @@ public sealed class SearchPlan
     /// </summary>
     static string PhraseThenWalked(PlannedTier phrase, PlannedTier allWords, string ranked)
     {
-        string Tier(PlannedTier t) => ((int)t.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return $"""
             phrase as materialized (
-                select d.document_id, {Tier(phrase)} as tier, {Tier(phrase)} as order_tier, {phrase.SortKey} as sort_key
+                select d.document_id, {phrase.Number} as tier, {phrase.Number} as order_tier, {phrase.SortKey} as sort_key
                 from read.search_rows d
                 where read.adjacent_words(d.search) @@ @adjacentWords::tsquery and ({phrase.Predicate}) is true
                 order by d.search_order, d.document_id limit @limit),
             walked as materialized (
-                select d.document_id, {Tier(allWords)} as tier, {Tier(allWords)} as order_tier, {allWords.SortKey} as sort_key
+                select d.document_id, {allWords.Number} as tier, {allWords.Number} as order_tier, {allWords.SortKey} as sort_key
                 from (select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit @walkEntries) d
                 where {allWords.Predicate} and not coalesce({phrase.Predicate}, false)
                 order by d.search_order, d.document_id limit @limit - (select count(*) from phrase)),
+            found as (select (select count(*) from phrase) + (select count(*) from walked) as rows),
             page as (
-                select * from phrase where (select count(*) from phrase) + (select count(*) from walked) = @limit
+                select * from phrase where (select rows from found) = @limit
                 union all
-                select * from walked where (select count(*) from phrase) + (select count(*) from walked) = @limit
+                select * from walked where (select rows from found) = @limit
                 union all
-                select * from ({ranked}) r where (select count(*) from phrase) + (select count(*) from walked) < @limit)
+                select * from ({ranked}) r where (select rows from found) < @limit)
             """;
     }
 
@@ -464,7 +467,7 @@ public sealed class SearchPlan
     /// else the page <paramref name="ranked"/> gives.</summary>
     static string WalkedOrRanked(PlannedTier walkedTier, string entries, string ranked)
     {
-        var tier = ((int)walkedTier.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tier = walkedTier.Number;
         return $"""
             walked as materialized (
                 select d.document_id, {tier} as tier, {tier} as order_tier, {walkedTier.SortKey} as sort_key
@@ -603,7 +606,7 @@ public sealed class SearchPlan
             if (t.Tier == SearchTier.AllWords && phrase is not null)
                 clauses.Add($"not ({phrase.Predicate} and (d.search_order, d.document_id) <= {Boundary})");
             if (cursor is { } at && (!relevance || t.Tier == at.Tier)) clauses.Add(t.After);
-            var tierOut = relevance ? ((int)t.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture) : MatchTier!;
+            var tierOut = relevance ? t.Number : MatchTier!;
             walks.Add($"""
                 (select d.document_id, {tierOut} as tier, {(relevance ? tierOut : "0")} as order_tier, {t.SortKey} as sort_key
                  from read.documents d where {string.Join(" and ", clauses)}
@@ -639,7 +642,7 @@ public sealed class SearchPlan
     string HeadWalkedPage(PlannedTier words)
     {
         Parameters.Add("walkBound", Math.Max(HeadWalk, HeadWalkPerMatch * AtLeast));
-        var tier = ((int)words.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tier = words.Number;
         return WalkedOrRanked(words, "@walkBound", $"""
             select d.document_id, {tier} as tier, {tier} as order_tier, {words.SortKey} as sort_key
             from {Source} d where {words.IndexCondition}
