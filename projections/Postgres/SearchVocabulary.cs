@@ -15,9 +15,10 @@ namespace Registry.Projections.Postgres;
 /// <see cref="LexemeDocuments"/>, <see cref="WithinDocuments"/>: the documents of each, summed. <see cref="LongerPrefixes"/>: for
 /// an unfinished word read as a prefix that is itself a word of more than 10,000 documents, the prefixes one letter
 /// longer that its other completions begin with (`астана`: `астанаа`, `астанаб`, …), so the word and the rest of its
-/// completions can be looked up apart.</summary>
+/// completions can be looked up apart. <see cref="Prefix"/>: an unfinished word read as a prefix of many words (`кутка`
+/// for `кутка:*`), whose every completion's documents match it.</summary>
 public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long OthersAtMost, long PairsAtMost,
-    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null)
+    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null, string? Prefix = null)
 {
     /// <summary>At most the documents the word matches: its whole words' and its other alternatives'.</summary>
     public long DocumentsAtMost => SearchVocabulary.Saturating(LexemeDocuments, OthersAtMost);
@@ -106,6 +107,7 @@ public static class SearchVocabulary
             var within = new List<string>();
             long withinDocuments = 0;
             IReadOnlyList<string>? longerPrefixes = null;
+            string? prefix = null;
             void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)> Lexemes, string Query, long AtMost)> read)
             {
                 var parts = words.Select((_, i) => read(i)).ToList();
@@ -125,6 +127,7 @@ public static class SearchVocabulary
                 Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix, completions[typed[i]]));
                 // An unfinished word's most held completion may lie beyond the few listed (`с` lists `с`, `са`, `саа`, …).
                 if (typed.Length == 1) atLeast = Math.Max(found[typed[0]].Max(f => f.Documents), largest[typed[0]]);
+                if (typed is [var unfinished] && lookups[unfinished].Prefix && found[unfinished].Count > MaxCompletions) prefix = lookups[unfinished].Word;
                 if (typed is [var only] && lookups[only].Prefix && found[only].Count > MaxCompletions && found[only][0].Term == lookups[only].Word)
                 {
                     within.Add(lookups[only].Word);
@@ -166,7 +169,7 @@ public static class SearchVocabulary
             var pairs = words.Select((documents, i) => documents * (words.Count - 1 - i)).Aggregate(0L, Saturating);
             var byDocuments = lexemes.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).ToList();
             resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs, within,
-                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes));
+                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes, prefix));
         }
         return resolved;
     }

@@ -305,6 +305,35 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         Assert.True(exactAsCounted.Count >= 2, $"exact as counted: {string.Join(", ", exactAsCounted)}");
     }
 
+    /// <summary>A broad word and an unfinished word read as a prefix of many words: the pair counts give the word's largest
+    /// pair with one of the prefix's counted completions, as the documents hold them, and it bounds the matches from below.</summary>
+    [Fact]
+    public async Task An_unfinished_word_s_largest_pair_with_a_completion_is_what_the_documents_hold_and_at_most_the_matches()
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var (word, prefix) = await conn.QueryFirstAsync<(string, string)>($"""
+            select a.term, p.prefix
+            from (select distinct left(term, 3) as prefix from read.search_pair_terms where char_length(term) > 3) p
+            cross join lateral (select term from read.search_pair_terms where left(term, 3) <> p.prefix order by term limit 1) a
+            where (select count(*) from read.search_terms s where s.term like p.prefix || '%' and s.documents > 0) > {SearchVocabulary.MaxCompletions}
+            order by p.prefix collate "C" limit 1
+            """);
+        var q = $"{word} {prefix}";
+        Assert.Equal(prefix, (await SearchVocabulary.ResolveAsync(conn, SearchIntent.Of(q).Terms, CancellationToken.None))![1].Prefix);
+        var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
+        var (terms, pairs) = await PostgresSearchQuery.ReadPairCountsAsync(conn, plan, CancellationToken.None);
+        var largest = await conn.ExecuteScalarAsync<long>("""
+            select coalesce(max((select count(*) from read.search_rows d where d.search @@ to_tsquery('simple', quote_literal(@word) || ' & ' || quote_literal(c.term)))), 0)
+            from read.search_pair_terms c where c.term like @prefix || '%' and c.term <> @word
+            """, new { word, prefix });
+        Assert.True(largest > 0, $"no counted completion of {prefix} is held with {word}");
+        Assert.Equal(largest, pairs[(word, $"{prefix}:*")]);
+        var matches = await conn.ExecuteScalarAsync<long>(
+            "select count(*) from read.search_rows d where d.search @@ to_tsquery('simple', quote_literal(@word) || ' & ' || quote_literal(@prefix) || ':*')", new { word, prefix });
+        Assert.InRange(plan.Bounds(terms, pairs).AtLeast, largest, matches);
+    }
+
     /// <summary>Two broad words that are one counted pair each and that at most 10,000 documents hold together: the total
     /// and the facets are the pair's facets, and the page — the first and the next — is ranked as counting the matches
     /// ranks it (phrase first, then valid and newest), without the matches being kept, counted and grouped.</summary>
