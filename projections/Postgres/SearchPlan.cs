@@ -225,14 +225,17 @@ public sealed class SearchPlan
     /// are phrased apart: PostgreSQL matches `(астана | нур <-> султан) <-> огнетушитель` also in `нур султан … астана кен
     /// огнетушитель`, where neither name stands before the other word (seen among 200,000 documents: a name of the holder
     /// and one of the branch). So each combination of the words' alternative lengths is a phrase of its own, and the
-    /// phrase is any of them — with one length each, the words' queries side by side, as before.
+    /// phrase is any of them — with one length each, the words' queries side by side, as before. The phrase only ever
+    /// tests rows (the words' tier finds them), so each word is written as a row is quickest tested
+    /// (<see cref="ResolvedTerm.RowAlternatives"/>).
     /// </summary>
     static string Phrase(IReadOnlyList<ResolvedTerm> words)
     {
-        var lengths = words.Select(w => w.Lexemes.Select(SearchVocabulary.Quote).Concat(w.Others)
+        var lengths = words.Select(w => w.RowAlternatives
                 .GroupBy(q => q.Split(" <-> ").Length).Select(g => SearchVocabulary.Alternatives(g)).ToList())
-            .Select((groups, i) => groups.Count > 1 ? groups : [words[i].TsQuery]).ToList();
-        if (lengths.Aggregate(1, (n, groups) => n * groups.Count) is 1 or > MaxPhrases) return string.Join(" <-> ", words.Select(w => w.TsQuery));
+            .Select((groups, i) => groups.Count > 1 ? groups : [SearchVocabulary.Alternatives(words[i].RowAlternatives)]).ToList();
+        if (lengths.Aggregate(1, (n, groups) => n * groups.Count) is 1 or > MaxPhrases)
+            return string.Join(" <-> ", words.Select(w => SearchVocabulary.Alternatives(w.RowAlternatives)));
         IEnumerable<string> phrases = [""];
         foreach (var groups in lengths) phrases = phrases.SelectMany(p => groups.Select(g => p.Length == 0 ? g : $"{p} <-> {g}"));
         return string.Join(" | ", phrases.Select(p => $"({p})"));
@@ -309,7 +312,8 @@ public sealed class SearchPlan
             kindNumbers = "d.number_norm >= @kindNumbers and d.number_norm < @kindNumbers || '~'";
             Parameters.Add("kindNumbers", kind.NumberPrefix());
         }
-        var merged = new PlannedTier(tiers.Count == 1 ? tiers[0].Tier : SearchTier.AllWords, $"({string.Join(" or ", tiers.Select(t => t.Predicate))})",
+        // A phrase's matches are among its words': the words' index condition finds both.
+        var merged = new PlannedTier(tiers.Count == 1 ? tiers[0].Tier : SearchTier.AllWords, $"({string.Join(" or ", Matching.Select(t => t.Predicate))})",
             orderBy, key, after);
         MatchTier = TierCase();
         tiers.Clear();

@@ -419,6 +419,46 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
             new { text, phrase = plan.Parameters.Get<string>("phrase") }));
     }
 
+    /// <summary>Two words, the last unfinished with a few completions: a row is a phrase match tested against the prefix
+    /// exactly when it is against the completions listed (what the full-text index is asked).</summary>
+    [Fact]
+    public async Task An_unfinished_word_phrased_as_its_prefix_matches_the_rows_its_completions_do()
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        // Words side by side in the registry's names, the second cut to four letters that begin 2 to 32 words.
+        var queries = (await conn.QueryAsync<string>($$"""
+            with prefixes as (
+                select left(term, 4) as prefix from read.search_terms where documents > 0
+                group by left(term, 4) having count(*) between 2 and {{SearchVocabulary.MaxCompletions}})
+            select distinct split_part(x.p, ' ', 1) || ' ' || left(split_part(x.p, ' ', 2), 4)
+            from (select unnest(tsvector_to_array(read.adjacent_words(search))) as p from (select search from read.search_rows order by document_id limit 2000) r) x
+            join prefixes on prefixes.prefix = left(split_part(x.p, ' ', 2), 4)
+            where x.p ~ '^[^0-9 ]+ [^0-9 ]{5,}$'
+            order by 1 limit 12
+            """)).ToList();
+        var phraseMatches = 0L;
+        foreach (var q in queries)
+        {
+            var plan = await PostgresSearchQuery.PlanAsync(conn, new SearchRequest(q), CancellationToken.None);
+            var words = (await SearchVocabulary.ResolveAsync(conn, SearchIntent.Of(q).Terms, CancellationToken.None))!;
+            Assert.Contains(":*", plan.Parameters.Get<string>("phrase"), StringComparison.Ordinal);
+            const string Count = """
+                select count(*) filter (where d.search @@ to_tsquery('simple', @phrase)), count(*) filter (where d.search @@ to_tsquery('simple', @listed))
+                from read.search_rows d where d.search @@ to_tsquery('simple', @all)
+                """;
+            var (asPrefix, asListed) = await conn.QuerySingleAsync<(long, long)>(Count, new
+            {
+                phrase = plan.Parameters.Get<string>("phrase"),
+                listed = new SearchPlan(new SearchRequest(q), SearchIntent.Of(q), [.. words.Select(w => w with { Prefix = null })]).Parameters.Get<string>("phrase"),
+                all = string.Join(" & ", words.Select(w => w.TsQuery)),
+            });
+            Assert.True(asPrefix == asListed, $"{q}: {asPrefix} phrase matches as a prefix, {asListed} as its completions");
+            phraseMatches += asPrefix;
+        }
+        Assert.True(phraseMatches > 0, $"no phrase matches among {string.Join(", ", queries)}");
+    }
+
     /// <summary>The vocabulary lookup reads a broad unfinished word's continuations once per word, not once per completion
     /// it lists (each time every word the prefix begins: `кен`, 834 of them at 1M, 5.5 ms).</summary>
     [Fact]

@@ -154,6 +154,20 @@ public sealed class SearchPlanBoundsTests
             new SearchPlan(new SearchRequest("q"), SearchIntent.Of("a b"), [extinguisher, extinguisher]).Parameters.Get<string>("phrase"));
     }
 
+    /// <summary>An unfinished word's completions are phrased as its prefix, which a row is tested against with one search
+    /// of its words instead of one per completion; a place's other names stay as they are.</summary>
+    [Fact]
+    public void An_unfinished_word_is_phrased_as_its_prefix()
+    {
+        var stroi = new ResolvedTerm("'строи'", 50_000, ["строи"], [], 0, 0, [], 50_000, 0);
+        var prom = new ResolvedTerm("('промишленнои' | 'пром' | 'промзона')", 55_000, ["промишленнои", "пром", "промзона"], [], 0, 0, [], 70_000, 0, Prefix: "пром");
+        Assert.Equal("'строи' <-> 'пром':*", new SearchPlan(new SearchRequest("q"), SearchIntent.Of("a b"), [stroi, prom]).Parameters.Get<string>("phrase"));
+        var astan = new ResolvedTerm("('астана' | 'астанаи' | 'акмола' | 'нур' <-> 'султан')", 80_000, ["астана", "астанаи", "акмола"], ["'нур' <-> 'султан'"], 0, 0, [],
+            100_000, 0, Prefix: "астан");
+        Assert.Equal("('строи' <-> ('астан':* | 'акмола')) | ('строи' <-> 'нур' <-> 'султан')",
+            new SearchPlan(new SearchRequest("q"), SearchIntent.Of("a b"), [stroi, astan]).Parameters.Get<string>("phrase"));
+    }
+
     [Fact]
     public void A_word_missing_from_the_vocabulary_counts_nothing() =>
         Assert.Equal((0L, 0L), Bounds([Word(["жшс"]), Word(["кентау"])], Terms, Pairs));
