@@ -703,7 +703,9 @@ public sealed class SearchPlan
     public string PairCounts()
     {
         Parameters.Add("pairLexemes", words.SelectMany(w => w.Lexemes.Concat(w.Within)).Distinct(StringComparer.Ordinal).ToArray());
-        var prefixes = words.Select(w => w.Prefix).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        // Only a prefix read as such: listed completions are counted alternatives, their pairs read above.
+        var prefixes = words.Select(w => w.Prefix).OfType<string>().Where(p => words.Any(w => w.Others.Contains($"{SearchVocabulary.Quote(p)}:*")))
+            .Distinct(StringComparer.Ordinal).ToArray();
         Parameters.Add("pairPrefixes", prefixes);
         // With an unfinished word read as a prefix, each word's largest counted pair with one of its completions (B the
         // prefix as `кутка:*`): the documents holding both match, a lower bound the prefix's own counts cannot give.
@@ -715,12 +717,16 @@ public sealed class SearchPlan
             cross join unnest(@pairPrefixes::text[]) as w(prefix)
             cross join lateral (
                 select sum(p.documents) as documents
-                from (select term_a, term_b, documents from read.search_term_pairs
+                from (select term_b as completion, documents from read.search_term_pairs
+                      where term_a = l.term collate "C" and term_b >= w.prefix collate "C" and term_b < (w.prefix || chr(1114111)) collate "C"
                       union all
-                      select term_a, term_b, documents from read.search_pair_pending) p
-                where (p.term_a = l.term collate "C" and p.term_b >= w.prefix collate "C" and p.term_b < (w.prefix || chr(1114111)) collate "C")
-                   or (p.term_b = l.term collate "C" and p.term_a >= w.prefix collate "C" and p.term_a < (w.prefix || chr(1114111)) collate "C")
-                group by p.term_a, p.term_b) c
+                      select term_a, documents from read.search_term_pairs
+                      where term_a >= w.prefix collate "C" and term_a < (w.prefix || chr(1114111)) collate "C" and term_b = l.term collate "C"
+                      union all
+                      select case when term_a = l.term collate "C" then term_b else term_a end, documents from read.search_pair_pending
+                      where (term_a = l.term collate "C" and term_b >= w.prefix collate "C" and term_b < (w.prefix || chr(1114111)) collate "C")
+                         or (term_b = l.term collate "C" and term_a >= w.prefix collate "C" and term_a < (w.prefix || chr(1114111)) collate "C")) p
+                group by p.completion) c
             group by l.term, w.prefix
             """;
         return $"""
