@@ -210,9 +210,9 @@ public sealed class SearchPlan
             // An unfinished word that is itself broad: the word, and its other completions by their one-letter-longer prefixes.
             if (w.LongerPrefixes is { Count: > 0 } longer && w.Within is [var word])
             {
-                var prefix = $"{SearchVocabulary.Quote(word)}:*";
+                var prefix = SearchVocabulary.QuotePrefix(word);
                 return (SearchVocabulary.Quote(word), SearchVocabulary.Alternatives([.. w.Lexemes.Select(SearchVocabulary.Quote),
-                    .. w.Others.SelectMany(o => o == prefix ? longer.Select(l => $"{SearchVocabulary.Quote(l)}:*") : [o])]));
+                    .. w.Others.SelectMany(o => o == prefix ? longer.Select(SearchVocabulary.QuotePrefix) : [o])]));
             }
             if (w.LexemeDocuments > SearchPage.ExactTotalLimit && w.Lexemes.Count + w.Others.Count > 1)
                 return (SearchVocabulary.Quote(w.Lexemes[0]), SearchVocabulary.Alternatives([.. w.Lexemes.Skip(1).Select(SearchVocabulary.Quote), .. w.Others]));
@@ -704,8 +704,7 @@ public sealed class SearchPlan
     {
         Parameters.Add("pairLexemes", words.SelectMany(w => w.Lexemes.Concat(w.Within)).Distinct(StringComparer.Ordinal).ToArray());
         // Only a prefix read as such: listed completions are counted alternatives, their pairs read above.
-        var prefixes = words.Select(w => w.Prefix).OfType<string>().Where(p => words.Any(w => w.Others.Contains($"{SearchVocabulary.Quote(p)}:*")))
-            .Distinct(StringComparer.Ordinal).ToArray();
+        var prefixes = words.Where(w => w.ReadAsPrefix).Select(w => w.Prefix!).Distinct(StringComparer.Ordinal).ToArray();
         Parameters.Add("pairPrefixes", prefixes);
         // With an unfinished word read as a prefix, each word's largest counted pair with one of its completions (B the
         // prefix as `кутка:*`): the documents holding both match, a lower bound the prefix's own counts cannot give.

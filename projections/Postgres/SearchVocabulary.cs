@@ -30,8 +30,11 @@ public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<st
     /// every completion before it can intersect them.</summary>
     public IReadOnlyList<string> RowAlternatives => Prefix is not { } prefix
         ? [.. Lexemes.Select(SearchVocabulary.Quote), .. Others]
-        : [$"{SearchVocabulary.Quote(prefix)}:*", .. Lexemes.Where(l => !l.StartsWith(prefix, StringComparison.Ordinal)).Select(SearchVocabulary.Quote),
-            .. Others.Where(o => o != $"{SearchVocabulary.Quote(prefix)}:*")];
+        : [SearchVocabulary.QuotePrefix(prefix), .. Lexemes.Where(l => !l.StartsWith(prefix, StringComparison.Ordinal)).Select(SearchVocabulary.Quote),
+            .. Others.Where(o => o != SearchVocabulary.QuotePrefix(prefix))];
+
+    /// <summary>The unfinished word is asked of the index as a prefix (`'кутка':*`), its completions being too many to list.</summary>
+    public bool ReadAsPrefix => Prefix is { } prefix && Others.Contains(SearchVocabulary.QuotePrefix(prefix));
 }
 
 /// <summary>
@@ -190,7 +193,7 @@ public static class SearchVocabulary
     static (List<(string Term, long Documents)> Lexemes, string Query, long AtMost) Words(string word, List<(string Term, long Documents)> completions, bool prefix,
         long all) =>
         !prefix ? (completions, Quote(word), completions.Sum(c => c.Documents))
-        : completions.Count > MaxCompletions ? ([], $"{Quote(word)}:*", all)
+        : completions.Count > MaxCompletions ? ([], QuotePrefix(word), all)
         : (completions, Alternatives(completions.Select(c => Quote(c.Term))), completions.Sum(c => c.Documents));
 
     internal static long Saturating(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
@@ -205,5 +208,8 @@ public static class SearchVocabulary
     }
 
     /// <summary>A tsquery operand. Folded words hold only letters and digits, but a quote must never end the operand.</summary>
+    /// <summary>A tsquery operand matching every word that begins with <paramref name="word"/>.</summary>
+    internal static string QuotePrefix(string word) => $"{Quote(word)}:*";
+
     internal static string Quote(string word) => $"'{word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}'";
 }
