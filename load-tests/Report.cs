@@ -56,8 +56,9 @@ public static class Report
         return sb.ToString();
     }
 
-    public static string LagLine(string label, HistogramBase lag) =>
-        string.Create(Inv, $"{label}: n={lag.TotalCount} p50 {lag.GetValueAtPercentile(50) / 1000.0:F1} ms, p99 {lag.GetValueAtPercentile(99) / 1000.0:F1} ms, max {lag.GetMaxValue() / 1000.0:F1} ms");
+    public static string LagLine(string label, HistogramBase lag) => lag.TotalCount == 0
+        ? $"{label}: n=0, no decision became visible (see the scenario's failed requests)"
+        : string.Create(Inv, $"{label}: n={lag.TotalCount} p50 {lag.GetValueAtPercentile(50) / 1000.0:F1} ms, p99 {lag.GetValueAtPercentile(99) / 1000.0:F1} ms, max {lag.GetMaxValue() / 1000.0:F1} ms");
 
     /// <summary>Latency by percentile on the usual HdrHistogram axis (x = 1/(1-p), log scale), one line per scenario.</summary>
     static string Html(IReadOnlyList<ScenarioStats> results, string header, string table)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -280,6 +281,7 @@ public static class Scenarios
             await running.CancelAsync();
             await watcher;
             if (watch.Pending > 0) Console.WriteLine($"lag: {watch.Pending} decisions not visible 10 s after the run");
+            Console.WriteLine($"lag: slowest seconds of commits (UTC, max lag, decisions): {watch.SlowestSeconds(5)}");
         }
 
         return new(services.Count == 1 ? "lag" : "lag-services", async () =>
@@ -349,7 +351,14 @@ public static class Scenarios
         const int Window = 32;
         readonly ConcurrentQueue<(string Number, long Committed)> answered = new();
         readonly LinkedList<(string Number, long Committed)> waiting = new();
+        readonly Dictionary<long, (long MaxMicroseconds, int Decisions)> bySecond = [];
+        readonly long clockAtStart = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), ticksAtStart = Stopwatch.GetTimestamp();
         int pending;
+
+        /// <summary>The seconds whose commits waited longest to become visible: when the lag was, to set beside the server's
+        /// logs and samples of that moment (a p99 alone does not say whether one stall or the whole run made it).</summary>
+        public string SlowestSeconds(int count) => string.Join(", ", bySecond.OrderByDescending(s => s.Value.MaxMicroseconds).Take(count)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.FromUnixTimeSeconds(s.Key):HH:mm:ss} {s.Value.MaxMicroseconds / 1000.0:F0} ms ({s.Value.Decisions})")));
 
         public int Pending => Volatile.Read(ref pending);
 
@@ -377,7 +386,11 @@ public static class Scenarios
                             {
                                 waiting.Remove(node);
                                 Interlocked.Decrement(ref pending);
-                                lag.RecordValue(Math.Max(1, (seen - node.Value.Committed) * 1_000_000 / Stopwatch.Frequency));
+                                var microseconds = Math.Max(1, (seen - node.Value.Committed) * 1_000_000 / Stopwatch.Frequency);
+                                lag.RecordValue(microseconds);
+                                var second = (clockAtStart + (node.Value.Committed - ticksAtStart) * 1000 / Stopwatch.Frequency) / 1000;
+                                var (max, decisions) = bySecond.GetValueOrDefault(second);
+                                bySecond[second] = (Math.Max(max, microseconds), decisions + 1);
                             }
                 }
                 try { await Task.Delay(5, ct); } catch (OperationCanceledException) { }

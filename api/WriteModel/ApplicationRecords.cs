@@ -81,16 +81,17 @@ public static class ApplicationRecords
                 """, new { a.Id, ec.Organisation, ec.Number, ec.ExpertiseDate }, tx, cancellationToken: ct));
     }
 
-    /// <summary>Records the state the domain decided, with the dates that came with it.</summary>
-    public static Task MoveAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ApplicationStatus next, CancellationToken ct,
+    /// <summary>Records the state the domain decided, with the dates that came with it, at the commit
+    /// (<see cref="WritesAtCommit"/>): the last step of every command that moves an application, which row it has locked.</summary>
+    public static void Move(NpgsqlTransaction tx, Guid id, ApplicationStatus next,
         DateOnly? completenessCheckedOn = null, DateOnly? protocolDecidedOn = null, DateOnly? refusalDueOn = null) =>
-        conn.ExecuteAsync(new CommandDefinition("""
+        WritesAtCommit.Add(tx, """
             update applications set status = @status, version = version + 1,
                    completeness_checked_on = coalesce(@completenessCheckedOn, completeness_checked_on),
                    protocol_decided_on = coalesce(@protocolDecidedOn, protocol_decided_on),
                    refusal_due_on = coalesce(@refusalDueOn, refusal_due_on)
             where id = @id
-            """, new { id, status = next.Slug(), completenessCheckedOn, protocolDecidedOn, refusalDueOn }, tx, cancellationToken: ct));
+            """, new { id, status = next.Slug(), completenessCheckedOn, protocolDecidedOn, refusalDueOn });
 
     /// <summary>A change to the application's record that leaves its status as it is: a new version for If-Match.</summary>
     public static Task TouchAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, CancellationToken ct, DateOnly? protocolDecidedOn = null,

@@ -43,6 +43,21 @@ public static class Commands
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        WritesAtCommit.Open(tx);
+        try
+        {
+            return await RunInTransactionAsync(conn, tx, request, command, requestJson, hash, ct);
+        }
+        finally
+        {
+            WritesAtCommit.Close(tx);
+        }
+    }
+
+    static async Task<CommandReply> RunInTransactionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CommandRequest request,
+        Func<NpgsqlConnection, NpgsqlTransaction, string, Task<CommandOutcome>> command, string requestJson, string hash, CancellationToken ct)
+    {
+        var (action, _, actor, path, key) = request;
         if (key is not null)
         {
             // The key's lock and the look-up in one round trip: the look-up's snapshot is taken once the lock is granted.
@@ -64,9 +79,9 @@ public static class Commands
         {
             outcome = await command(conn, tx, actor);
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected)
+        catch (PostgresException e) when (IsConcurrentChange(e))
         {
-            return Live(409, new ProblemOutcome(ProblemTypes.Conflict, "Concurrent change", "The record changed while this request ran; read it again and retry.", null, false));
+            return ConcurrentChange;
         }
         if (outcome.Problem is { Record: false } problem)
         {
@@ -76,25 +91,39 @@ public static class Commands
 
         var responseBody = JsonSerializer.Serialize(outcome.Problem is { } recorded ? ProblemBody(outcome.StatusCode, recorded, path) : outcome.Body, Json);
         var keptBody = outcome.Kept is { } kept ? JsonSerializer.Serialize(kept, Json) : responseBody;
-        // The number (if any), the audit record, the key and the COMMIT in one round trip: nothing under the number
-        // counter's lock waits for the API. Npgsql sees the COMMIT and completes the transaction; an error before it skips
-        // it, and disposing the transaction rolls back.
+        // The writes kept for the commit, the number (if any), the audit record, the key and the COMMIT in one round trip:
+        // nothing under the number counter's lock waits for the API. Npgsql sees the COMMIT and completes the transaction;
+        // an error before it skips it, and disposing the transaction rolls back.
         var numbering = outcome.Numbering;
-        var parameters = new DynamicParameters(new
+        var (atCommit, parameters) = WritesAtCommit.Take(tx);
+        parameters.AddDynamicParams(new
         {
             actor, action, entityId = outcome.EntityId, details = requestJson, key, hash, status = outcome.StatusCode, body = keptBody, location = outcome.Location,
         });
         if (numbering is not null) parameters.AddDynamicParams(numbering.Parameters);
-        string[] statements = [.. numbering is null ? [] : new[] { numbering.Assign }, Audit, .. key is null ? [] : new[] { numbering is null ? SaveKey : SaveNumberedKey(numbering) }, "commit"];
+        string[] statements = [.. atCommit, .. numbering is null ? [] : new[] { numbering.Assign }, Audit, .. key is null ? [] : new[] { numbering is null ? SaveKey : SaveNumberedKey(numbering) }, "commit"];
         var sql = string.Join(";\n", statements);
         string? number = null;
-        await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct)))
+        try
+        {
+            await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
             if (numbering is not null) number = await grid.ReadSingleAsync<string>();
+        }
+        catch (PostgresException e) when (IsConcurrentChange(e))
+        {
+            return ConcurrentChange;
+        }
         return new CommandReply(outcome.StatusCode, number is null ? responseBody : responseBody.Replace(numbering!.Placeholder, number, StringComparison.Ordinal),
             outcome.Location, Replayed: false) { AssignedNumber = number };
     }
 
     static CommandReply Live(int status, ProblemOutcome problem) => new(status, null, null, Replayed: false, problem);
+
+    static bool IsConcurrentChange(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+
+    static CommandReply ConcurrentChange =>
+        Live(409, new ProblemOutcome(ProblemTypes.Conflict, "Concurrent change", "The record changed while this request ran; read it again and retry.", null, false));
 
     static Dictionary<string, object?> ProblemBody(int status, ProblemOutcome p, string path)
     {

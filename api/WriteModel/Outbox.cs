@@ -9,8 +9,8 @@ using Registry.Domain.Services;
 
 namespace Registry.Api.WriteModel;
 
-/// <summary>Appends events to the outbox inside the command's transaction. The NOTIFY is delivered only if the
-/// transaction commits, and it only wakes the projectors: they read the table.</summary>
+/// <summary>Appends events to the outbox inside the command's transaction, with its commit (<see cref="WritesAtCommit"/>).
+/// The NOTIFY is delivered only if the transaction commits, and it only wakes the projectors: they read the table.</summary>
 public static class Outbox
 {
     const string Snapshot = """
@@ -30,7 +30,7 @@ public static class Outbox
 
     const string Append = $"""
         insert into outbox (type, aggregate_id, payload) values (@type, @aggregateId, @payload::jsonb);
-        select pg_notify('{OutboxChannel.Name}', '');
+        notify {OutboxChannel.Name}
         """;
 
     /// <summary>Records that a document changed, with its full current state as of this transaction. <paramref name="writeFirst"/>
@@ -52,7 +52,7 @@ public static class Outbox
                 d.Region, d.FormerNames),
             d.Sectors, d.Scope, history, d.DuplicatesIssuedOn);
         var payload = new DocumentChanged(change, snapshot).ToJson();
-        await conn.ExecuteAsync(new CommandDefinition(Append, new { type = DocumentChanged.Type, aggregateId = documentId, payload }, tx, cancellationToken: ct));
+        WritesAtCommit.Add(tx, Append, new { type = DocumentChanged.Type, aggregateId = documentId, payload });
     }
 
     /// <summary>A class, not a positional record: Dapper reads PostgreSQL arrays as System.Array and only converts them

@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 
 namespace Registry.Api.WriteModel;
@@ -7,13 +6,13 @@ namespace Registry.Api.WriteModel;
 /// service and month, never with the application (see migration 0282).</summary>
 public static class SurveyCodes
 {
-    /// <summary>A new code for a result of <paramref name="service"/> decided on <paramref name="decidedOn"/>; the caller
-    /// shows it once and keeps it out of anything it stores.</summary>
-    public static async Task<string> IssueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string service, DateOnly decidedOn, CancellationToken ct)
+    /// <summary>A new code for a result of <paramref name="service"/> decided on <paramref name="decidedOn"/>, stored with the
+    /// commit (<see cref="WritesAtCommit"/>); the caller shows it once and keeps it out of anything it stores.</summary>
+    public static string Issue(NpgsqlTransaction tx, string service, DateOnly decidedOn)
     {
         var code = AccessCodes.New();
-        await conn.ExecuteAsync(new CommandDefinition("insert into survey_codes (code_hash, service, issued_month) values (@hash, @service, @month)",
-            new { hash = AccessCodes.Hash(code), service, month = new DateOnly(decidedOn.Year, decidedOn.Month, 1) }, tx, cancellationToken: ct));
+        WritesAtCommit.Add(tx, "insert into survey_codes (code_hash, service, issued_month) values (@hash, @service, @month)",
+            new { hash = AccessCodes.Hash(code), service, month = new DateOnly(decidedOn.Year, decidedOn.Month, 1) });
         return code;
     }
 }

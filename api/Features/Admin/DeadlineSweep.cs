@@ -53,7 +53,7 @@ public static class DeadlineSweep
         if (app is null || ApplicationLifecycle.DeemedIssuedOn(app.Status, app.DeadlineOn, today) is not { } deemedOn)
             return CommandOutcome.Refuse(409, ProblemTypes.Conflict, "Not due", "Decided, suspended or not overdue meanwhile.");
         var service = app.Definition;
-        await ApplicationRecords.MoveAsync(conn, tx, id, ApplicationStatus.DeemedIssued, ct);
+        ApplicationRecords.Move(tx, id, ApplicationStatus.DeemedIssued);
         var numbering = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, deemedOn, terms.ValidUntil(service.Result, deemedOn),
             service.DeemedPublicReason, actor, ct);
         return CommandOutcome.Success(200, new { id, number = numbering.Placeholder, deemedOn }, id) with { Numbering = numbering };

@@ -55,7 +55,7 @@ public static class CompletenessCheck
                 await ApplicationRecords.SuspendAsync(conn, tx, id, start!.Value, missing, actor, ct);
             }
             if (verdict.ExpertConclusionExpired) await ApplicationRecords.FlagExpiredExpertConclusionAsync(conn, tx, id, checkedOn, ct);
-            await ApplicationRecords.MoveAsync(conn, tx, id, next, ct, completenessCheckedOn: checkedOn);
+            ApplicationRecords.Move(tx, id, next, completenessCheckedOn: checkedOn);
             var deadline = next == ApplicationStatus.UnderReview ? app.DeadlineOn : null;
             return CommandOutcome.Success(200, new Response(id, next.Slug(), app.Version + 1, deadline,
                 verdict.Step == ApplicationStep.SuspendForMissingDocuments ? missing : [],

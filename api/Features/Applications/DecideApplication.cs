@@ -80,8 +80,8 @@ public static class DecideApplication
 
             if (!refuse)
             {
-                await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct, protocolDecidedOn: request.ProtocolDecidedOn);
-                var surveyCode = await SurveyCodes.IssueAsync(conn, tx, service.Code, decidedOn, ct);
+                ApplicationRecords.Move(tx, id, outcome.Next!.Value, protocolDecidedOn: request.ProtocolDecidedOn);
+                var surveyCode = SurveyCodes.Issue(tx, service.Code, decidedOn);
                 var numbering = await IssuedDocuments.IssueAsync(conn, tx, id, service.Result, app.ApplicantId, decidedOn, terms.ValidUntil(service.Result, decidedOn),
                     deemedReason: null, actor, ct);
                 var issued = new Response(id, request.Outcome, numbering.Placeholder, app.Version + 1);
@@ -101,9 +101,9 @@ public static class DecideApplication
             var notice = Refusals.Notice(service, noticeNumbering.Placeholder, decidedOn, app.ApplicantName,
                 verdict.Grounds, request.Explanation!.Trim(), request.SignatoryRole!.Trim(), protocol, due);
             await ApplicationRecords.RefuseAsync(conn, tx, id, notice, actor, ct);
-            await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct, protocolDecidedOn: protocol, refusalDueOn: due);
+            ApplicationRecords.Move(tx, id, outcome.Next!.Value, protocolDecidedOn: protocol, refusalDueOn: due);
             var refused = new Response(id, request.Outcome, null, app.Version + 1, due, notice);
-            return CommandOutcome.SuccessShownOnce(200, refused with { SurveyCode = await SurveyCodes.IssueAsync(conn, tx, service.Code, decidedOn, ct) }, refused, id)
+            return CommandOutcome.SuccessShownOnce(200, refused with { SurveyCode = SurveyCodes.Issue(tx, service.Code, decidedOn) }, refused, id)
                 with { Numbering = noticeNumbering };
         }, ct);
 

@@ -44,7 +44,7 @@ public static class SupplyDocuments
             var suspensions = await ApplicationRecords.ResumeAsync(conn, tx, id, open.Id, receivedOn, request.Documents, ct);
             var due = Deadlines.Compute(ServiceCatalogue.Find(app.Service)!.Deadline, app.SubmittedOn, suspensions, calendar).Due;
             await ApplicationRecords.SetDeadlineAsync(conn, tx, id, due, ct);
-            await ApplicationRecords.MoveAsync(conn, tx, id, outcome.Next!.Value, ct);
+            ApplicationRecords.Move(tx, id, outcome.Next!.Value);
             return CommandOutcome.Success(200, new Response(id, outcome.Next!.Value.Slug(), app.Version + 1, due, []), id);
         }, ct));
     }
