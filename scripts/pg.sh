@@ -89,11 +89,16 @@ buffers_mb=$(awk '/^MemTotal:/ {m = int($2 / 4096); print (m < 512 ? 512 : (m > 
 # every server process faults in each buffer the first time it reads it: measured in this VM, a search's first count of
 # 2,600 cached rows took 85 ms in a new connection and 8 ms in the next; with huge pages 19 and 12. Root only, and only
 # when the kernel lets us; otherwise the server starts as before.
-reserve_huge_pages() {
-  [ "$(id -u)" -eq 0 ] && [ -w /proc/sys/vm/nr_hugepages ] || return 0
-  local free total needed=$((buffers_mb / 2 + buffers_mb / 128 + 48)) # the buffers, their descriptors and the rest of shared memory, in 2 MB pages
+# Sets free (pages neither used nor promised to a running server) and total; fails unless we may size the pool.
+read_huge_pages() {
+  [ "$(id -u)" -eq 0 ] && [ -w /proc/sys/vm/nr_hugepages ] || return 1
   free=$(awk '/^HugePages_Free:/ {f=$2} /^HugePages_Rsvd:/ {r=$2} END {print f - r}' /proc/meminfo)
   total=$(awk '/^HugePages_Total:/ {print $2}' /proc/meminfo)
+}
+
+reserve_huge_pages() {
+  read_huge_pages || return 0
+  local needed=$((buffers_mb / 2 + buffers_mb / 128 + 48)) # the buffers, their descriptors and the rest of shared memory, in 2 MB pages
   [ "${free:-0}" -ge "$needed" ] || sysctl -qw vm.nr_hugepages=$((total + needed - free)) 2>/dev/null || true
 }
 
@@ -101,10 +106,7 @@ reserve_huge_pages() {
 # clone's suite beside the working copy's) once held 18 GB of this 24 GB machine away from everything else. Give back
 # the pages no running server holds; a running server's are in use or reserved, so they are not counted as free.
 release_huge_pages() {
-  [ "$(id -u)" -eq 0 ] && [ -w /proc/sys/vm/nr_hugepages ] || return 0
-  local free total
-  free=$(awk '/^HugePages_Free:/ {f=$2} /^HugePages_Rsvd:/ {r=$2} END {print f - r}' /proc/meminfo)
-  total=$(awk '/^HugePages_Total:/ {print $2}' /proc/meminfo)
+  read_huge_pages || return 0
   [ "${free:-0}" -gt 0 ] && sysctl -qw vm.nr_hugepages=$((total - free)) 2>/dev/null || true
 }
 

@@ -48,7 +48,7 @@ public static class ComplaintRecords
             term = c.Term.Describe(), termSource = c.Term.Source, c.AnswerDueOn, c.RegisteredAt,
             delivered = ComplaintStatus.Delivered.Slug(), registered = ComplaintStatus.Registered.Slug(),
         }, tx, cancellationToken: ct));
-        await AppendAsync(conn, tx, new ComplaintChanged(c.Id, 1, c.TalonNumber, c.Service, c.Addressee, ComplaintStatus.Registered, c.AnswerDueOn, c.RegisteredAt), ct);
+        Append(tx, new ComplaintChanged(c.Id, 1, c.TalonNumber, c.Service, c.Addressee, ComplaintStatus.Registered, c.AnswerDueOn, c.RegisteredAt));
     }
 
     public sealed record Locked(Guid Id, string TalonNumber, string? Service, ComplaintAddressee Addressee, ComplaintStatus Status, DateOnly AnswerDueOn, int Version);
@@ -79,13 +79,9 @@ public static class ComplaintRecords
                 values (@id, @Text, @AnsweredOn, @SignatoryRole, @PostedOn, @TrackingNumber, @actor)
                 """, new { id = complaint.Id, answer.Text, answer.AnsweredOn, answer.SignatoryRole, answer.PostedOn, answer.TrackingNumber, actor }, tx, cancellationToken: ct));
         var version = complaint.Version + 1;
-        await AppendAsync(conn, tx, new ComplaintChanged(complaint.Id, version, complaint.TalonNumber, complaint.Service, complaint.Addressee, next, complaint.AnswerDueOn, at), ct);
+        Append(tx, new ComplaintChanged(complaint.Id, version, complaint.TalonNumber, complaint.Service, complaint.Addressee, next, complaint.AnswerDueOn, at));
         return version;
     }
 
-    static Task AppendAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ComplaintChanged change, CancellationToken ct) =>
-        conn.ExecuteAsync(new CommandDefinition($"""
-            insert into outbox (type, aggregate_id, payload) values (@type, @aggregateId, @payload::jsonb);
-            select pg_notify('{OutboxChannel.Name}', '');
-            """, new { type = ComplaintChanged.Type, aggregateId = change.ComplaintId, payload = change.ToJson() }, tx, cancellationToken: ct));
+    static void Append(NpgsqlTransaction tx, ComplaintChanged change) => Outbox.Append(tx, ComplaintChanged.Type, change.ComplaintId, change.ToJson());
 }

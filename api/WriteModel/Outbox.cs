@@ -28,7 +28,7 @@ public static class Outbox
         from document_status_history where document_id = @documentId order by effective_on, id;
         """;
 
-    const string Append = $"""
+    const string Insert = $"""
         insert into outbox (type, aggregate_id, payload) values (@type, @aggregateId, @payload::jsonb);
         notify {OutboxChannel.Name}
         """;
@@ -52,8 +52,12 @@ public static class Outbox
                 d.Region, d.FormerNames),
             d.Sectors, d.Scope, history, d.DuplicatesIssuedOn);
         var payload = new DocumentChanged(change, snapshot).ToJson();
-        WritesAtCommit.Add(tx, Append, new { type = DocumentChanged.Type, aggregateId = documentId, payload });
+        Append(tx, DocumentChanged.Type, documentId, payload);
     }
+
+    /// <summary>Appends an event with the commit (<see cref="WritesAtCommit"/>).</summary>
+    public static void Append(NpgsqlTransaction tx, string type, Guid aggregateId, string payload) =>
+        WritesAtCommit.Add(tx, Insert, new { type, aggregateId, payload });
 
     /// <summary>A class, not a positional record: Dapper reads PostgreSQL arrays as System.Array and only converts them
     /// when assigning properties.</summary>
