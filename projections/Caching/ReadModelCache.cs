@@ -9,7 +9,10 @@ public sealed class ReadCacheOptions
 {
     public bool Enabled { get; set; } = true;
     public int MaxDocuments { get; set; } = 200_000;
-    public int MaxSearchPages { get; set; } = 20_000;
+
+    /// <summary>The memory search pages may take, as the UTF-8 JSON they are kept in plus what a page's entry costs beside
+    /// it (<see cref="ReadModelCache.PageOverhead"/>).</summary>
+    public int MaxSearchPageMegabytes { get; set; } = 64;
 
     /// <summary>How often an instance reading from a replica looks for new change-feed rows (its staleness bound on top
     /// of the replica's replay lag).</summary>
@@ -25,6 +28,9 @@ public sealed class ReadCacheOptions
 /// facets move; <see cref="SearchPageDependency"/>); a change feed does not, so there every change drops every page.
 /// Nothing is served from or stored in the cache while its source of changes is not connected, because changes missed
 /// then would leave stale entries.
+/// <para>A search page is kept as the UTF-8 JSON the API sends: half the memory of the page's objects, and a hit is
+/// written out without serializing. When the pages reach their memory budget, those not read since the last time are
+/// dropped and the rest are given one more round (second chance): the popular queries stay.</para>
 /// </summary>
 public sealed class ReadModelCache(ReadCacheOptions options)
 {
@@ -32,7 +38,8 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     const string Everything = "*";
 
     readonly ConcurrentDictionary<string, PublicDocument> documents = new(StringComparer.Ordinal);
-    readonly ConcurrentDictionary<SearchRequest, (SearchPage Page, SearchPageDependency Dependency)> pages = new();
+    readonly ConcurrentDictionary<SearchRequest, CachedPage> pages = new();
+    long pageBytes;
     long generation;
     long lastSeenPosition;
     volatile bool listening;
@@ -50,27 +57,73 @@ public sealed class ReadModelCache(ReadCacheOptions options)
         return IsLive && documents.TryGetValue(numberNorm, out document);
     }
 
-    public bool TryGet(SearchRequest request, out SearchPage? page)
+    /// <summary>A search page as its UTF-8 JSON (<see cref="SearchPage.Json"/>).</summary>
+    public bool TryGet(SearchRequest request, [NotNullWhen(true)] out byte[]? json)
     {
-        page = null;
+        json = null;
         if (!IsLive || !pages.TryGetValue(request, out var entry)) return false;
-        page = entry.Page;
+        entry.Read = true;
+        json = entry.Json;
         return true;
     }
 
+    /// <summary>The memory the search pages take (<see cref="ReadCacheOptions.MaxSearchPageMegabytes"/>).</summary>
+    public long SearchPageBytes => Interlocked.Read(ref pageBytes);
+
     /// <summary>Stores what was read at <paramref name="readAt"/> (a <see cref="Generation"/>), unless something changed since.</summary>
-    public void Store(string numberNorm, PublicDocument document, long readAt) => Store(documents, numberNorm, document, readAt, options.MaxDocuments);
-
-    public void Store(SearchRequest request, SearchPage page, long readAt) =>
-        Store(pages, request, (page, SearchPageDependency.Of(request)), readAt, options.MaxSearchPages);
-
-    void Store<TKey, TValue>(ConcurrentDictionary<TKey, TValue> map, TKey key, TValue value, long readAt, int max) where TKey : notnull
+    public void Store(string numberNorm, PublicDocument document, long readAt)
     {
         if (!IsLive || Generation != readAt) return;
-        if (map.Count >= max) map.Clear();
-        map[key] = value;
+        if (documents.Count >= options.MaxDocuments) documents.Clear();
+        documents[numberNorm] = document;
         // An invalidation that raced with this store bumped the generation first: undo, it may have missed our entry.
-        if (Generation != readAt) map.TryRemove(key, out _);
+        if (Generation != readAt) documents.TryRemove(numberNorm, out _);
+    }
+
+    /// <summary>Stores a search page's UTF-8 JSON read at <paramref name="readAt"/>, unless something changed since.</summary>
+    public void Store(SearchRequest request, byte[] json, long readAt)
+    {
+        if (!IsLive || Generation != readAt) return;
+        var page = new CachedPage(json, SearchPageDependency.Of(request));
+        if (SearchPageBytes + page.Size > options.MaxSearchPageMegabytes * 1024L * 1024) MakeRoom();
+        Remove(request);
+        if (pages.TryAdd(request, page)) Interlocked.Add(ref pageBytes, page.Size);
+        if (Generation != readAt) Remove(request);
+    }
+
+    /// <summary>Drops the pages not read since the last time room was made, and gives the others one more round; when
+    /// every page was read, all go.</summary>
+    void MakeRoom()
+    {
+        var dropped = 0;
+        foreach (var (request, page) in pages)
+            if (!page.Read && Remove(request)) dropped++;
+            else page.Read = false;
+        if (dropped == 0) RemoveAllPages();
+    }
+
+    bool Remove(SearchRequest request)
+    {
+        if (!pages.TryRemove(request, out var page)) return false;
+        Interlocked.Add(ref pageBytes, -page.Size);
+        return true;
+    }
+
+    void RemoveAllPages()
+    {
+        foreach (var request in pages.Keys) Remove(request);
+    }
+
+    /// <summary>What a kept page costs beside its JSON: its request, dependency and dictionary entry (about 0.5 KB of
+    /// objects for a query of two words), counted high.</summary>
+    public const int PageOverhead = 1_024;
+
+    sealed class CachedPage(byte[] json, SearchPageDependency dependency)
+    {
+        public byte[] Json => json;
+        public SearchPageDependency Dependency => dependency;
+        public long Size => json.Length + PageOverhead;
+        public volatile bool Read;
     }
 
     /// <summary>Applies a projector notice: "position;NUMBER1,NUMBER2…", or with what search can tell of the change
@@ -99,10 +152,10 @@ public sealed class ReadModelCache(ReadCacheOptions options)
         Interlocked.Increment(ref generation);
         if (numberNorms is null) documents.Clear();
         else foreach (var numberNorm in numberNorms) documents.TryRemove(numberNorm, out _);
-        if (numberNorms is null || (touch is null && numberNorms.Count > 0)) pages.Clear();
+        if (numberNorms is null || (touch is null && numberNorms.Count > 0)) RemoveAllPages();
         else if (touch is not null && numberNorms.Count > 0)
             foreach (var (request, entry) in pages)
-                if (entry.Dependency.IsTouchedBy(touch)) pages.TryRemove(request, out _);
+                if (entry.Dependency.IsTouchedBy(touch)) Remove(request);
         Interlocked.Exchange(ref lastSeenPosition, position);
     }
 
@@ -128,6 +181,6 @@ public sealed class ReadModelCache(ReadCacheOptions options)
         listening = on;
         Interlocked.Increment(ref generation);
         documents.Clear();
-        pages.Clear();
+        RemoveAllPages();
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Registry.Projections.Caching;
 using Registry.Projections.Outbox;
 
 namespace Registry.Projections.Diagnostics;
@@ -15,11 +16,13 @@ public sealed class RegistryMetrics
     readonly Counter<long> cacheLookups;
     volatile IReadOnlyList<ProjectorLag> lag = [];
 
-    public RegistryMetrics(IMeterFactory meters)
+    public RegistryMetrics(IMeterFactory meters, ReadModelCache cache)
     {
         var meter = meters.Create(MeterName);
         cacheLookups = meter.CreateCounter<long>("registry.read_cache.lookups", "{lookup}",
             "Read-model cache lookups: lookup = document (verify) or search (a page), result = hit or miss.");
+        meter.CreateObservableGauge("registry.read_cache.search_pages", () => cache.SearchPageBytes, "By",
+            "Memory the cached search pages take, against ReadCache:MaxSearchPageMegabytes.");
         meter.CreateObservableGauge("registry.outbox.pending", () => Lag.Select(l => new Measurement<long>(l.Pending, Projector(l))), "{event}",
             "Outbox events a projector has not applied yet (the outbox depth it sees).");
         meter.CreateObservableGauge("registry.projection.lag", () => Lag.Select(l => new Measurement<double>(l.OldestPendingSeconds, Projector(l))), "s",

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Registry.Domain.Common;
 
@@ -7,6 +9,10 @@ namespace Registry.Projections.Queries;
 public interface ISearchQuery
 {
     Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct);
+
+    /// <summary>The page as the API sends it, UTF-8 JSON (<see cref="SearchPage.Json"/>); the read cache keeps pages so.</summary>
+    async Task<byte[]> SearchJsonAsync(SearchRequest request, CancellationToken ct) =>
+        JsonSerializer.SerializeToUtf8Bytes(await SearchAsync(request, ct), SearchPage.Json);
 }
 
 public enum SearchSort
@@ -67,4 +73,8 @@ public enum TotalRelation
 public sealed record SearchPage(IReadOnlyList<SearchHit> Items, long Total, TotalRelation TotalRelation, string? NextCursor, SearchFacets Facets)
 {
     public const int ExactTotalLimit = 10_000;
+
+    /// <summary>How a page is written as JSON: as ASP.NET Core writes a response body (web defaults, the relaxed escaping
+    /// of a body that is never embedded in HTML), so a page kept as bytes reads as one serialized per response.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -33,7 +33,7 @@ public sealed class RegistryModule : ICarterModule
             .WithSummary("Public details of one document, with its status history");
     }
 
-    public static async Task<Results<Ok<SearchPage>, ValidationProblem>> Search(
+    public static async Task<Results<JsonBody<SearchPage>, ValidationProblem>> Search(
         string? q, string? kind, string? status, string? region, string? sector, string? bin, DateOnly? issuedFrom, DateOnly? issuedTo,
         string? sort, string? cursor, int? limit, ISearchQuery query, CancellationToken ct)
     {
@@ -52,9 +52,8 @@ public sealed class RegistryModule : ICarterModule
             errors["cursor"] = ["This cursor was not produced by this API for this sort order: pass back nextCursor unchanged."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
 
-        var page = await query.SearchAsync(new SearchRequest(q, kind?.ToLowerInvariant(), status?.ToLowerInvariant(), region, sector, bin, issuedFrom, issuedTo,
-            order, cursor, limit ?? 20), ct);
-        return TypedResults.Ok(page);
+        return new JsonBody<SearchPage>(await query.SearchJsonAsync(new SearchRequest(q, kind?.ToLowerInvariant(), status?.ToLowerInvariant(), region, sector, bin,
+            issuedFrom, issuedTo, order, cursor, limit ?? 20), ct));
     }
 
     /// <summary>One sort order per name: the slug (issued-newest) or, as documented before, the camel-case name
