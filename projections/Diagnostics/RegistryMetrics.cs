@@ -21,8 +21,11 @@ public sealed class RegistryMetrics
         var meter = meters.Create(MeterName);
         cacheLookups = meter.CreateCounter<long>("registry.read_cache.lookups", "{lookup}",
             "Read-model cache lookups: lookup = document (verify) or search (a page), result = hit or miss.");
-        meter.CreateObservableGauge("registry.read_cache.search_pages", () => cache.SearchPageBytes, "By",
-            "Memory the cached search pages take, against ReadCache:MaxSearchPageMegabytes.");
+        meter.CreateObservableGauge("registry.read_cache.size", () => new Measurement<long>[]
+            {
+                new(cache.DocumentBytes, new KeyValuePair<string, object?>("lookup", "document")),
+                new(cache.SearchPageBytes, new KeyValuePair<string, object?>("lookup", "search")),
+            }, "By", "Memory the read-model cache takes: lookup = document (against ReadCache:MaxDocumentMegabytes) or search (a page, against ReadCache:MaxSearchPageMegabytes).");
         meter.CreateObservableGauge("registry.outbox.pending", () => Lag.Select(l => new Measurement<long>(l.Pending, Projector(l))), "{event}",
             "Outbox events a projector has not applied yet (the outbox depth it sees).");
         meter.CreateObservableGauge("registry.projection.lag", () => Lag.Select(l => new Measurement<double>(l.OldestPendingSeconds, Projector(l))), "s",

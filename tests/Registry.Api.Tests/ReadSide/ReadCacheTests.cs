@@ -117,6 +117,23 @@ public sealed class ReadCacheTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Equal(0, cache.SearchPageBytes);
     }
 
+    /// <summary>Verified documents stay within their own budget, each weighed by its text.</summary>
+    [Fact]
+    public void Verified_documents_past_their_memory_budget_make_room()
+    {
+        var cache = new ReadModelCache(new ReadCacheOptions { MaxDocumentMegabytes = 1 });
+        cache.Listening(true);
+        var holder = new Registry.Projections.Public.PublicHolder(new string('Қ', 400), "123456789012", Registry.Domain.Identifiers.IdentifierKind.Bin,
+            Registry.Domain.Services.ApplicantType.LegalEntity, "Астана", []);
+        var document = new Registry.Projections.Public.PublicDocument(DocumentKind.Attestation, "ATT-2026-000001", DocumentStatus.Valid, new DateOnly(2026, 1, 5), null,
+            false, holder, [], [], [], 1);
+        Assert.InRange(ReadModelCache.DocumentSize("ATT2026000001", document), 1_300, 2_000);
+
+        for (var i = 0; i < 2_000; i++) cache.Store($"ATT2026{i:000000}", document, cache.Generation);
+        Assert.InRange(cache.DocumentBytes, 1, 1024 * 1024);
+        Assert.True(cache.TryGet("ATT2026001999", out _));
+    }
+
     /// <summary>A projector notice says which numbers, BINs and words a batch changed, and the cache drops only the pages
     /// those could change: pages of other words stay, and each page kept is still the page the database answers.</summary>
     [Fact]
