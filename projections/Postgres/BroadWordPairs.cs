@@ -21,7 +21,6 @@ namespace Registry.Projections.Postgres;
 /// decisions waited that second to reach verify (projection lag p99 1.0–1.7 s in the runs where a word was admitted);
 /// an undeclared fold's writes held them 77 ms a second at 400 decisions/s.
 /// </para>
-/// </para>
 /// </summary>
 public sealed class BroadWordPairs(NpgsqlDataSource dataSource, ILogger<BroadWordPairs> logger) : BackgroundService
 {
