@@ -19,7 +19,7 @@ public sealed class PostgresDocumentProjector : IProjector
     // keep read.search_terms and read.search_term_facets exact and queue the pairs' change.
     const string Upsert = """
         with previous as (
-            select tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region, holder_identifier
+            select tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region, holder_identifier, search_order
             from read.documents where document_id = @DocumentId),
         upserted as (
             insert into read.documents (document_id, version, kind, number, number_norm, status, issued_on, valid_until,
@@ -32,7 +32,7 @@ public sealed class PostgresDocumentProjector : IProjector
                 sectors = excluded.sectors, name_folded = excluded.name_folded, scope_folded = excluded.scope_folded,
                 public_json = excluded.public_json, search_order = excluded.search_order, position = excluded.position, updated_at = now()
             where read.documents.version < excluded.version
-            returning tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region, holder_identifier
+            returning tsvector_to_array(search) as terms, kind, status, coalesce(region, '') as region, holder_identifier, search_order
         ),
         changed as (
             insert into read.changes (document_id, kind, number, version, change, status)
@@ -40,14 +40,20 @@ public sealed class PostgresDocumentProjector : IProjector
         )
         select u.terms as added, u.kind, u.status, u.region, coalesce(p.terms, '{}') as removed,
                p.kind as removedKind, p.status as removedStatus, p.region as removedRegion,
-               u.holder_identifier, p.holder_identifier as removedIdentifier
+               u.holder_identifier, p.holder_identifier as removedIdentifier, u.search_order, p.search_order as removedOrder
         from upserted u left join previous p on true
         """;
 
-    /// <summary>Adds each term's change in document count over the batch, in one statement.</summary>
+    /// <summary>Adds each term's change in document count over the batch, and lowers its first place in the search order
+    /// to that of any document now holding it that comes before (migration 0360: a lower bound, so a document that moves
+    /// later or goes leaves it; unknown stays unknown unless no document held the word), in one statement.</summary>
     const string CountTerms = """
-        insert into read.search_terms (term, documents) select term, delta from unnest(@terms::text[], @deltas::int[]) as t(term, delta)
-        on conflict (term) do update set documents = read.search_terms.documents + excluded.documents;
+        insert into read.search_terms (term, documents, first_order)
+        select term, delta, first_order from unnest(@terms::text[], @deltas::int[], @firstOrders::bigint[]) as t(term, delta, first_order)
+        on conflict (term) do update set documents = read.search_terms.documents + excluded.documents,
+            first_order = case when read.search_terms.documents <= 0 then excluded.first_order
+                               when read.search_terms.first_order is null then null
+                               else least(read.search_terms.first_order, excluded.first_order) end;
         insert into read.search_term_facets (term, kind, status, region, documents)
         select term, kind, status, region, delta from unnest(@facetTerms::text[], @facetKinds::text[], @facetStatuses::text[], @facetRegions::text[],
             @facetDeltas::int[]) as t(term, kind, status, region, delta)
@@ -73,8 +79,8 @@ public sealed class PostgresDocumentProjector : IProjector
     /// keys: they are read from the table).</summary>
     public static readonly string RecountTerms = $"""
         truncate read.search_terms;
-        insert into read.search_terms (term, documents)
-        select term, count(*) from read.documents, unnest(tsvector_to_array(search)) as term group by term;
+        insert into read.search_terms (term, documents, first_order)
+        select term, count(*), min(search_order) from read.documents, unnest(tsvector_to_array(search)) as term group by term;
         truncate read.search_term_facets;
         insert into read.search_term_facets (term, kind, status, region, documents)
         select term, kind, status, coalesce(region, ''), count(*) from read.documents, unnest(tsvector_to_array(search)) as term
@@ -114,6 +120,7 @@ public sealed class PostgresDocumentProjector : IProjector
     {
         var changedNumbers = new HashSet<string>(StringComparer.Ordinal);
         var termDeltas = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstOrders = new Dictionary<string, long>(StringComparer.Ordinal);
         var facetDeltas = new Dictionary<(string Term, string Kind, string Status, string Region), int>();
         var pairGroups = new List<(int Group, string Term, int Sign, string Kind, string Status, string Region)>();
         var groups = 0;
@@ -126,6 +133,10 @@ public sealed class PostgresDocumentProjector : IProjector
             if (terms.Identifier is { } bin) touchedBins.Add(bin);
             if (terms.RemovedIdentifier is { } removedBin) touchedBins.Add(removedBin);
             foreach (var term in terms.Added) termDeltas[term] = termDeltas.GetValueOrDefault(term) + 1;
+            // A word's first place can only come earlier by a document that now holds it and did not, or that moved earlier.
+            var earlier = terms.RemovedOrder is not { } removedOrder || terms.SearchOrder < removedOrder;
+            foreach (var term in earlier ? terms.Added : terms.Added.Except(terms.Removed, StringComparer.Ordinal))
+                firstOrders[term] = firstOrders.TryGetValue(term, out var first) ? Math.Min(first, terms.SearchOrder) : terms.SearchOrder;
             foreach (var term in terms.Removed) termDeltas[term] = termDeltas.GetValueOrDefault(term) - 1;
             foreach (var term in terms.Added)
                 facetDeltas[(term, terms.Kind, terms.Status, terms.Region)] = facetDeltas.GetValueOrDefault((term, terms.Kind, terms.Status, terms.Region)) + 1;
@@ -139,7 +150,8 @@ public sealed class PostgresDocumentProjector : IProjector
             pairGroups.AddRange(terms.Added.Select(term => (after, term, 1, terms.Kind, terms.Status, terms.Region)));
         }
         // In key order, so two projectors changing the same words lock them in the same order.
-        var counted = termDeltas.Where(t => t.Value != 0).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        // A word's count may not move while its first place does (a reinstatement).
+        var counted = termDeltas.Where(t => t.Value != 0 || firstOrders.ContainsKey(t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
         var faceted = facetDeltas.Where(t => t.Value != 0).OrderBy(t => t.Key.Term, StringComparer.Ordinal).ThenBy(t => t.Key.Kind, StringComparer.Ordinal)
             .ThenBy(t => t.Key.Status, StringComparer.Ordinal).ThenBy(t => t.Key.Region, StringComparer.Ordinal).ToList();
         // Delivered at commit, so read-model caches evict only once the change is visible.
@@ -150,6 +162,7 @@ public sealed class PostgresDocumentProjector : IProjector
                 pairSigns = pairGroups.Select(p => p.Sign).ToArray(), pairKinds = pairGroups.Select(p => p.Kind).ToArray(),
                 pairStatuses = pairGroups.Select(p => p.Status).ToArray(), pairRegions = pairGroups.Select(p => p.Region).ToArray(),
                 terms = counted.Select(t => t.Key).ToArray(), deltas = counted.Select(t => t.Value).ToArray(),
+                firstOrders = counted.Select(t => firstOrders.TryGetValue(t.Key, out var first) ? first : (long?)null).ToArray(),
                 facetTerms = faceted.Select(t => t.Key.Term).ToArray(), facetKinds = faceted.Select(t => t.Key.Kind).ToArray(),
                 facetStatuses = faceted.Select(t => t.Key.Status).ToArray(), facetRegions = faceted.Select(t => t.Key.Region).ToArray(),
                 facetDeltas = faceted.Select(t => t.Value).ToArray(),
@@ -181,7 +194,8 @@ public sealed class PostgresDocumentProjector : IProjector
         {
             while (await reader.ReadAsync(ct))
                 applied.Add(new TermChange(reader.GetFieldValue<string[]>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.GetFieldValue<string[]>(4), Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7), Nullable(reader, 8), Nullable(reader, 9)));
+                    reader.GetFieldValue<string[]>(4), Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7), Nullable(reader, 8), Nullable(reader, 9),
+                    reader.GetInt64(10), reader.IsDBNull(11) ? null : reader.GetInt64(11)));
         } while (await reader.NextResultAsync(ct));
         return applied;
     }
@@ -202,5 +216,5 @@ public sealed class PostgresDocumentProjector : IProjector
     };
 
     sealed record TermChange(string[] Added, string Kind, string Status, string Region, string[] Removed, string? RemovedKind, string? RemovedStatus,
-        string? RemovedRegion, string? Identifier, string? RemovedIdentifier);
+        string? RemovedRegion, string? Identifier, string? RemovedIdentifier, long SearchOrder, long? RemovedOrder);
 }

@@ -443,7 +443,7 @@ public sealed class SearchPlan
     /// Measured at 1M: `ТОО Спринклер`, 9,321 matches of which 204 are the phrase, 41 ms walked for the phrase then
     /// ranked, now the phrase page alone.
     /// </summary>
-    static string PhraseThenWalked(PlannedTier phrase, PlannedTier allWords, string ranked)
+    string PhraseThenWalked(PlannedTier phrase, PlannedTier allWords, string ranked)
     {
         return $"""
             phrase as materialized (
@@ -453,7 +453,7 @@ public sealed class SearchPlan
                 order by d.search_order, d.document_id limit @limit),
             walked as materialized (
                 select d.document_id, {allWords.Number} as tier, {allWords.Number} as order_tier, {allWords.SortKey} as sort_key
-                from (select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit @walkEntries) d
+                from {HeadOfOrder("@walkEntries")} d
                 where {allWords.Predicate} and not coalesce({phrase.Predicate}, false)
                 order by d.search_order, d.document_id limit @limit - (select count(*) from phrase)),
             found as (select (select count(*) from phrase) + (select count(*) from walked) as rows),
@@ -469,13 +469,13 @@ public sealed class SearchPlan
     /// <summary>The <c>walked</c> and <c>page</c> CTEs of a page looked for in the head of the ordered index: the first
     /// matches of <paramref name="walkedTier"/> among its first <paramref name="entries"/> entries when they are a page,
     /// else the page <paramref name="ranked"/> gives.</summary>
-    static string WalkedOrRanked(PlannedTier walkedTier, string entries, string ranked)
+    string WalkedOrRanked(PlannedTier walkedTier, string entries, string ranked)
     {
         var tier = walkedTier.Number;
         return $"""
             walked as materialized (
                 select d.document_id, {tier} as tier, {tier} as order_tier, {walkedTier.SortKey} as sort_key
-                from (select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit {entries}) d
+                from {HeadOfOrder(entries)} d
                 where {walkedTier.Predicate}
                 order by d.search_order, d.document_id limit @limit),
             page as (
@@ -483,6 +483,20 @@ public sealed class SearchPlan
                 union all
                 select * from ({ranked}) r where (select count(*) from walked) < @limit)
             """;
+    }
+
+    /// <summary>
+    /// The first <paramref name="entries"/> entries of read_documents_search_order from where the words' documents begin
+    /// (<see cref="ResolvedTerm.FirstOrder"/>: a document matching every word comes no earlier than the latest-beginning
+    /// word's first), so that a walk does not read past newest documents without the words: `стандарт` after 26,000 new
+    /// attestations walked 26,053 entries for its 21 hits. From the start when no word's first place is known.
+    /// </summary>
+    string HeadOfOrder(string entries)
+    {
+        if (words.Select(w => w.FirstOrder).Where(f => f is not null).Max() is not { } from)
+            return $"(select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit {entries})";
+        Parameters.Add("walkFrom", from);
+        return $"(select d.document_id, d.search_order, d.search from read.documents d where d.search_order >= @walkFrom order by d.search_order, d.document_id limit {entries})";
     }
 
     /// <summary>The words side by side that every phrase match holds, as a query of read.adjacent_words (migration 0350):

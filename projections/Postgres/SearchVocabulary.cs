@@ -16,9 +16,12 @@ namespace Registry.Projections.Postgres;
 /// an unfinished word read as a prefix that is itself a word of more than 10,000 documents, the prefixes one letter
 /// longer that its other completions begin with (`астана`: `астанаа`, `астанаб`, …), so the word and the rest of its
 /// completions can be looked up apart. <see cref="Prefix"/>: the unfinished word the term completes, typed alone (`кутка`,
-/// read as `кутка:*`; `пром`, read as its 22 completions): every document holding a word it begins matches.</summary>
+/// read as `кутка:*`; `пром`, read as its 22 completions): every document holding a word it begins matches.
+/// <see cref="FirstOrder"/>: no document the term matches comes before this place in the search order (migration 0360);
+/// null when that is not known.</summary>
 public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long OthersAtMost, long PairsAtMost,
-    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null, string? Prefix = null)
+    IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null, string? Prefix = null,
+    long? FirstOrder = null)
 {
     /// <summary>At most the documents the word matches: its whole words' and its other alternatives'.</summary>
     public long DocumentsAtMost => SearchVocabulary.Saturating(LexemeDocuments, OthersAtMost);
@@ -49,23 +52,26 @@ public static class SearchVocabulary
     /// per-word counts: "тоо" begins 17 words); beyond, as a prefix.</summary>
     public const int MaxCompletions = 32;
 
-    // With each unfinished word, the documents all its completions hold together (at most the documents it matches) and
+    // With each unfinished word, the documents all its completions hold together (at most the documents it matches), the
+    // first place in the search order of any of them (null when one is not known), and
     // the most any one of them holds (at least the documents it matches), and when the word itself is broad, the prefixes
     // one letter longer that its other completions begin with. `offset 0` keeps those prefixes computed once per word: the
     // planner otherwise put them in the final projection, once per completion row (`Алматы Кен`: 33 times over the 834
     // words `кен` begins, 5.5 ms of a 9 ms search at 1M). Public for the plan test that pins it.
     public const string Lookup = """
-        select l.i::int as word, t.term, t.documents, c.completions, c.largest, c.continuations
+        select l.i::int as word, t.term, t.documents, t.first_order, c.completions, c.largest, c.continuations, c.first_order as completions_first_order
         from unnest(@words::text[], @prefixes::bool[]) with ordinality as l(word, prefix, i)
         cross join lateral (
-            select a.completions, a.largest,
+            select a.completions, a.largest, a.first_order,
                    case when l.prefix and exists (select 1 from read.search_terms w where w.term = l.word collate "C" and w.documents > @broad) then
                        array(select distinct left(s.term, char_length(l.word) + 1) from read.search_terms s
                              where s.term > l.word collate "C" and s.term < (l.word || chr(1114111)) collate "C" and s.documents > 0) end as continuations
-            from (select sum(s.documents)::bigint as completions, max(s.documents)::bigint as largest from read.search_terms s
+            from (select sum(s.documents)::bigint as completions, max(s.documents)::bigint as largest,
+                         case when bool_and(s.first_order is not null or s.documents <= 0) then min(s.first_order) filter (where s.documents > 0) end as first_order
+                  from read.search_terms s
                   where l.prefix and s.term >= l.word collate "C" and s.term < (l.word || chr(1114111)) collate "C") a offset 0) c
         cross join lateral (
-            select s.term, s.documents from read.search_terms s
+            select s.term, s.documents, s.first_order from read.search_terms s
             where s.term >= l.word collate "C" and s.term < (l.word || case when l.prefix then chr(1114111) else chr(1) end) collate "C" and s.documents > 0
             order by s.term limit @limit) t
         """;
@@ -74,8 +80,8 @@ public static class SearchVocabulary
     /// As `term = any(@variants)` the planner read the whole vocabulary for the few hundred variants of a word (70,000
     /// rows, 6 ms at 1M documents, against 1). Public for the plan tests.</summary>
     public const string Corrections = """
-        select v.term, t.documents from unnest(@variants::text[]) as v(term)
-        cross join lateral (select s.documents from read.search_terms s where s.term = v.term collate "C" and s.documents > 0 limit 1) t
+        select v.term, t.documents, t.first_order from unnest(@variants::text[]) as v(term)
+        cross join lateral (select s.documents, s.first_order from read.search_terms s where s.term = v.term collate "C" and s.documents > 0 limit 1) t
         order by t.documents desc, v.term collate "C" limit @limit
         """;
 
@@ -96,16 +102,20 @@ public static class SearchVocabulary
             Others: t.OtherNames.Select(name => name.Select(w => Index(w, false)).ToArray()).ToArray())).ToArray();
 
         var found = lookups.Select(_ => new List<(string Term, long Documents)>()).ToArray();
+        // Where each looked-up word's documents begin in the search order: an unfinished word's over all its completions.
+        var firstOrders = new long?[lookups.Count];
         var completions = new long[lookups.Count];
         var largest = new long[lookups.Count];
         var continuations = new string[]?[lookups.Count];
-        var rows = await conn.QueryAsync<(int Word, string Term, long Documents, long? Completions, long? Largest, string[]? Continuations)>(new CommandDefinition(Lookup,
+        var rows = await conn.QueryAsync<(int Word, string Term, long Documents, long? FirstOrder, long? Completions, long? Largest, string[]? Continuations,
+            long? CompletionsFirstOrder)>(new CommandDefinition(Lookup,
             new { words = lookups.Select(l => l.Word).ToArray(), prefixes = lookups.Select(l => l.Prefix).ToArray(), limit = MaxCompletions + 1,
                 broad = SearchPage.ExactTotalLimit },
             cancellationToken: ct));
         foreach (var row in rows)
         {
             found[row.Word - 1].Add((row.Term, row.Documents));
+            firstOrders[row.Word - 1] = lookups[row.Word - 1].Prefix ? row.CompletionsFirstOrder : row.FirstOrder;
             completions[row.Word - 1] = row.Completions ?? 0;
             largest[row.Word - 1] = row.Largest ?? 0;
             continuations[row.Word - 1] = row.Continuations;
@@ -121,7 +131,9 @@ public static class SearchVocabulary
             long withinDocuments = 0;
             IReadOnlyList<string>? longerPrefixes = null;
             string? prefix = null;
-            void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)> Lexemes, string Query, long AtMost)> read)
+            // The earliest first place of the alternatives; unknown when one alternative's is.
+            var firstOrder = new FirstOrderBound();
+            void Add(IReadOnlyList<string> words, Func<int, (List<(string Term, long Documents)> Lexemes, string Query, long AtMost)> read, Func<int, long?> first)
             {
                 var parts = words.Select((_, i) => read(i)).ToList();
                 if (parts is [{ Lexemes: { Count: > 0 } single }])
@@ -132,12 +144,15 @@ public static class SearchVocabulary
                     // A phrase matches no more documents than its rarest word, a prefix than its completions hold together.
                     othersAtMost = Saturating(othersAtMost, parts.Min(p => p.AtMost));
                 }
+                // A phrase's documents hold each of its words: they begin where its latest-beginning word's do.
+                firstOrder.Add(words.Select((_, i) => first(i)).Where(f => f is not null).Max());
             }
             long atLeast = 0;
             var (typed, otherNames) = plans[t];
             if (typed.All(i => found[i].Count > 0))
             {
-                Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix, completions[typed[i]]));
+                Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix, completions[typed[i]]),
+                    i => firstOrders[typed[i]]);
                 // An unfinished word's most held completion may lie beyond the few listed (`с` lists `с`, `са`, `саа`, …).
                 if (typed.Length == 1) atLeast = Math.Max(found[typed[0]].Max(f => f.Documents), largest[typed[0]]);
                 if (typed is [var unfinished] && lookups[unfinished].Prefix) prefix = lookups[unfinished].Word;
@@ -150,28 +165,34 @@ public static class SearchVocabulary
             }
             foreach (var name in otherNames.Where(name => name.All(i => found[i].Count > 0)))
             {
-                Add(name.Select(i => lookups[i].Word).ToList(), i => (found[name[i]], Quote(lookups[name[i]].Word), found[name[i]].Sum(f => f.Documents)));
+                Add(name.Select(i => lookups[i].Word).ToList(), i => (found[name[i]], Quote(lookups[name[i]].Word), found[name[i]].Sum(f => f.Documents)),
+                    i => firstOrders[name[i]]);
                 if (name.Length == 1) atLeast = Math.Max(atLeast, found[name[0]][0].Documents);
             }
             if (lexemes.Count + others.Count == 0 && typed.Length == 1 && otherNames.Length == 0 && Typos.MayCorrect(lookups[typed[0]].Word))
             {
-                var corrections = (await conn.QueryAsync<(string Term, long Documents)>(new CommandDefinition(Corrections,
+                var corrections = (await conn.QueryAsync<(string Term, long Documents, long? FirstOrder)>(new CommandDefinition(Corrections,
                     new { variants = Typos.OneEditAway(lookups[typed[0]].Word).ToArray(), limit = MaxCompletions }, cancellationToken: ct))).AsList();
                 if (corrections.Count > 0)
                 {
                     // A corrected place name brings its other names, looked up as if it had been typed right (a third
                     // round trip, only then): their counts make the query's total and facets countable from per-word counts.
-                    foreach (var (term, documents) in corrections) lexemes[term] = documents;
+                    foreach (var (term, documents, first) in corrections)
+                    {
+                        lexemes[term] = documents;
+                        firstOrder.Add(first);
+                    }
                     atLeast = corrections[0].Documents;
                     var names = corrections.SelectMany(c => PlaceNames.Default.OtherNames(c.Term)).ToList();
                     var nameWords = names.SelectMany(n => n).Distinct(StringComparer.Ordinal).ToArray();
-                    var counts = (await conn.QueryAsync<(int Word, string Term, long Documents)>(new CommandDefinition(Lookup,
+                    var nameRows = (await conn.QueryAsync<(int Word, string Term, long Documents, long? FirstOrder)>(new CommandDefinition(Lookup,
                             new { words = nameWords, prefixes = nameWords.Select(_ => false).ToArray(), limit = MaxCompletions + 1, broad = SearchPage.ExactTotalLimit },
-                            cancellationToken: ct)))
-                        .ToLookup(r => nameWords[r.Word - 1], r => (r.Term, r.Documents), StringComparer.Ordinal);
+                            cancellationToken: ct))).AsList();
+                    var counts = nameRows.ToLookup(r => nameWords[r.Word - 1], r => (r.Term, r.Documents), StringComparer.Ordinal);
+                    var nameFirst = nameRows.ToDictionary(r => nameWords[r.Word - 1], r => r.FirstOrder, StringComparer.Ordinal);
                     foreach (var name in names.Where(name => name.All(w => counts[w].Any())))
                     {
-                        Add(name, i => (counts[name[i]].ToList(), Quote(name[i]), counts[name[i]].Sum(c => c.Documents)));
+                        Add(name, i => (counts[name[i]].ToList(), Quote(name[i]), counts[name[i]].Sum(c => c.Documents)), i => nameFirst[name[i]]);
                         if (name.Length == 1) atLeast = Math.Max(atLeast, counts[name[0]].First().Documents);
                     }
                 }
@@ -182,7 +203,7 @@ public static class SearchVocabulary
             var pairs = words.Select((documents, i) => documents * (words.Count - 1 - i)).Aggregate(0L, Saturating);
             var byDocuments = lexemes.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).ToList();
             resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs, within,
-                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes, prefix));
+                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes, prefix, firstOrder.Value));
         }
         return resolved;
     }
@@ -197,6 +218,21 @@ public static class SearchVocabulary
         : (completions, Alternatives(completions.Select(c => Quote(c.Term))), completions.Sum(c => c.Documents));
 
     internal static long Saturating(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
+    /// <summary>The earliest of the alternatives' first places in the search order, or null once one is not known.</summary>
+    sealed class FirstOrderBound
+    {
+        bool unknown;
+        long? earliest;
+
+        public void Add(long? first)
+        {
+            if (first is not { } known) unknown = true;
+            else earliest = earliest is { } e ? Math.Min(e, known) : known;
+        }
+
+        public long? Value => unknown ? null : earliest;
+    }
 
     static string Phrase(IEnumerable<string> parts) => string.Join(" <-> ", parts);
 

@@ -146,6 +146,52 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
             && n.GetProperty("Actual Loops").GetDouble() > 0);
     }
 
+    /// <summary>A broad word missing from the newest documents (here 30,000 documents without it moved to the head of the
+    /// order, in a transaction rolled back after): its first page walks the ordered index from where the word's documents
+    /// begin (migration 0360), a bounded number of entries however many come before, and is the page a walk from the
+    /// start finds after reading all of them.</summary>
+    [Theory]
+    [MemberData(nameof(BroadWords))]
+    public async Task A_broad_word_missing_from_the_newest_documents_is_walked_from_where_its_documents_begin(string q)
+    {
+        await app.LoadLargeAsync();
+        var (sql, parameters) = (await SentAsync(new SearchRequest(q))).Single(s => s.Sql.Contains("@walkBound", StringComparison.Ordinal));
+        Assert.Contains("@walkFrom", sql, StringComparison.Ordinal);
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        try
+        {
+            await using var tx = await conn.BeginTransactionAsync();
+            await conn.ExecuteAsync("""
+                update read.documents set search_order = search_order - 10000000 where document_id in (
+                    select document_id from read.documents where not search @@ to_tsquery('simple', @words) order by search_order, document_id limit 30000)
+                """, new { words = parameters.Get<string>("words") }, tx);
+            await AssertWalkedFromFirstPlaceAsync(conn, tx, q, sql, parameters);
+        }
+        finally
+        {
+            // The rolled-back update left its pages not all-visible: the other plan tests count heap fetches.
+            await conn.ExecuteAsync("vacuum read.documents, read.search_rows");
+        }
+    }
+
+    static async Task AssertWalkedFromFirstPlaceAsync(Npgsql.NpgsqlConnection conn, Npgsql.NpgsqlTransaction tx, string q, string sql, DynamicParameters parameters)
+    {
+
+        double Walked(JsonElement plan) => Nodes(plan.GetProperty("Plan"))
+            .Where(n => n.GetProperty("Node Type").GetString() is "Index Only Scan" or "Index Scan" && n.GetProperty("Index Name").GetString() == "read_documents_search_order")
+            .Sum(n => n.GetProperty("Actual Rows").GetDouble() * n.GetProperty("Actual Loops").GetDouble());
+        var fromFirst = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(sql, parameters, tx);
+        var walkedFromFirst = Walked(await ExplainAnalyzeAsync(conn, sql, parameters));
+        parameters.Add("walkFrom", long.MinValue);
+        var fromStart = await conn.QuerySingleAsync<(long Total, string Facets, string Items)>(sql, parameters, tx);
+        var walkedFromStart = Walked(await ExplainAnalyzeAsync(conn, sql, parameters));
+
+        Assert.Equal(21, JsonDocument.Parse(fromFirst.Items).RootElement.GetArrayLength());
+        Assert.Equal(fromStart, fromFirst);
+        Assert.True(walkedFromFirst is > 0 and < 2_000, $"{q}: walked {walkedFromFirst} index entries from the word's first place");
+        Assert.True(walkedFromStart > 30_000, $"{q}: walked {walkedFromStart} index entries from the start");
+    }
+
     public static TheoryData<string> PlaceNames() => new() { "Гурьев", "Atyrau", "Актюбинск", "Pavlodar" };
 
     /// <summary>A place under its several names: counted from the per-word counts, corrected by the few documents that

@@ -466,6 +466,23 @@ public sealed class SearchTermFacetsTests(SearchSuiteApp app) : IClassFixture<Se
         Assert.Equal(expected, (await conn.QueryAsync<string>(Kept)).ToList());
     }
 
+    /// <summary>Every word's first place in the search order (migration 0360) is at or before each document holding it,
+    /// and exactly the first such document's unless one of its documents has since moved later (suspended, revoked).</summary>
+    [Fact]
+    public async Task The_projector_keeps_every_word_s_first_place_at_or_before_its_documents()
+    {
+        await app.LoadAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var words = (await conn.QueryAsync<(string Term, long? Kept, long First, bool Moved)>("""
+            select t.term, t.first_order, min(d.search_order), bool_or(d.status <> 'valid')
+            from read.documents d, unnest(tsvector_to_array(d.search)) as w(term) join read.search_terms t on t.term = w.term
+            group by t.term, t.first_order
+            """)).ToList();
+        Assert.Contains(words, w => w.Moved);
+        Assert.All(words, w => Assert.True(w.Kept <= w.First, $"{w.Term}: kept {w.Kept}, first document {w.First}"));
+        Assert.All(words.Where(w => !w.Moved), w => Assert.Equal(w.First, w.Kept));
+    }
+
     /// <summary>Every one-word case of the suite (place names under their other names, Latin spellings, typos, unfinished
     /// words) totals and facets the same from the per-word counts as from counting its matches.</summary>
     [Theory]
