@@ -491,12 +491,16 @@ public sealed class SearchPlan
     /// word's first), so that a walk does not read past newest documents without the words: `стандарт` after 26,000 new
     /// attestations walked 26,053 entries for its 21 hits. From the start when no word's first place is known.
     /// </summary>
-    string HeadOfOrder(string entries)
+    string HeadOfOrder(string entries) =>
+        $"(select d.document_id, d.search_order, d.search from read.documents d where {FromFirstPlace()} order by d.search_order, d.document_id limit {entries})";
+
+    /// <summary>The search order from where the words' documents begin, as a condition on read.documents d (see
+    /// <see cref="HeadOfOrder"/>), for every walk of the words in that order; "true" when no word's first place is known.</summary>
+    string FromFirstPlace()
     {
-        if (words.Select(w => w.FirstOrder).Where(f => f is not null).Max() is not { } from)
-            return $"(select d.document_id, d.search_order, d.search from read.documents d order by d.search_order, d.document_id limit {entries})";
+        if (words.Select(w => w.FirstOrder).Where(f => f is not null).Max() is not { } from) return "true";
         Parameters.Add("walkFrom", from);
-        return $"(select d.document_id, d.search_order, d.search from read.documents d where d.search_order >= @walkFrom order by d.search_order, d.document_id limit {entries})";
+        return "d.search_order >= @walkFrom";
     }
 
     /// <summary>The words side by side that every phrase match holds, as a query of read.adjacent_words (migration 0350):
@@ -599,7 +603,7 @@ public sealed class SearchPlan
                 phrase_window as (
                     select d.document_id, {all.SortKey} as sort_key,
                            case when coalesce({phrase.Predicate}, false) then {(int)SearchTier.Phrase} else {(int)SearchTier.AllWords} end as tier
-                    from read.documents d where {Walkable(all)} and {Filters}
+                    from read.documents d where {Walkable(all)} and {Filters} and {FromFirstPlace()}
                     order by d.search_order, d.document_id limit {PhraseWindow}),
                 page as (
                     select w.document_id, w.tier, w.tier as order_tier, w.sort_key from phrase_window w
@@ -614,6 +618,7 @@ public sealed class SearchPlan
             var t = tiers[i];
             if (relevance && cursor is { } c && t.Tier < c.Tier) continue;
             var clauses = new List<string> { Walkable(t), Filters };
+            if (IsName(t) && t.Predicate != "true" && t.OrderBy == "d.search_order") clauses.Add(FromFirstPlace());
             // A row is in the first tier that reads it.
             clauses.AddRange(tiers.Take(i).Where(e => e.Tier != SearchTier.Phrase).Select(e => IsName(t) && ReadEachReading
                 // The name walk reads the ordered index alone: an identifier predicate there would fetch each entry's
@@ -635,7 +640,7 @@ public sealed class SearchPlan
         var boundary = phrase is null ? "" : $"""
             boundary as (
                 (select d.search_order, d.document_id from read.documents d
-                 where {Walkable(tiers.Single(t => t.Tier == SearchTier.AllWords))} and {Filters}
+                 where {Walkable(tiers.Single(t => t.Tier == SearchTier.AllWords))} and {Filters} and {FromFirstPlace()}
                  order by d.search_order, d.document_id offset {PhraseWindow - 1} limit 1)
                 union all select 9223372036854775807, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
                 limit 1),
