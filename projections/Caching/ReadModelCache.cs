@@ -74,7 +74,6 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     public long SearchPageBytes => pages.Bytes;
 
     /// <summary>Stores what was read at <paramref name="readAt"/> (a <see cref="Generation"/>), unless something changed since.</summary>
-    /// <summary>Stores what was read at <paramref name="readAt"/> (a <see cref="Generation"/>), unless something changed since.</summary>
     public void Store(string numberNorm, PublicDocument document, long readAt) => Store(documents, numberNorm, document, readAt);
 
     /// <summary>Stores a search page's UTF-8 JSON read at <paramref name="readAt"/>, unless something changed since.</summary>

@@ -9,8 +9,6 @@ public sealed class JsonBody<T>(byte[] utf8Json) : IResult, IEndpointMetadataPro
 {
     public int? StatusCode => StatusCodes.Status200OK;
 
-    public byte[] Utf8Json => utf8Json;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
