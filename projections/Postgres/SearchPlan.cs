@@ -47,6 +47,10 @@ public sealed class SearchPlan
     readonly bool wordsOnly;
     readonly ResolvedTerm? singleWord;
     readonly IReadOnlyList<ResolvedTerm> words = [];
+
+    /// <summary>The search order from where the words' documents begin, as a condition on read.documents d (see
+    /// <see cref="HeadOfOrder"/>), for every walk of the words in that order; "true" when no word's first place is known.</summary>
+    readonly string fromFirstPlace = "true";
     readonly List<PlannedTier> tiers = [];
 
     public DynamicParameters Parameters { get; } = new();
@@ -138,6 +142,11 @@ public sealed class SearchPlan
             EveryWordBroad = words.Count > 1 && words.All(w => w.AtLeast > SearchPage.ExactTotalLimit);
             singleWord = words.Count == 1 ? words[0] : null;
             this.words = words;
+            if (words.Select(w => w.FirstOrder).Where(f => f is not null).Max() is { } from)
+            {
+                Parameters.Add("walkFrom", from);
+                fromFirstPlace = "d.search_order >= @walkFrom";
+            }
         }
         if (intent.IsEverything) AddOrderedByRank(SearchTier.AllWords, "true");
         MatchesNothing = tiers.Count == 0;
@@ -492,16 +501,7 @@ public sealed class SearchPlan
     /// attestations walked 26,053 entries for its 21 hits. From the start when no word's first place is known.
     /// </summary>
     string HeadOfOrder(string entries) =>
-        $"(select d.document_id, d.search_order, d.search from read.documents d where {FromFirstPlace()} order by d.search_order, d.document_id limit {entries})";
-
-    /// <summary>The search order from where the words' documents begin, as a condition on read.documents d (see
-    /// <see cref="HeadOfOrder"/>), for every walk of the words in that order; "true" when no word's first place is known.</summary>
-    string FromFirstPlace()
-    {
-        if (words.Select(w => w.FirstOrder).Where(f => f is not null).Max() is not { } from) return "true";
-        Parameters.Add("walkFrom", from);
-        return "d.search_order >= @walkFrom";
-    }
+        $"(select d.document_id, d.search_order, d.search from read.documents d where {fromFirstPlace} order by d.search_order, d.document_id limit {entries})";
 
     /// <summary>The words side by side that every phrase match holds, as a query of read.adjacent_words (migration 0350):
     /// for one pair of neighbouring words, each alternative's last word before each alternative's first word after
@@ -603,7 +603,7 @@ public sealed class SearchPlan
                 phrase_window as (
                     select d.document_id, {all.SortKey} as sort_key,
                            case when coalesce({phrase.Predicate}, false) then {(int)SearchTier.Phrase} else {(int)SearchTier.AllWords} end as tier
-                    from read.documents d where {Walkable(all)} and {Filters} and {FromFirstPlace()}
+                    from read.documents d where {Walkable(all)} and {Filters} and {fromFirstPlace}
                     order by d.search_order, d.document_id limit {PhraseWindow}),
                 page as (
                     select w.document_id, w.tier, w.tier as order_tier, w.sort_key from phrase_window w
@@ -618,7 +618,7 @@ public sealed class SearchPlan
             var t = tiers[i];
             if (relevance && cursor is { } c && t.Tier < c.Tier) continue;
             var clauses = new List<string> { Walkable(t), Filters };
-            if (IsName(t) && t.Predicate != "true" && t.OrderBy == "d.search_order") clauses.Add(FromFirstPlace());
+            if (IsName(t) && t.Predicate != "true" && t.OrderBy == "d.search_order") clauses.Add(fromFirstPlace);
             // A row is in the first tier that reads it.
             clauses.AddRange(tiers.Take(i).Where(e => e.Tier != SearchTier.Phrase).Select(e => IsName(t) && ReadEachReading
                 // The name walk reads the ordered index alone: an identifier predicate there would fetch each entry's
@@ -640,7 +640,7 @@ public sealed class SearchPlan
         var boundary = phrase is null ? "" : $"""
             boundary as (
                 (select d.search_order, d.document_id from read.documents d
-                 where {Walkable(tiers.Single(t => t.Tier == SearchTier.AllWords))} and {Filters} and {FromFirstPlace()}
+                 where {Walkable(tiers.Single(t => t.Tier == SearchTier.AllWords))} and {Filters} and {fromFirstPlace}
                  order by d.search_order, d.document_id offset {PhraseWindow - 1} limit 1)
                 union all select 9223372036854775807, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
                 limit 1),
