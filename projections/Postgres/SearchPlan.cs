@@ -48,6 +48,11 @@ public sealed class SearchPlan
     readonly ResolvedTerm? singleWord;
     readonly IReadOnlyList<ResolvedTerm> words = [];
 
+    /// <summary>How the full-text index looks up all the words (null: as they are), and which word, if any, it leaves to be
+    /// tested on the rows it finds (<see cref="CommonWordToTest"/>).</summary>
+    readonly string? everyWordIndexed;
+    int? commonWordToTest;
+
     /// <summary>The search order from where the words' documents begin, as a condition on read.documents d (see
     /// <see cref="HeadOfOrder"/>), for every walk of the words in that order; "true" when no word's first place is known.</summary>
     readonly string fromFirstPlace = "true";
@@ -133,11 +138,14 @@ public sealed class SearchPlan
         {
             if (words.Count > 1) AddOrderedByRank(SearchTier.Phrase, Param("d.search @@ to_tsquery('simple', @phrase)", "phrase", Phrase(words)));
             var all = Param("d.search @@ to_tsquery('simple', @words)", "words", string.Join(" & ", words.Select(w => w.TsQuery)));
-            AddOrderedByRank(SearchTier.AllWords, all, (IndexedWithoutPrefix(words) ?? IndexedWithoutCommonWord(words)) is { } rare
-                ? Param($"d.search @@ to_tsquery('simple', @indexedWords) and ({all}) is true", "indexedWords", rare)
-                : BroadWordsApart(words) is { } parts
-                    ? $"({string.Join(" or ", parts.Select((q, i) => Param($"d.search @@ to_tsquery('simple', @wordsPart{i})", $"wordsPart{i}", q)))})"
-                    : null);
+            everyWordIndexed = BroadWordsApart(words) is { } parts
+                ? $"({string.Join(" or ", parts.Select((q, i) => Param($"d.search @@ to_tsquery('simple', @wordsPart{i})", $"wordsPart{i}", q)))})"
+                : null;
+            var withoutPrefix = IndexedWithoutPrefix(words);
+            commonWordToTest = withoutPrefix is null ? CommonWordToTest(words) : null;
+            var rare = withoutPrefix ?? (commonWordToTest is { } common ? string.Join(" & ", words.Where((_, i) => i != common).Select(w => w.TsQuery)) : null);
+            AddOrderedByRank(SearchTier.AllWords, all,
+                rare is null ? everyWordIndexed : Param($"d.search @@ to_tsquery('simple', @indexedWords) and ({all}) is true", "indexedWords", rare));
             AtLeast = words.Count == 1 ? words[0].AtLeast : 0;
             EveryWordBroad = words.Count > 1 && words.All(w => w.AtLeast > SearchPage.ExactTotalLimit);
             singleWord = words.Count == 1 ? words[0] : null;
@@ -182,19 +190,38 @@ public sealed class SearchPlan
     /// and the others are rarer: the index finds the others' few common documents, and the common word is tested on
     /// them, instead of skipping through its postings once per query (`ТОО Атырау Мұнай`: 6.6 ms of index, 2.6 without
     /// `тоо`, for 792 documents tested against 582 matches). Null otherwise; with two words the one other word's documents
-    /// would all be tested, more than the index saves.
+    /// would all be tested, more than the index saves. Returns the common word's place in the query.
     /// </summary>
-    static string? IndexedWithoutCommonWord(IReadOnlyList<ResolvedTerm> words)
+    static int? CommonWordToTest(IReadOnlyList<ResolvedTerm> words)
     {
         if (words.Count < 3) return null;
         var common = words.Select((w, i) => (w.DocumentsAtMost, At: i)).MaxBy(w => w.DocumentsAtMost);
-        var rest = words.Where((_, i) => i != common.At).ToList();
-        return common.DocumentsAtMost > CommonWordShare * rest.Min(w => w.DocumentsAtMost) ? string.Join(" & ", rest.Select(w => w.TsQuery)) : null;
+        return common.DocumentsAtMost > CommonWordShare * words.Where((_, i) => i != common.At).Min(w => w.DocumentsAtMost) ? common.At : null;
+    }
+
+    /// <summary>
+    /// Puts the common word left to the rows (<see cref="CommonWordToTest"/>) back in the index when the counted pairs show
+    /// the other two words share more than <see cref="RowsTestedAtMost"/> documents: every one of them would be tested.
+    /// `котел газовии тоо` tested 21,325 of the 27,715 rows `котел газовии` share to count 10,001 matches (28 ms at 1M),
+    /// and 10,001 rows with `тоо` in the index (14 ms); `ТОО Атырау Мұнай` stays as it is (792 rows).
+    /// </summary>
+    public void IndexTheCommonWordWhenTheOthersShareMany(IReadOnlyDictionary<string, (long Documents, bool Paired)> terms,
+        IReadOnlyDictionary<(string, string), long> pairs)
+    {
+        if (commonWordToTest is not { } at || words.Where((_, i) => i != at).ToList() is not [var x, var y]
+            || AtLeastBoth(x, y, terms, pairs) <= RowsTestedAtMost) return;
+        var allWords = tiers.FindIndex(t => t.Tier == SearchTier.AllWords);
+        tiers[allWords] = tiers[allWords] with { Indexed = everyWordIndexed };
+        commonWordToTest = null;
     }
 
     /// <summary>How many times more documents than the rarest other word a word holds to be left to the rows: the rows
     /// tested are those the other words share, and a word that common removes few of them.</summary>
     const int CommonWordShare = 10;
+
+    /// <summary>The most documents the other words may share for a common word to be left to the rows: twice the
+    /// matches a count reads.</summary>
+    const int RowsTestedAtMost = 2 * (SearchPage.ExactTotalLimit + 1);
 
     /// <summary>
     /// The words as several full-text queries whose matches together are the query's, when a word's alternatives include
@@ -400,14 +427,17 @@ public sealed class SearchPlan
                 where {MatchWhere}
                 limit @cap
                 """;
+        // A count that reaches the cap is "more than 10,000": the broad statement answers it, so the facets and the page
+        // of the 10,001 rows read are not worked out (an InitPlan runs only when its value is asked for).
         return $"""
             with m as materialized ({matches}),
+            counted as (select count(*) as total from m),
             page as (
                 select m.document_id, m.tier, {orderTier} as order_tier, m.sort_key from m where {after}
                 order by {(relevance ? "m.tier, " : "")}m.sort_key collate "C", m.document_id limit @limit)
-            select (select count(*) from m) as total,
-                   ({Facets("m", "1")}) as facets,
-                   ({Items}) as items
+            select (select total from counted) as total,
+                   case when (select total from counted) < @cap then ({Facets("m", "1")}) else '[]' end as facets,
+                   case when (select total from counted) < @cap then ({Items}) else '[]' end as items
             """;
     }
 
@@ -775,25 +805,30 @@ public sealed class SearchPlan
         for (var i = 0; i < words.Count; i++)
             for (var j = i + 1; j < words.Count; j++)
             {
-                long most = 0, least = 0;
-                foreach (var a in CountedAlternatives(words[i], terms))
-                    foreach (var b in CountedAlternatives(words[j], terms))
-                    {
-                        // One word standing for both: each document holding it holds "both".
-                        var both = a == b ? terms[a].Documents : Pair(pairs, a, b);
-                        least = Math.Max(least, both);
-                        most = SearchVocabulary.Saturating(most, both);
-                    }
-                least = Math.Max(least, Math.Max(WithCompletion(words[i], words[j]), WithCompletion(words[j], words[i])));
+                var most = CountedAlternatives(words[i], terms).SelectMany(a => CountedAlternatives(words[j], terms).Select(b => Both(a, b, terms, pairs)))
+                    .Aggregate(0L, SearchVocabulary.Saturating);
                 atMost = Math.Min(atMost, SearchVocabulary.Saturating(most, SearchVocabulary.Saturating(Uncounted(words[i], terms), Uncounted(words[j], terms))));
-                if (words.Count == 2) atLeast = least;
+                if (words.Count == 2) atLeast = AtLeastBoth(words[i], words[j], terms, pairs);
             }
         return (atLeast, atMost);
+    }
+
+    /// <summary>At least the documents holding both words: the largest counted pair of their alternatives, or of an
+    /// alternative of one and a counted completion of the other read as a prefix.</summary>
+    static long AtLeastBoth(ResolvedTerm x, ResolvedTerm y, IReadOnlyDictionary<string, (long Documents, bool Paired)> terms,
+        IReadOnlyDictionary<(string, string), long> pairs)
+    {
+        var counted = CountedAlternatives(x, terms).SelectMany(a => CountedAlternatives(y, terms).Select(b => Both(a, b, terms, pairs))).DefaultIfEmpty(0).Max();
+        return Math.Max(counted, Math.Max(WithCompletion(x, y), WithCompletion(y, x)));
 
         // The documents of the largest counted pair of a word's alternative and one of the other's completions.
         long WithCompletion(ResolvedTerm word, ResolvedTerm unfinished) => unfinished.Prefix is not { } prefix ? 0
             : CountedAlternatives(word, terms).Select(a => pairs.GetValueOrDefault((a, $"{prefix}:*"))).DefaultIfEmpty(0).Max();
     }
+
+    /// <summary>The documents holding two counted words; one word standing for both: each document holding it holds "both".</summary>
+    static long Both(string a, string b, IReadOnlyDictionary<string, (long Documents, bool Paired)> terms, IReadOnlyDictionary<(string, string), long> pairs) =>
+        a == b ? terms[a].Documents : Pair(pairs, a, b);
 
     /// <summary>
     /// What the counted pairs alone say the matches are: for every two words, the sum of their counted alternatives'
@@ -807,7 +842,7 @@ public sealed class SearchPlan
         for (var i = 0; i < words.Count; i++)
             for (var j = i + 1; j < words.Count; j++)
                 sum = Math.Min(sum, CountedAlternatives(words[i], terms)
-                    .SelectMany(a => CountedAlternatives(words[j], terms).Select(b => a == b ? terms[a].Documents : Pair(pairs, a, b)))
+                    .SelectMany(a => CountedAlternatives(words[j], terms).Select(b => Both(a, b, terms, pairs)))
                     .Aggregate(0L, SearchVocabulary.Saturating));
         return sum;
     }
