@@ -153,7 +153,8 @@ public static class Scenarios
     /// each request draws another query of that class from the sample, so the figure is not one cached plan.
     /// </summary>
     public static readonly string[] Classes =
-        ["bin", "number", "number-prefix", "unpadded-number", "common-word", "two-words", "three-words", "latin", "typo", "old-place-name", "partial-bin", "digits-in-name"];
+        ["bin", "number", "number-prefix", "word-prefix", "unpadded-number", "common-word", "two-words", "three-words", "latin", "typo", "old-place-name", "partial-bin",
+         "digits-in-name"];
 
     static Scenario SearchClass(string name, HttpClient http, Samples s)
     {
@@ -166,7 +167,8 @@ public static class Scenarios
             "unpadded-number" => () => Unpadded(Pick(s.Numbers)),
             "common-word" => () => Pick(s.CommonWords),
             "two-words" => () => TwoWords(Pick(s.Names)),
-            "three-words" => () => Pick(["ТОО Мұнай Көмір", "ТОО Атырау Мұнай", "ЖШС Сервис Құрылыс", "АО Караганда Энерго", "ТОО Алматы Лифт Сервис"]),
+            "word-prefix" => () => WordPrefix(NameFragment(Pick(s.Names))),
+            "three-words" => () => ThreeWords(Pick(s.Names)),
             "latin" => () => Pick(["Qaragandy", "Atyrau", "Saryarqa", "Shymkent", "Aqtobe", "Oskemen", "Pavlodar", "Almaty Servis"]),
             "typo" => () => Typo(NameFragment(Pick(s.Names))),
             "old-place-name" => () => Pick(OldPlaceNames),
@@ -203,6 +205,23 @@ public static class Scenarios
         var i = Random.Shared.Next(words.Length - 1);
         return $"{words[i]} {words[i + 1]}";
     }
+
+    /// <summary>The first three to five letters of a word, as a person stops typing it ("Мұра").</summary>
+    static string WordPrefix(string word) => word[..Math.Min(word.Length, Random.Shared.Next(3, 6))];
+
+    /// <summary>Three words as people type them: a legal form, a city and a trade word, each held by thousands of holders
+    /// ("ТОО Астана Газ": the hardest to count, too many to count cheaply and too few to walk), or the first three words
+    /// of a holder's name ("ТОО Мұратли Транс").</summary>
+    static string ThreeWords(string name)
+    {
+        if (Random.Shared.Next(2) == 0) return $"{Pick(LegalForms)} {Pick(Cities)} {Pick(TradeWords)}";
+        var words = name.Split([' ', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 3 ? string.Join(' ', words.Take(3)) : $"{Pick(LegalForms)} {name}";
+    }
+
+    static readonly string[] LegalForms = ["ТОО", "ЖШС", "АО", "АҚ", "ИП"];
+    static readonly string[] Cities = ["Астана", "Алматы", "Шымкент", "Актобе", "Караганды", "Атырау", "Семей", "Павлодар", "Өскемен", "Тараз", "Костанай"];
+    static readonly string[] TradeWords = ["Сервис", "Құрылыс", "Мұнай", "Газ", "Лифт", "Кен", "Строй", "Энерго", "Групп", "Инжиниринг", "Транс", "Пром", "Техно", "Холдинг"];
 
     /// <summary>One letter dropped from a word of five letters or more; shorter words as typed.</summary>
     static string Typo(string word) => word.Length < 5 ? word : word.Remove(1 + Random.Shared.Next(word.Length - 2), 1);
