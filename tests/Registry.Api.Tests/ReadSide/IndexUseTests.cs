@@ -321,15 +321,7 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
             break;
         }
         Assert.NotNull(q);
-        var request = new SearchRequest(q);
-        var sent = await SentAsync(request);
-        Assert.Equal(["pairs", "counted"], sent.Take(2).Select(s => s.Sql.Contains("read.search_term_pairs", StringComparison.Ordinal) ? "pairs"
-            : s.Sql.StartsWith("with m as materialized", StringComparison.Ordinal) && s.Sql.Contains("counted as", StringComparison.Ordinal) ? "counted" : s.Sql));
-        var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
-        var planned = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
-        var matches = await conn.ExecuteScalarAsync<long>(
-            $"select count(*) from read.search_rows d where {planned.Tiers.Single(t => t.Tier == SearchTier.AllWords).Predicate}", planned.Parameters);
-        Assert.Equal((Math.Min(matches, SearchPage.ExactTotalLimit), matches <= SearchPage.ExactTotalLimit), (page.Total, page.Facets.Exact));
+        await AssertCountedAfterItsPairsAsync(conn, q);
     }
 
     /// <summary>A count that reaches 10,001 matches is answered by the broad statement sent after it, so the count neither
@@ -370,15 +362,23 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         var q = await FirstPairQueryAsync(conn, (atLeast, atMost, pairSum) =>
             atLeast <= SearchPage.ExactTotalLimit && atMost > SearchPage.ExactTotalLimit && pairSum <= SearchPage.ExactTotalLimit / 2);
         Assert.NotNull(q);
+        Assert.Equal(2, await AssertCountedAfterItsPairsAsync(conn, q));
+    }
+
+    /// <summary>Asserts that the query's first statements are its pair counts and then its count, and that its page has the
+    /// matches' total (exact up to 10,000) and facets exact when it is; returns how many statements it took.</summary>
+    async Task<int> AssertCountedAfterItsPairsAsync(NpgsqlConnection conn, string q)
+    {
         var request = new SearchRequest(q);
         var sent = await SentAsync(request);
-        Assert.Equal(["pairs", "counted"], sent.Select(s => s.Sql.Contains("read.search_term_pairs", StringComparison.Ordinal) ? "pairs"
-            : s.Sql.StartsWith("with m as materialized", StringComparison.Ordinal) ? "counted" : s.Sql));
+        Assert.Equal(["pairs", "counted"], sent.Take(2).Select(s => s.Sql.Contains("read.search_term_pairs", StringComparison.Ordinal) ? "pairs"
+            : s.Sql.StartsWith("with m as materialized", StringComparison.Ordinal) && s.Sql.Contains("counted as", StringComparison.Ordinal) ? "counted" : s.Sql));
         var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
         var planned = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
         var matches = await conn.ExecuteScalarAsync<long>(
             $"select count(*) from read.search_rows d where {planned.Tiers.Single(t => t.Tier == SearchTier.AllWords).Predicate}", planned.Parameters);
         Assert.Equal((Math.Min(matches, SearchPage.ExactTotalLimit), matches <= SearchPage.ExactTotalLimit), (page.Total, page.Facets.Exact));
+        return sent.Count;
     }
 
     /// <summary>Two broad words whose pair counts leave open whether more than 10,000 documents hold both (they stand for
