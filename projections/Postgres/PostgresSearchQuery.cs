@@ -13,8 +13,9 @@ namespace Registry.Projections.Postgres;
 /// facets however many documents match, and the page from the ordered walk when that reads less than ranking the matches.
 /// A query of several words that are each broad is bounded first by the counts of their pairs: two words are totalled
 /// and faceted exactly from their pairs' facets when those tell (<see cref="SearchPlan.PairTotals"/>), and then only the
-/// page is read (<see cref="SearchPlan.Ranked"/>, or the walk when broad); otherwise the query is estimated from a sample
-/// (<see cref="SearchPlan.Estimate"/>) and walked without counting when the estimate is well above 10,000.
+/// page is read (<see cref="SearchPlan.Ranked"/>, or the walk when broad); otherwise, unless the pairs put it below what a
+/// sample can prove broad (then it is counted), the query is estimated from a sample (<see cref="SearchPlan.Estimate"/>)
+/// and walked without counting when the estimate is well above 10,000.
 /// </summary>
 public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQuery
 {

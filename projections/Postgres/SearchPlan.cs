@@ -186,11 +186,11 @@ public sealed class SearchPlan
     }
 
     /// <summary>
-    /// The words the full-text index should look up when one of three or more is in very many documents (`ТОО`: 60 %)
-    /// and the others are rarer: the index finds the others' few common documents, and the common word is tested on
-    /// them, instead of skipping through its postings once per query (`ТОО Атырау Мұнай`: 6.6 ms of index, 2.6 without
-    /// `тоо`, for 792 documents tested against 582 matches). Null otherwise; with two words the one other word's documents
-    /// would all be tested, more than the index saves. Returns the common word's place in the query.
+    /// The place in the query of a word the full-text index should leave to be tested on the rows, when one of three or
+    /// more is in very many documents (`ТОО`: 60 %) and the others are rarer: the index finds the others' few common
+    /// documents, and the common word is tested on them, instead of skipping through its postings once per query
+    /// (`ТОО Атырау Мұнай`: 6.6 ms of index, 2.6 without `тоо`, for 792 documents tested against 582 matches). Null
+    /// otherwise; with two words the one other word's documents would all be tested, more than the index saves.
     /// </summary>
     static int? CommonWordToTest(IReadOnlyList<ResolvedTerm> words)
     {
