@@ -604,18 +604,21 @@ public sealed class SearchPlan
     /// per-word counts of its whole words and of the word within an unfinished one, summed — a few hundred index rows
     /// instead of a 2 % sample of the registry's pages. Used only when those words hold at least nine in ten of the
     /// documents the word may match (the rest: other completions, phrases); a document holding two of them counts twice.
+    /// Beside a number or BIN reading (`2022`: a year, and the numbers ending in it), the few identifier matches are
+    /// added as they are, as the sample adds them (<see cref="Sampled"/>): at 1M, 0.5 ms instead of the sample's 9.5.
     /// </summary>
     string? WordFacets()
     {
-        if (singleWord is not { } word || filtersBeyondFacets || Source != "read.search_rows" || Request.Sort != SearchSort.Relevance
+        if (singleWord is not { } word || filtersBeyondFacets || (Source != "read.search_rows" && !ReadEachReading) || Request.Sort != SearchSort.Relevance
             || word.LexemeDocuments + word.WithinDocuments == 0 || word.OthersAtMost - word.WithinDocuments > (word.LexemeDocuments + word.WithinDocuments) / 9)
             return null;
         Parameters.Add("facetWords", word.Lexemes.Concat(word.Within).Distinct(StringComparer.Ordinal).ToArray());
+        var readings = ReadEachReading ? Readings(facetsOnly: true).Select(r => $"\nunion all\n{r}") : [];
         var counts = $"""
-            (select f.kind, f.status, nullif(f.region, '') as region, f.documents
-             from read.search_term_facets f where f.term = any(@facetWords::text[] collate "C") and f.documents > 0 and {TermFilters}) c
+            (select f.kind, f.status, nullif(f.region, '') as region, f.documents as w
+             from read.search_term_facets f where f.term = any(@facetWords::text[] collate "C") and f.documents > 0 and {TermFilters}{string.Concat(readings)}) c
             """;
-        return $"({Facets(counts, "1", "sum(c.documents)")})";
+        return $"({Facets(counts, "1", "sum(c.w)")})";
     }
 
     /// <summary>The page of <see cref="Broad"/> (a <c>page</c> CTE and those it reads), walked in each tier's order.</summary>
