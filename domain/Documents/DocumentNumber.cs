@@ -78,12 +78,13 @@ public static class DocumentNumber
         };
     }
 
-    /// <summary>The beginning of a number ("ATT-2024", "атт 2O2"), normalised with O read as 0; null when the text is not one.</summary>
+    /// <summary>The beginning of a number ("ATT-2024", "атт 2O2", or a kind's letters alone: "атт"), normalised with O read as
+    /// 0; null when the text is not one.</summary>
     public static string? PrefixReading(string? raw)
     {
         var norm = Normalize(raw);
         var prefix = DocumentKinds.All.Select(k => k.NumberPrefix()).FirstOrDefault(p => norm.StartsWith(p, StringComparison.Ordinal));
-        if (prefix is null || norm.Length <= prefix.Length || norm.Length > prefix.Length + 10) return null;
+        if (prefix is null || norm.Length > prefix.Length + 10) return null;
         var rest = norm[prefix.Length..].Replace('O', '0');
         return rest.All(char.IsAsciiDigit) ? prefix + rest : null;
     }

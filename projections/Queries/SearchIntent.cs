@@ -47,8 +47,6 @@ public sealed record SearchIntent(
         if (string.IsNullOrWhiteSpace(q)) return Everything;
         if (DocumentNumber.Reading(q) is { } number) return Everything with { Number = number };
         if (DocumentNumber.PrefixReading(q) is { } prefix) return Everything with { NumberPrefix = prefix };
-        // A kind's letters alone ("ATT", "атт") are where a person begins to type one of its numbers.
-        if (DocumentNumber.Normalize(q) is var letters && DocumentKinds.All.Any(k => k.NumberPrefix() == letters)) return Everything with { NumberPrefix = letters };
 
         var terms = ReadTerms(SearchText.Fold(q));
         var digits = new StringBuilder();
