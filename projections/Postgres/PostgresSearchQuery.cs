@@ -62,7 +62,9 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             }
         }
         string? sampledFacets = null;
-        if (plan.LikelyBroad && await CountByPairsAsync(conn, plan, sent, ct) is var byPairs && (byPairs.Broad != false || byPairs.Totals is not null))
+        long estimatedMatches = 0;
+        if (plan.LikelyBroad && (plan.EveryWordBroad ? await CountByPairsAsync(conn, plan, sent, ct) : new PairCount(null, null)) is var byPairs
+            && (byPairs.Broad != false || byPairs.Totals is not null))
         {
             // Exact total and facets in hand: the page alone is left, walked when broad, else ranked among the matches.
             if (byPairs.Totals is { } pairCounts)
@@ -73,6 +75,7 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             sent?.Add((estimate, plan.Parameters));
             var sampled = await conn.QuerySingleAsync<(long Matches, long Squares, string Facets)>(new CommandDefinition(estimate, plan.Parameters, cancellationToken: ct));
             sampledFacets = sampled.Facets;
+            estimatedMatches = plan.EstimatedMatches(sampled.Matches);
             if (plan.SampleProvesBroad(sampled.Matches, sampled.Squares)) return await BroadAsync();
         }
         var probe = plan.Probe();
@@ -89,7 +92,7 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
         // The facets of a broad query are sampled once: by the estimate when it ran, else with the page.
         Task<SearchPage> BroadAsync() => sampledFacets is null
             ? ReadAsync(conn, plan, plan.Broad(), exact: false, sent, ct)
-            : ReadAsync(conn, plan, plan.Broad(sampleFacets: false), exact: false, sent, ct, (SearchPage.ExactTotalLimit + 1, sampledFacets));
+            : ReadAsync(conn, plan, plan.Broad(sampleFacets: false, estimatedMatches), exact: false, sent, ct, (SearchPage.ExactTotalLimit + 1, sampledFacets));
     }
 
     /// <summary>What the pair counts of a query of several broad words tell (<see cref="SearchPlan.Bounds"/>, then for two

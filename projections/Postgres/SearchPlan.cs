@@ -66,16 +66,30 @@ public sealed class SearchPlan
     public bool KnownBroad { get; }
 
     /// <summary>Several words, each in more than 10,000 documents (from the vocabulary's counts).</summary>
-    bool EveryWordBroad { get; }
+    public bool EveryWordBroad { get; }
 
     /// <summary>
     /// Several words that each more than 10,000 documents hold, no filter, by relevance (`Almaty Servis`, `ТОО Сервис`):
     /// their matches are likely more than 10,000, and counting up to 10,001 of them reads 10,001 rows of
     /// read.search_rows after intersecting two long posting lists (about 9,000 buffers). When their pairs' counts cannot
     /// tell, <see cref="Broad"/> answers from the ordered walk and the facet sample instead, and reports "10,000 or more"
-    /// only when the sample proves it (<see cref="SampleProvesBroad"/>); otherwise the query is counted as any other.
+    /// only when the sample proves it (<see cref="SampleProvesBroad"/>); otherwise the query is counted as any other. So is
+    /// one word whose alternatives hold that many together (<see cref="AlternativesHoldMany"/>).
     /// </summary>
-    public bool LikelyBroad => EveryWordBroad && filters.Count == 0 && Source == "read.search_rows" && Request.Sort == SearchSort.Relevance;
+    public bool LikelyBroad => (EveryWordBroad || AlternativesHoldMany) && filters.Count == 0 && Source == "read.search_rows" && Request.Sort == SearchSort.Relevance;
+
+    /// <summary>
+    /// One word, none of whose alternatives more than 10,000 documents hold, but which together hold many times that:
+    /// a start of many words (`1` begins 400 digit words held by 120,000 documents at 1M). Counting up to 10,001 of them
+    /// makes the full-text index gather every posting first (`1`: 117,901 postings, 51 ms), while the sample proves it
+    /// broad in 9. Below <see cref="AlternativesManyFrom"/> (`Бай`: 12,935 documents) a sample may not prove it, and the
+    /// count that follows would be paid on top.
+    /// </summary>
+    bool AlternativesHoldMany => singleWord is { AtLeast: <= SearchPage.ExactTotalLimit } word && word.DocumentsAtMost >= AlternativesManyFrom;
+
+    /// <summary>Twice what a sample may report broad (<see cref="BroadEstimate"/>): a document holding two of the word's
+    /// alternatives is counted twice in their sum, rarely for digit words (`5`: 53,411 summed, 53,313 documents).</summary>
+    const long AlternativesManyFrom = 2L * BroadEstimate;
 
     /// <summary>The sample's estimate above which several broad words may be reported as more than 10,000 matches: twice
     /// the limit, and then only when the estimate less four of its standard errors is above 10,000 too
@@ -96,9 +110,12 @@ public sealed class SearchPlan
     public bool SampleProvesBroad(long matches, long squares)
     {
         var p = SamplePercent() / 100;
-        var estimate = matches / p;
+        var estimate = EstimatedMatches(matches);
         return estimate >= BroadEstimate && estimate - 4 * Math.Sqrt((1 - p) * squares) / p > SearchPage.ExactTotalLimit;
     }
+
+    /// <summary>The matches a sample of <paramref name="matches"/> (<see cref="Estimate"/>) stands for.</summary>
+    public long EstimatedMatches(long matches) => (long)(matches / (SamplePercent() / 100));
 
     /// <summary>At least this many documents match (from the vocabulary's counts); sizes the facet sample.</summary>
     public long AtLeast { get; }
@@ -584,7 +601,7 @@ public sealed class SearchPlan
     /// More than 10,000 matches: each tier from the cursor's on walks its own index and stops at the page, the page is
     /// the first rows over all tiers, and the facets are counted on a fixed sample of the registry's pages.
     /// </summary>
-    public string Broad(bool sampleFacets = true)
+    public string Broad(bool sampleFacets = true, long estimatedMatches = 0)
     {
         var wordFacets = sampleFacets ? WordFacets() : null;
         var sample = sampleFacets && wordFacets is null ? $"""
@@ -592,7 +609,7 @@ public sealed class SearchPlan
             m as ({Sampled()})
             """ : "";
         return $"""
-            with {WalkedPage()}{sample}
+            with {WalkedPage(estimatedMatches)}{sample}
             select {SearchPage.ExactTotalLimit + 1}::bigint as total,
                    {(!sampleFacets ? "'[]'" : wordFacets ?? $"({Facets("m", "1", "sum(w)")})")} as facets,
                    ({Items}) as items
@@ -622,7 +639,7 @@ public sealed class SearchPlan
     }
 
     /// <summary>The page of <see cref="Broad"/> (a <c>page</c> CTE and those it reads), walked in each tier's order.</summary>
-    string WalkedPage()
+    string WalkedPage(long estimatedMatches)
     {
         var cursor = Cursor();
         var relevance = Request.Sort == SearchSort.Relevance;
@@ -644,7 +661,7 @@ public sealed class SearchPlan
                 """;
         }
         if (relevance && cursor is null && filters.Count == 0 && tiers is [{ Tier: SearchTier.AllWords } words] && words.Predicate != "true")
-            return HeadWalkedPage(words);
+            return HeadWalkedPage(words, estimatedMatches);
         var walks = new List<string>();
         for (var i = 0; i < tiers.Count; i++)
         {
@@ -688,16 +705,18 @@ public sealed class SearchPlan
 
     /// <summary>
     /// The first page of one broad reading of words, walked in the head of the ordered index only: at most
-    /// <see cref="HeadWalk"/> entries, or <see cref="HeadWalkPerMatch"/> per document the word is known to match. A word
+    /// <see cref="HeadWalk"/> entries, or <see cref="HeadWalkPerMatch"/> per document the word is known to match, or that a
+    /// sample estimates (<paramref name="estimatedMatches"/>: `5` begins digit words of 53,000 documents at 1M, none more
+    /// than 10,000, and its 21st match is 38,883 entries in; stopped at 10,000, its matches were ranked, 57 ms). A word
     /// broad across the registry may be missing from its newest documents (a burst of issues to others): walked to the
     /// end, `Pavlodar` read 370,000 entries (101 ms) under 230,000 new documents without it; stopped at 10,000 entries, a
     /// common word under 39,000 load-test attestations was ranked from all its matches (common-word class p50 71 ms at
     /// 1M, where walking past them takes about 15). When the walk finds less than a page, the page is ranked from the
     /// matches the full-text index finds, which costs with the matches, not with the registry.
     /// </summary>
-    string HeadWalkedPage(PlannedTier words)
+    string HeadWalkedPage(PlannedTier words, long estimatedMatches)
     {
-        Parameters.Add("walkBound", Math.Max(HeadWalk, HeadWalkPerMatch * AtLeast));
+        Parameters.Add("walkBound", Math.Max(HeadWalk, HeadWalkPerMatch * Math.Max(AtLeast, estimatedMatches)));
         var tier = words.Number;
         return WalkedOrRanked(words, "@walkBound", $"""
             select d.document_id, {tier} as tier, {tier} as order_tier, {words.SortKey} as sort_key

@@ -253,4 +253,18 @@ public sealed class SearchPlanBoundsTests
         if (leftToRows) Assert.Contains("@indexedWords", Indexed());
         else Assert.Null(Indexed());
     }
+
+    /// <summary>The first page of a word none of whose completions is broad is walked for two entries per match a sample
+    /// estimates, as per match known: `5` at 1M begins digit words of 53,000 documents, the largest of 2,000, and its 21st
+    /// match is 38,883 entries in; stopped at 10,000, all its matches were ranked (57 ms, walked 8).</summary>
+    [Theory]
+    [InlineData(0, SearchPlan.HeadWalk)]
+    [InlineData(4_000, SearchPlan.HeadWalk)]
+    [InlineData(53_000, 106_000)]
+    public void A_walk_goes_on_for_two_entries_per_match_a_sample_estimates(long estimated, long walkBound)
+    {
+        var plan = new SearchPlan(new SearchRequest("5"), SearchIntent.Of("5"), [new ResolvedTerm("'5':*", 2_000, ["5"], ["'5':*"], 53_000, 0, [], 2_000, 0)]);
+        Assert.Contains("@walkBound", plan.Broad(sampleFacets: false, estimated), StringComparison.Ordinal);
+        Assert.Equal(walkBound, plan.Parameters.Get<long>("walkBound"));
+    }
 }
