@@ -62,7 +62,7 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             }
         }
         string? sampledFacets = null;
-        long estimatedMatches = 0;
+        long expectedMatches = 0;
         if (plan.LikelyBroad && (plan.EveryWordBroad ? await CountByPairsAsync(conn, plan, sent, ct) : new PairCount(null, null)) is var byPairs
             && (byPairs.Broad != false || byPairs.Totals is not null))
         {
@@ -75,7 +75,7 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             sent?.Add((estimate, plan.Parameters));
             var sampled = await conn.QuerySingleAsync<(long Matches, long Squares, string Facets)>(new CommandDefinition(estimate, plan.Parameters, cancellationToken: ct));
             sampledFacets = sampled.Facets;
-            estimatedMatches = plan.EstimatedMatches(sampled.Matches);
+            expectedMatches = plan.EstimatedMatches(sampled.Matches);
             if (plan.SampleProvesBroad(sampled.Matches, sampled.Squares)) return await BroadAsync();
         }
         var probe = plan.Probe();
@@ -86,13 +86,14 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
         {
             var counted = await ReadAsync(conn, plan, plan.Counted(), exact: true, sent, ct);
             if (counted.TotalRelation == TotalRelation.Eq) return counted;
+            expectedMatches = plan.WordMatchesAtMost;
         }
         return await BroadAsync();
 
         // The facets of a broad query are sampled once: by the estimate when it ran, else with the page.
         Task<SearchPage> BroadAsync() => sampledFacets is null
-            ? ReadAsync(conn, plan, plan.Broad(), exact: false, sent, ct)
-            : ReadAsync(conn, plan, plan.Broad(sampleFacets: false, estimatedMatches), exact: false, sent, ct, (SearchPage.ExactTotalLimit + 1, sampledFacets));
+            ? ReadAsync(conn, plan, plan.Broad(expectedMatches: expectedMatches), exact: false, sent, ct)
+            : ReadAsync(conn, plan, plan.Broad(sampleFacets: false, expectedMatches), exact: false, sent, ct, (SearchPage.ExactTotalLimit + 1, sampledFacets));
     }
 
     /// <summary>What the pair counts of a query of several broad words tell (<see cref="SearchPlan.Bounds"/>, then for two

@@ -87,6 +87,11 @@ public sealed class SearchPlan
     /// </summary>
     bool AlternativesHoldMany => singleWord is { AtLeast: <= SearchPage.ExactTotalLimit } word && word.DocumentsAtMost >= AlternativesManyFrom;
 
+    /// <summary>What a one-word query counted past 10,000 matches at most, for its walk (<see cref="HeadWalkedPage"/>): what
+    /// its alternatives hold together (`70` at 1M: 21,406 documents, its 21st match 39,118 entries in), up to
+    /// <see cref="AlternativesManyFrom"/>, from which a sample estimates them instead. 0 for several words.</summary>
+    public long WordMatchesAtMost => singleWord is { } word ? Math.Min(word.DocumentsAtMost, AlternativesManyFrom) : 0;
+
     /// <summary>Twice what a sample may report broad (<see cref="BroadEstimate"/>): a document holding two of the word's
     /// alternatives is counted twice in their sum, rarely for digit words (`5`: 53,411 summed, 53,313 documents).</summary>
     const long AlternativesManyFrom = 2L * BroadEstimate;
@@ -601,7 +606,7 @@ public sealed class SearchPlan
     /// More than 10,000 matches: each tier from the cursor's on walks its own index and stops at the page, the page is
     /// the first rows over all tiers, and the facets are counted on a fixed sample of the registry's pages.
     /// </summary>
-    public string Broad(bool sampleFacets = true, long estimatedMatches = 0)
+    public string Broad(bool sampleFacets = true, long expectedMatches = 0)
     {
         var wordFacets = sampleFacets ? WordFacets() : null;
         var sample = sampleFacets && wordFacets is null ? $"""
@@ -609,7 +614,7 @@ public sealed class SearchPlan
             m as ({Sampled()})
             """ : "";
         return $"""
-            with {WalkedPage(estimatedMatches)}{sample}
+            with {WalkedPage(expectedMatches)}{sample}
             select {SearchPage.ExactTotalLimit + 1}::bigint as total,
                    {(!sampleFacets ? "'[]'" : wordFacets ?? $"({Facets("m", "1", "sum(w)")})")} as facets,
                    ({Items}) as items
@@ -639,7 +644,7 @@ public sealed class SearchPlan
     }
 
     /// <summary>The page of <see cref="Broad"/> (a <c>page</c> CTE and those it reads), walked in each tier's order.</summary>
-    string WalkedPage(long estimatedMatches)
+    string WalkedPage(long expectedMatches)
     {
         var cursor = Cursor();
         var relevance = Request.Sort == SearchSort.Relevance;
@@ -661,7 +666,7 @@ public sealed class SearchPlan
                 """;
         }
         if (relevance && cursor is null && filters.Count == 0 && tiers is [{ Tier: SearchTier.AllWords } words] && words.Predicate != "true")
-            return HeadWalkedPage(words, estimatedMatches);
+            return HeadWalkedPage(words, expectedMatches);
         var walks = new List<string>();
         for (var i = 0; i < tiers.Count; i++)
         {
@@ -705,18 +710,19 @@ public sealed class SearchPlan
 
     /// <summary>
     /// The first page of one broad reading of words, walked in the head of the ordered index only: at most
-    /// <see cref="HeadWalk"/> entries, or <see cref="HeadWalkPerMatch"/> per document the word is known to match, or that a
-    /// sample estimates (<paramref name="estimatedMatches"/>: `5` begins digit words of 53,000 documents at 1M, none more
-    /// than 10,000, and its 21st match is 38,883 entries in; stopped at 10,000, its matches were ranked, 57 ms). A word
+    /// <see cref="HeadWalk"/> entries, or <see cref="HeadWalkPerMatch"/> per document the word is known to match, or is
+    /// expected to (<paramref name="expectedMatches"/>: a sample's estimate, or after a count past 10,000
+    /// <see cref="WordMatchesAtMost"/>; `5` begins digit words of 53,000 documents at 1M, none more than 10,000, and its
+    /// 21st match is 38,883 entries in: stopped at 10,000, its matches were ranked, 57 ms, walked 8). A word
     /// broad across the registry may be missing from its newest documents (a burst of issues to others): walked to the
     /// end, `Pavlodar` read 370,000 entries (101 ms) under 230,000 new documents without it; stopped at 10,000 entries, a
     /// common word under 39,000 load-test attestations was ranked from all its matches (common-word class p50 71 ms at
     /// 1M, where walking past them takes about 15). When the walk finds less than a page, the page is ranked from the
     /// matches the full-text index finds, which costs with the matches, not with the registry.
     /// </summary>
-    string HeadWalkedPage(PlannedTier words, long estimatedMatches)
+    string HeadWalkedPage(PlannedTier words, long expectedMatches)
     {
-        Parameters.Add("walkBound", Math.Max(HeadWalk, HeadWalkPerMatch * Math.Max(AtLeast, estimatedMatches)));
+        Parameters.Add("walkBound", Math.Max(HeadWalk, HeadWalkPerMatch * Math.Max(AtLeast, expectedMatches)));
         var tier = words.Number;
         return WalkedOrRanked(words, "@walkBound", $"""
             select d.document_id, {tier} as tier, {tier} as order_tier, {words.SortKey} as sort_key

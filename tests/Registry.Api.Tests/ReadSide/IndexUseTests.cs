@@ -145,6 +145,30 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         Assert.Equal(first, page.Items.Select(i => i.Number));
     }
 
+    /// <summary>A digit whose completions hold between 10,000 and what a sample is asked to prove (`1` here) is counted, and
+    /// once the count passes 10,000 its first page is walked for two entries per document its completions hold together,
+    /// not per one of the 10,001 counted (<see cref="SearchPlan.WordMatchesAtMost"/>).</summary>
+    [Fact]
+    public async Task A_word_counted_past_the_cap_is_walked_for_what_its_completions_hold_together()
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var digit = await conn.ExecuteScalarAsync<string>("""
+            select d from generate_series(1, 9) g, lateral (select g::text as d) x
+            where (select sum(documents) from read.search_terms where term >= x.d and term < x.d || chr(1114111)) between 15000 and 2 * @broad
+              and (select max(documents) from read.search_terms where term >= x.d and term < x.d || chr(1114111)) <= 10000
+            order by d limit 1
+            """, new { broad = SearchPlan.BroadEstimate });
+        Assert.NotNull(digit);
+        var request = new SearchRequest(digit);
+        var plan = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
+        var sent = await SentAsync(request);
+        Assert.Equal(2, sent.Count);
+        Assert.DoesNotContain("tablesample", sent[0].Sql, StringComparison.Ordinal);
+        Assert.Equal(2 * plan.WordMatchesAtMost, sent[1].Parameters.Get<long>("walkBound"));
+        Assert.InRange(plan.WordMatchesAtMost, 15_000, 2 * SearchPlan.BroadEstimate);
+    }
+
     /// <summary>A broad word missing from the head of the ordered index (a burst of new documents without it): the walk
     /// goes on for two entries per document the word is in (what ranking them would cost), then stops and the page is
     /// ranked from the word's matches instead — the same page. Run here with a walk of one entry, which finds less than

@@ -267,4 +267,16 @@ public sealed class SearchPlanBoundsTests
         Assert.Contains("@walkBound", plan.Broad(sampleFacets: false, estimated), StringComparison.Ordinal);
         Assert.Equal(walkBound, plan.Parameters.Get<long>("walkBound"));
     }
+
+    /// <summary>A word counted past 10,000 matches is walked for what its alternatives hold together (`70` at 1M: 21,406
+    /// documents, its 21st match 39,118 entries in, so a walk of two entries per proven match, 20,002, fell short and
+    /// ranked them all: 40 ms, walked 27 with the facet sample), up to where a sample estimates the matches instead.</summary>
+    [Theory]
+    [InlineData(21_406, 21_406)]
+    [InlineData(53_000, 2 * SearchPlan.BroadEstimate)]
+    public void A_word_counted_past_the_cap_expects_what_its_alternatives_hold_together(long together, long expected)
+    {
+        var plan = new SearchPlan(new SearchRequest("70"), SearchIntent.Of("70"), [new ResolvedTerm("'70':*", 2_000, [], ["'70':*"], together, 0, [], 0, 0)]);
+        Assert.Equal(expected, plan.WordMatchesAtMost);
+    }
 }
