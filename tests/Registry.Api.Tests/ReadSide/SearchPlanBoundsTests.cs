@@ -279,4 +279,19 @@ public sealed class SearchPlanBoundsTests
         var plan = new SearchPlan(new SearchRequest("70"), SearchIntent.Of("70"), [new ResolvedTerm("'70':*", 2_000, [], ["'70':*"], together, 0, [], 0, 0)]);
         Assert.Equal(expected, plan.WordMatchesAtMost);
     }
+
+    /// <summary>An unfinished word is tested on a row as its prefix, one look into the row's words instead of one per
+    /// completion, and asked of the full-text index as its listed completions, which the index reads as they are needed: a
+    /// walk tests every entry it passes (at 1M, `мама` past 39,000 entries without it: 47 ms as the list, 22 as the prefix).</summary>
+    [Fact]
+    public void An_unfinished_word_is_tested_on_rows_as_its_prefix_and_looked_up_as_its_completions()
+    {
+        var word = new ResolvedTerm("( 'мамандарди' | 'мама' | 'мамар' )", 6_000, ["мамандарди", "мама", "мамар"], [], 0, 0, [], 6_040, 0, Prefix: "мама");
+        var plan = new SearchPlan(new SearchRequest("мама"), SearchIntent.Of("мама"), [word]);
+        var words = plan.Tiers.Single(t => t.Tier == SearchTier.AllWords);
+        Assert.Equal("d.search @@ to_tsquery('simple', @words)", words.Predicate);
+        Assert.Equal("'мама':*", plan.Parameters.Get<string>("words"));
+        Assert.Equal("d.search @@ to_tsquery('simple', @wordsListed)", words.IndexCondition);
+        Assert.Equal(word.TsQuery, plan.Parameters.Get<string>("wordsListed"));
+    }
 }
