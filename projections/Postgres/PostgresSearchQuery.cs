@@ -63,8 +63,7 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
         }
         string? sampledFacets = null;
         long expectedMatches = 0;
-        if (plan.LikelyBroad && (plan.EveryWordBroad ? await CountByPairsAsync(conn, plan, sent, ct) : new PairCount(null, null)) is var byPairs
-            && (byPairs.Broad != false || byPairs.Totals is not null))
+        if (plan.LikelyBroad && await CountByPairsAsync(conn, plan, sent, ct) is var byPairs && (byPairs.Broad != false || byPairs.Totals is not null))
         {
             // Exact total and facets in hand: the page alone is left, walked when broad, else ranked among the matches.
             if (byPairs.Totals is { } pairCounts)
@@ -101,6 +100,8 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
     /// and its exact total and facets when they give them.</summary>
     static async Task<PairCount> CountByPairsAsync(NpgsqlConnection conn, SearchPlan plan, List<(string, DynamicParameters)>? sent, CancellationToken ct)
     {
+        // One word (LikelyBroad by its completions) has no pairs to tell: the sample does.
+        if (!plan.EveryWordBroad) return new(null, null);
         var (terms, pairs) = await ReadPairCountsAsync(conn, plan, ct, sent);
         plan.IndexTheCommonWordWhenTheOthersShareMany(terms, pairs);
         var (atLeast, atMost) = plan.Bounds(terms, pairs);
