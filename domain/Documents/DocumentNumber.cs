@@ -3,8 +3,8 @@ using System.Text;
 namespace Registry.Domain.Documents;
 
 /// <summary>
-/// Document numbers look like <c>ATT-2026-000123</c>: kind prefix, year of issue, a six-digit sequence that restarts each
-/// year per kind. No '/', so a number is a single URL path segment.
+/// Document numbers look like <c>ATT-2026-000123</c>: kind prefix, year of issue, a six-digit sequence that restarts from 1
+/// each year per kind. No '/', so a number is a single URL path segment.
 /// </summary>
 public static class DocumentNumber
 {
@@ -68,7 +68,7 @@ public static class DocumentNumber
         }
         if (group.Length > 0) groups.Add(group.ToString());
         var digits = string.Concat(groups);
-        return groups switch
+        var number = groups switch
         {
             [{ Length: 4 } year, { Length: >= 1 and <= 6 } sequence] => $"{prefix}{year}{sequence.PadLeft(SequenceDigits, '0')}",
             // A zero too many ("ATT-2024-0000012"): a longer sequence has no leading zero.
@@ -76,6 +76,8 @@ public static class DocumentNumber
             _ when digits.Length == 10 => prefix + digits,
             _ => null,
         };
+        // A sequence counts from 1: "ATT-2024-000" is no number, only the beginning of some.
+        return number is not null && number[(prefix.Length + 4)..].All(c => c == '0') ? null : number;
     }
 
     /// <summary>The beginning of a number ("ATT-2024", "атт 2O2", or a kind's letters alone: "атт"), normalised with O read as

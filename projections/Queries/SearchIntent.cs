@@ -21,7 +21,9 @@ public sealed record QueryTerm(IReadOnlyList<string> Words, IReadOnlyList<IReadO
 /// reading is a tier of the answer (<see cref="SearchTier"/>).
 /// <list type="bullet">
 /// <item>a whole number, also unpadded (ATT-2024-1) or with the letter O for a zero;</item>
-/// <item>the beginning of a number (ATT-2024), or its last digits (3 digits or more);</item>
+/// <item>the beginning of a number (ATT-2024), or its last digits (3 digits or more). A sequence typed short is both
+/// readings: "ATT-2024-000" is ATT-2024-000000, which no number is, and the beginning of ATT-2024-000001 to -000999,
+/// which a person still typing it wants;</item>
 /// <item>a BIN (12 digits), or its first digits (6 to 11) — only BINs are in the read models, never an IIN;</item>
 /// <item>words of a name (or of the scope: devices, products), folded; place names carry their other names.</item>
 /// </list>
@@ -45,8 +47,9 @@ public sealed record SearchIntent(
     public static SearchIntent Of(string? q)
     {
         if (string.IsNullOrWhiteSpace(q)) return Everything;
-        if (DocumentNumber.Reading(q) is { } number) return Everything with { Number = number };
-        if (DocumentNumber.PrefixReading(q) is { } prefix) return Everything with { NumberPrefix = prefix };
+        var number = DocumentNumber.Reading(q);
+        var prefix = DocumentNumber.PrefixReading(q);
+        if (number is not null || prefix is not null) return Everything with { Number = number, NumberPrefix = prefix == number ? null : prefix };
 
         var terms = ReadTerms(SearchText.Fold(q));
         var digits = new StringBuilder();

@@ -262,20 +262,23 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         Assert.True(rows <= SearchPlan.ResidualCap && rows < matches / 2.0, $"{q}: read {rows} rows of {matches} matches");
     }
 
-    /// <summary>A partial BIN (the most common 6-digit beginning) and digits that are a word of names (a common one and a
-    /// rare one): each reading is read from its own index (migration 0203) — read.documents only by index-only scans and
-    /// the page's own rows, never a heap row per match — and the total is the exact count of the readings' union.</summary>
+    /// <summary>A partial BIN (the most common 6-digit beginning), the beginning of a number's sequence (the most common
+    /// "ATT-2024-00") and digits that are a word of names (a common one and a rare one): each reading is read from its own
+    /// index (migrations 0203, 0370) — read.documents only by index-only scans and the page's own rows, never a heap row
+    /// per match — and the total is the exact count of the readings' union.</summary>
     [Theory]
     [InlineData("bin-prefix")]
+    [InlineData("number-prefix")]
     [InlineData("common-digits")]
     [InlineData("rare-digits")]
-    public async Task A_partial_BIN_and_digits_in_a_name_read_their_indexes_not_the_documents(string kind)
+    public async Task A_partial_BIN_a_number_s_beginning_and_digits_in_a_name_read_their_indexes_not_the_documents(string kind)
     {
         await app.LoadLargeAsync();
         await using var conn = await app.DataSource.OpenConnectionAsync();
         var q = await conn.ExecuteScalarAsync<string>(kind switch
         {
             "bin-prefix" => "select left(holder_identifier, 6) from read.documents where holder_identifier is not null group by 1 order by count(*) desc limit 1",
+            "number-prefix" => "select left(number, 11) from read.documents group by 1 order by count(*) desc limit 1",
             "common-digits" => "select term from read.search_terms where term ~ '^[0-9]{4,6}$' and documents <= 10000 order by documents desc, term limit 1",
             _ => "select term from read.search_terms where term ~ '^[0-9]{6,}$' and documents > 0 order by documents, term limit 1",
         });

@@ -52,7 +52,7 @@ public sealed class DocumentNumberTests
     [InlineData("ATT-2024-0000012", "ATT2024000012")]
     [InlineData("ATT-2024-OOOOOOO5", "ATT2024000005")]
     [InlineData("ATT-2024-01234567", "ATT20241234567")]
-    [InlineData("ATT-2024-0000000", "ATT2024000000")]
+    [InlineData("ATT-2024-01000000", "ATT20241000000")] // the millionth: zeros at its end, not all of it
     public void A_number_typed_with_too_few_or_too_many_leading_zeros_or_with_O_for_zero_is_read_as_the_number(string typed, string meant) =>
         Assert.Equal(meant, DocumentNumber.Reading(typed));
 
@@ -62,7 +62,18 @@ public sealed class DocumentNumberTests
     [InlineData("ATT-2024-1234567")]
     [InlineData("XYZ-2024-1")]
     [InlineData("ATT-2024-1A")]
+    [InlineData("ATT-2024-0000000")] // a zero too many of a sequence of zeros
     public void Text_that_is_not_a_whole_number_has_no_reading(string typed) => Assert.Null(DocumentNumber.Reading(typed));
+
+    [Theory]
+    [InlineData("ATT-2024-000")]
+    [InlineData("ATT-2024-0")]
+    [InlineData("ATT2O24OOOOOO")]
+    public void A_sequence_of_zeros_is_no_number_as_sequences_count_from_one_only_the_beginning_of_some(string typed)
+    {
+        Assert.Null(DocumentNumber.Reading(typed));
+        Assert.NotNull(DocumentNumber.PrefixReading(typed));
+    }
 
     [Theory]
     [InlineData("A-T-T 2024 5", "ATT2024000005")]        // separators inside the kind
