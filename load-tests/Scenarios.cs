@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using HdrHistogram;
 using Npgsql;
+using Registry.Domain.Search;
 using Registry.Domain.Services;
 
 namespace Registry.LoadTests;
@@ -223,8 +224,9 @@ public static class Scenarios
     static readonly string[] Cities = ["Астана", "Алматы", "Шымкент", "Актобе", "Караганды", "Атырау", "Семей", "Павлодар", "Өскемен", "Тараз", "Костанай"];
     static readonly string[] TradeWords = ["Сервис", "Құрылыс", "Мұнай", "Газ", "Лифт", "Кен", "Строй", "Энерго", "Групп", "Инжиниринг", "Транс", "Пром", "Техно", "Холдинг"];
 
-    /// <summary>One letter dropped from a word of five letters or more; shorter words as typed.</summary>
-    static string Typo(string word) => word.Length < 5 ? word : word.Remove(1 + Random.Shared.Next(word.Length - 2), 1);
+    /// <summary>One letter dropped from a word long enough that the typo is still corrected (<see cref="Typos.MinLength"/>
+    /// letters typed): a shorter one finds nothing, which is not the class measured. Shorter words as typed.</summary>
+    static string Typo(string word) => word.Length <= Typos.MinLength ? word : word.Remove(1 + Random.Shared.Next(word.Length - 2), 1);
 
     static string DigitsInName(Samples s)
     {
