@@ -37,6 +37,20 @@ public static class SearchText
         return sb.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// The last word of <paramref name="text"/> as it may be meant when typing stopped inside a Latin digraph: "Tec" folds
+    /// to "тец", and may be the start of "Tech…" (теч); likewise s/sh (ш), z/zh (ж) and t/ts (ц). Null when the text does
+    /// not end in such a letter, or when that letter already ends a digraph ("Kats").
+    /// </summary>
+    public static string? UnfinishedDigraph(string? text)
+    {
+        var last = string.IsNullOrEmpty(text) ? '\0' : char.ToLowerInvariant(text[^1]);
+        if (last is not ('c' or 's' or 'z' or 't')) return null;
+        var asTyped = Fold(text);
+        var asDigraph = Fold(text + (last == 't' ? "s" : "h"));
+        return asDigraph.Length == asTyped.Length ? asDigraph[(asDigraph.LastIndexOf(' ') + 1)..] : null;
+    }
+
     /// <summary>я and ю as the two sounds they are: Latin spells them "ya"/"yu" in Russian style and "ia"/"iu" in Kazakh
     /// style, and Kazakh y is ы — letter by letter, every spelling folds to the same.</summary>
     static string? FoldCyrillic(char c) => c switch

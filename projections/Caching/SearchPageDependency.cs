@@ -39,7 +39,7 @@ public sealed class SearchPageDependency
     SearchPageDependency(SearchIntent intent)
     {
         this.intent = intent;
-        var typed = intent.Terms.SelectMany(t => t.Words).Distinct(StringComparer.Ordinal).ToArray();
+        var typed = intent.Terms.SelectMany(t => t.AlsoBegins is { } also ? t.Words.Append(also) : t.Words).Distinct(StringComparer.Ordinal).ToArray();
         correctable = [.. typed.Where(Typos.MayCorrect).SelectMany(WithOneLetterLess).Distinct(StringComparer.Ordinal)];
         // A typed word corrected to a place's name brings that place's other names (SearchVocabulary), whichever word of
         // one edit the vocabulary holds then.

@@ -204,6 +204,7 @@ public static class ElasticsearchRequests
             },
         };
         forms.AddRange(term.OtherNames.Select(name => (Query)new MatchPhraseQuery("searchText", string.Join(' ', name))));
+        if (last && term.AlsoBegins is { } also) forms.Add(new MatchQuery("searchText.prefix", also));
         if (typo && TypoWord(term) is { } word) forms.Add(new MatchQuery("searchText", word) { Fuzziness = new Fuzziness(1) });
         return forms.Count == 1 ? forms[0] : new BoolQuery { Should = forms, MinimumShouldMatch = 1 };
     }
@@ -217,7 +218,7 @@ public static class ElasticsearchRequests
         IEnumerable<string> spellings = [""];
         foreach (var term in terms)
         {
-            var forms = term.OtherNames.Select(n => string.Join(' ', n)).Prepend(term.Text).ToList();
+            var forms = term.OtherNames.Select(n => string.Join(' ', n)).Prepend(term.Text).Concat(term.AlsoBegins is { } also ? [also] : []).ToList();
             spellings = spellings.SelectMany(s => forms.Select(f => s.Length == 0 ? f : $"{s} {f}"));
         }
         var queries = spellings.Take(16).Select(s => (Query)new MatchPhrasePrefixQuery("searchText", s)).ToList();

@@ -99,7 +99,8 @@ public static class SearchVocabulary
         // Only the query's last word may be unfinished: a word followed by another was typed to its end.
         var plans = terms.Select((t, n) => (
             Typed: t.Words.Select((w, i) => Index(w, n == terms.Count - 1 && i == t.Words.Count - 1)).ToArray(),
-            Others: t.OtherNames.Select(name => name.Select(w => Index(w, false)).ToArray()).ToArray())).ToArray();
+            Others: t.OtherNames.Select(name => name.Select(w => Index(w, false)).ToArray()).ToArray(),
+            AlsoBegins: n == terms.Count - 1 && t.AlsoBegins is { } also ? Index(also, true) : (int?)null)).ToArray();
 
         var found = lookups.Select(_ => new List<(string Term, long Documents)>()).ToArray();
         // Where each looked-up word's documents begin in the search order: an unfinished word's over all its completions.
@@ -148,7 +149,7 @@ public static class SearchVocabulary
                 firstOrder.Add(words.Select((_, i) => first(i)).Where(f => f is not null).Max());
             }
             long atLeast = 0;
-            var (typed, otherNames) = plans[t];
+            var (typed, otherNames, alsoBegins) = plans[t];
             if (typed.All(i => found[i].Count > 0))
             {
                 Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix, completions[typed[i]]),
@@ -162,6 +163,12 @@ public static class SearchVocabulary
                     withinDocuments += found[only][0].Documents;
                     longerPrefixes = continuations[only];
                 }
+            }
+            // The word as the beginning of a Latin digraph's letter ("Tec": теч…) is more of its completions.
+            if (alsoBegins is { } also && found[also].Count > 0)
+            {
+                Add([lookups[also].Word], _ => Words(lookups[also].Word, found[also], true, completions[also]), _ => firstOrders[also]);
+                atLeast = Math.Max(atLeast, Math.Max(found[also].Max(f => f.Documents), largest[also]));
             }
             foreach (var name in otherNames.Where(name => name.All(i => found[i].Count > 0)))
             {

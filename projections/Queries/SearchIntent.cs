@@ -9,8 +9,9 @@ namespace Registry.Projections.Queries;
 
 /// <summary>One word of a name query, or a place name of several words. <see cref="Words"/> are folded as typed, the last
 /// one matched as the beginning of a word (the person may still be typing); <see cref="OtherNames"/> are the place's
-/// other names (Гурьев for Атырау), each matched as whole words.</summary>
-public sealed record QueryTerm(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> OtherNames)
+/// other names (Гурьев for Атырау), each matched as whole words; <see cref="AlsoBegins"/>, for the query's last word
+/// typed up to a Latin digraph's first letter, the beginning it has with the digraph ("Tec": тец, and теч for Tech…).</summary>
+public sealed record QueryTerm(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> OtherNames, string? AlsoBegins = null)
 {
     public string Text => string.Join(' ', Words);
 }
@@ -51,7 +52,11 @@ public sealed record SearchIntent(
         var prefix = DocumentNumber.PrefixReading(q);
         if (number is not null || prefix is not null) return Everything with { Number = number, NumberPrefix = prefix == number ? null : prefix };
 
-        var terms = ReadTerms(SearchText.Fold(q));
+        var folded = SearchText.Fold(q);
+        var terms = ReadTerms(folded);
+        if (terms is [.., { Words: [var word], OtherNames.Count: 0 } last] && folded[(folded.LastIndexOf(' ') + 1)..] == word
+            && SearchText.UnfinishedDigraph(q) is { } digraph)
+            terms[^1] = last with { AlsoBegins = digraph };
         var digits = new StringBuilder();
         foreach (var c in q)
             if (char.IsAsciiDigit(c)) digits.Append(c);

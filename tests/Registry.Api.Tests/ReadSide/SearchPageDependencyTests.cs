@@ -25,6 +25,8 @@ public sealed class SearchPageDependencyTests
     [InlineData("Қарағанды Көмір", "сервис", false)]
     [InlineData("Лифт", "лифан", false)] // too short to be corrected, and not its beginning
     [InlineData("ТОО", "то", false)]
+    [InlineData("Tec", "течлифт", true)] // typed up to the c of ch: TechLift
+    [InlineData("Tec ", "течлифт", false)] // a word typed to its end
     public void A_word_of_a_changed_document_touches_the_pages_it_could_answer(string q, string word, bool touched) =>
         Assert.Equal(touched, Touches(q, Words(word)));
 
@@ -32,6 +34,7 @@ public sealed class SearchPageDependencyTests
     [InlineData("ATT-2026-000001", true)]
     [InlineData("ATT-2026-1", true)]
     [InlineData("ATT-2026", true)]
+    [InlineData("ATT-2026-0000", true)] // a sequence typed short: the beginning of numbers
     [InlineData("000001", true)]
     [InlineData("ATT-2026-000002", false)]
     [InlineData("PRM-2026", false)]

@@ -102,6 +102,7 @@ public static class SearchCases
         Q("A word followed by another was typed to its end", "Павлод Энерго"),
         Q("The beginning of a word longer than 20 letters, itself over 20 letters", "Теплоэлектроэнергоснаб", "N"),
         Q("A one-letter word is the beginning of a word, as the others", "Ёлкин С", "E"),
+        Q("A last Latin letter that begins a digraph also begins it: z is also zh (Жылу)", "Павлодар Z", "M"),
         Q("Kazakh ғ and ж in Latin", "Zhezqazgan", "G", "L"),
         Q("Russian spelling of Жезқазған", "Жезказган", "G", "L"),
         // Forgiving input

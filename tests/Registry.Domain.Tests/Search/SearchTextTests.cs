@@ -93,6 +93,21 @@ public sealed class SearchTextTests
         Assert.Equal(folded, SearchText.Fold(typed));
 
     [Theory]
+    [InlineData("Tec", "теч")]                 // TechLift is indexed as течлифт
+    [InlineData("Almaty Kas", "каш")]          // the last word only
+    [InlineData("QAZ", "каж")]
+    [InlineData("Ast", "асц")]
+    [InlineData("Tech", null)]                 // the digraph is typed whole
+    [InlineData("Kats", null)]                 // its s already ends the digraph ts
+    [InlineData("Tec ", null)]                 // a word followed by a space was typed to its end
+    [InlineData("Тес", null)]                  // Cyrillic letters are no digraph's
+    [InlineData("Lift", "лифц")]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void A_word_typed_up_to_a_Latin_digraph_s_first_letter_may_mean_the_digraph(string? typed, string? meant) =>
+        Assert.Equal(meant, SearchText.UnfinishedDigraph(typed));
+
+    [Theory]
     [InlineData("ТОО «Қарағанды Көмір Сервис»", "тоо караганди комир сервис")]
     [InlineData("АО «Өскемен Титан-Магний»", "ао оскемен титан магнии")]
     [InlineData("  ,,Кран   КС-55713!! ", "кран кс 55713")]

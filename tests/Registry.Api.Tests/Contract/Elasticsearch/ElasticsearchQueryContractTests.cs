@@ -59,6 +59,14 @@ public sealed class ElasticsearchQueryContractTests
             Json(tiers));
     }
 
+    [Fact]
+    public async Task A_last_word_typed_up_to_a_Latin_digraph_s_first_letter_is_also_the_beginning_with_the_digraph()
+    {
+        var tiers = Tiers(await SearchBody(new SearchRequest("Tec")));
+        Assert.Equal("""[{"constant_score":{"boost":10,"filter":{"bool":{"must":{"bool":{"minimum_should_match":1,"should":[{"match":{"searchText.prefix":{"query":"тец"}}},{"match":{"searchText.prefix":{"query":"теч"}}}]}}}}}}]""",
+            Json(tiers));
+    }
+
     [Theory]
     [InlineData("ATT-2026-000123", """[{"constant_score":{"boost":60,"filter":{"term":{"numberNorm":{"value":"ATT2026000123"}}}}}]""")]
     [InlineData("ATT-2026-123", """[{"constant_score":{"boost":60,"filter":{"term":{"numberNorm":{"value":"ATT2026000123"}}}}},{"constant_score":{"boost":50,"filter":{"match":{"numberNorm.prefix":{"query":"ATT2026123"}}}}}]""")]
