@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Domain.Search;
@@ -52,6 +53,10 @@ public sealed record SearchIntent(
         var prefix = DocumentNumber.PrefixReading(q);
         if (number is not null || prefix is not null) return Everything with { Number = number, NumberPrefix = prefix == number ? null : prefix };
 
+        // "БИН: 990140000017" as copied from a paper is the BIN; the label is no word of a name.
+        if (IdentifierLabel.Match(q) is { Success: true } label && q[label.Length..] is var identifier && identifier.Any(char.IsAsciiDigit)
+            && identifier.All(c => char.IsAsciiDigit(c) || IsDigitSeparator(c)))
+            q = identifier;
         var folded = SearchText.Fold(q);
         var terms = ReadTerms(folded);
         if (terms is [.., { Words: [var word], OtherNames.Count: 0 } last] && folded[(folded.LastIndexOf(' ') + 1)..] == word
@@ -60,7 +65,7 @@ public sealed record SearchIntent(
         var digits = new StringBuilder();
         foreach (var c in q)
             if (char.IsAsciiDigit(c)) digits.Append(c);
-            else if (!char.IsWhiteSpace(c) && c is not ('-' or '/' or '.' or '_')) return Everything with { Terms = terms };
+            else if (!IsDigitSeparator(c)) return Everything with { Terms = terms };
         return digits.Length switch
         {
             12 => Everything with { Bin = digits.ToString() },
@@ -69,6 +74,12 @@ public sealed record SearchIntent(
             _ => Everything with { Terms = terms },
         };
     }
+
+    static bool IsDigitSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '/' or '.' or '_';
+
+    /// <summary>The label an identifier is printed with: BIN, or IIN (which then finds nothing, as an IIN does), in
+    /// Russian, Kazakh or Latin letters, with a colon or a number sign.</summary>
+    static readonly Regex IdentifierLabel = new(@"^\s*(?:БИН|BIN|БСН|BSN|ИИН|IIN|ЖСН|ZhSN)\s*[:#№]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Folded words, with a place's several words kept together when the place-name file knows them.</summary>
     static List<QueryTerm> ReadTerms(string folded)
