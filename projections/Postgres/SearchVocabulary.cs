@@ -122,6 +122,9 @@ public static class SearchVocabulary
             continuations[row.Word - 1] = row.Continuations;
         }
 
+        // The most documents one of a looked-up word's completions holds, listed or not.
+        long MostHeld(int lookup) => Math.Max(found[lookup].Max(f => f.Documents), largest[lookup]);
+
         var resolved = new List<ResolvedTerm>();
         for (var t = 0; t < terms.Count; t++)
         {
@@ -155,7 +158,7 @@ public static class SearchVocabulary
                 Add(typed.Select(i => lookups[i].Word).ToList(), i => Words(lookups[typed[i]].Word, found[typed[i]], lookups[typed[i]].Prefix, completions[typed[i]]),
                     i => firstOrders[typed[i]]);
                 // An unfinished word's most held completion may lie beyond the few listed (`с` lists `с`, `са`, `саа`, …).
-                if (typed.Length == 1) atLeast = Math.Max(found[typed[0]].Max(f => f.Documents), largest[typed[0]]);
+                if (typed.Length == 1) atLeast = MostHeld(typed[0]);
                 if (typed is [var unfinished] && lookups[unfinished].Prefix) prefix = lookups[unfinished].Word;
                 if (typed is [var only] && lookups[only].Prefix && found[only].Count > MaxCompletions && found[only][0].Term == lookups[only].Word)
                 {
@@ -168,7 +171,7 @@ public static class SearchVocabulary
             if (alsoBegins is { } also && found[also].Count > 0)
             {
                 Add([lookups[also].Word], _ => Words(lookups[also].Word, found[also], true, completions[also]), _ => firstOrders[also]);
-                atLeast = Math.Max(atLeast, Math.Max(found[also].Max(f => f.Documents), largest[also]));
+                atLeast = Math.Max(atLeast, MostHeld(also));
             }
             foreach (var name in otherNames.Where(name => name.All(i => found[i].Count > 0)))
             {

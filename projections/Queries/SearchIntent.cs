@@ -30,7 +30,7 @@ public sealed record QueryTerm(IReadOnlyList<string> Words, IReadOnlyList<IReadO
 /// <item>words of a name (or of the scope: devices, products), folded; place names carry their other names.</item>
 /// </list>
 /// </summary>
-public sealed record SearchIntent(
+public sealed partial record SearchIntent(
     string? Number,
     string? NumberPrefix,
     string? NumberSuffix,
@@ -54,7 +54,7 @@ public sealed record SearchIntent(
         if (number is not null || prefix is not null) return Everything with { Number = number, NumberPrefix = prefix == number ? null : prefix };
 
         // "БИН: 990140000017" as copied from a paper is the BIN; the label is no word of a name.
-        if (IdentifierLabel.Match(q) is { Success: true } label && q[label.Length..] is var identifier && identifier.Any(char.IsAsciiDigit)
+        if (IdentifierLabel().Match(q) is { Success: true } label && q[label.Length..] is var identifier && identifier.Any(char.IsAsciiDigit)
             && identifier.All(c => char.IsAsciiDigit(c) || IsDigitSeparator(c)))
             q = identifier;
         var folded = SearchText.Fold(q);
@@ -79,7 +79,8 @@ public sealed record SearchIntent(
 
     /// <summary>The label an identifier is printed with: BIN, or IIN (which then finds nothing, as an IIN does), in
     /// Russian, Kazakh or Latin letters, with a colon or a number sign.</summary>
-    static readonly Regex IdentifierLabel = new(@"^\s*(?:БИН|BIN|БСН|BSN|ИИН|IIN|ЖСН|ZhSN)\s*[:#№]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^\s*(?:БИН|BIN|БСН|BSN|ИИН|IIN|ЖСН|ZhSN)\s*[:#№]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IdentifierLabel();
 
     /// <summary>Folded words, with a place's several words kept together when the place-name file knows them.</summary>
     static List<QueryTerm> ReadTerms(string folded)
