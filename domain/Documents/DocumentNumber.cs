@@ -80,6 +80,26 @@ public static class DocumentNumber
         return number is not null && number[(prefix.Length + 4)..].All(c => c == '0') ? null : number;
     }
 
+    /// <summary>
+    /// The first number written inside other text, as it is copied from a letter, a certificate or a link: "Аттестат №
+    /// ATT-2024-000123 от 12.03.2024", "No. PRM-2019-45", "…/documents/ATT-2024-000123". A number is one to three words of
+    /// the text that <see cref="Reading"/> reads as a whole number; the fewest words win, so a date after it is not read
+    /// into its sequence. Null when no part of the text is a number.
+    /// </summary>
+    public static string? Within(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var words = text.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries);
+        for (var start = 0; start < words.Length; start++)
+            for (var count = 1; count <= 3 && start + count <= words.Length; count++)
+                if (Reading(string.Join(' ', words, start, count)) is { } number) return number;
+        return null;
+    }
+
+    /// <summary>What parts the words of running text and of a link. Dashes and dots stay inside a word, as in "ATT-2024-1";
+    /// "ATT/2024/1" parts into three words, which are read together.</summary>
+    static readonly char[] WordBreaks = [' ', '\t', '\r', '\n', '\u00A0', '/', '?', '=', '&', '#', ',', ';', ':', '(', ')', '[', ']', '«', '»', '"', '\'', '№'];
+
     /// <summary>The beginning of a number ("ATT-2024", "атт 2O2", or a kind's letters alone: "атт"), normalised with O read as
     /// 0; null when the text is not one.</summary>
     public static string? PrefixReading(string? raw)

@@ -22,7 +22,8 @@ public sealed record QueryTerm(IReadOnlyList<string> Words, IReadOnlyList<IReadO
 /// once: "197302" is the last digits of a number, the first digits of a BIN and a number inside a name, and each
 /// reading is a tier of the answer (<see cref="SearchTier"/>).
 /// <list type="bullet">
-/// <item>a whole number, also unpadded (ATT-2024-1) or with the letter O for a zero;</item>
+/// <item>a whole number, also unpadded (ATT-2024-1) or with the letter O for a zero, also inside other text ("№ ATT-2024-1
+/// от 12.03.2024");</item>
 /// <item>the beginning of a number (ATT-2024), or its last digits (3 digits or more). A sequence typed short is both
 /// readings: "ATT-2024-000" is ATT-2024-000000, which no number is, and the beginning of ATT-2024-000001 to -000999,
 /// which a person still typing it wants;</item>
@@ -52,6 +53,8 @@ public sealed partial record SearchIntent(
         var number = DocumentNumber.Reading(q);
         var prefix = DocumentNumber.PrefixReading(q);
         if (number is not null || prefix is not null) return Everything with { Number = number, NumberPrefix = prefix == number ? null : prefix };
+        // "Аттестат № ATT-2024-000123 от 12.03.2024" as copied from a letter is that number; the words around it are no name.
+        if (DocumentNumber.Within(q) is { } within) return Everything with { Number = within };
 
         // "БИН: 990140000017" as copied from a paper is the BIN; the label is no word of a name.
         if (IdentifierLabel().Match(q) is { Success: true } label && q[label.Length..] is var identifier && identifier.Any(char.IsAsciiDigit)

@@ -25,15 +25,15 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync($"/api/v1/verify/{number}", ifNoneMatch: etag)).StatusCode);
     }
 
-    /// <summary>A number typed with too few or too many leading zeros, or with the letter O for a zero, is not found —
-    /// verification never guesses — and the 404 names the document it probably means.</summary>
+    /// <summary>A number typed with too few or too many leading zeros, with the letter O for a zero, or pasted with the words
+    /// around it, is not found — verification never guesses — and the 404 names the document it probably means.</summary>
     [Fact]
     public async Task A_mistyped_number_is_not_found_and_the_answer_names_the_number_meant()
     {
         var number = await app.Officer().IssueAsync(Scenario.Attestation());
         await app.WaitForProjectionsAsync();
         var sequence = number[9..].TrimStart('0');
-        foreach (var typed in new[] { $"{number[..9]}{sequence}", $"{number[..9]}0{number[9..]}", number[..9] + number[9..].Replace('0', 'O') })
+        foreach (var typed in new[] { $"{number[..9]}{sequence}", $"{number[..9]}0{number[9..]}", number[..9] + number[9..].Replace('0', 'O'), $"Аттестат № {number} от 12.03.2026" })
         {
             var response = await app.Anonymous().GetAsync($"/api/v1/verify/{Uri.EscapeDataString(typed)}");
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

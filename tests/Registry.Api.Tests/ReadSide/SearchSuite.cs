@@ -127,6 +127,8 @@ public static class SearchCases
         new("Number typed with Cyrillic look-alike letters", s => new SearchRequest(s.Numbers["A"].Replace("ATT", "АТТ", StringComparison.Ordinal)), ["A"]),
         new("Number without its leading zeros", s => new SearchRequest(Unpadded(s.Numbers["A"])), ["A"], Match: SearchTier.Exact),
         new("Number with a zero too many", s => new SearchRequest($"{s.Numbers["A"][..9]}0{s.Numbers["A"][9..]}"), ["A"], Match: SearchTier.Exact),
+        new("A number pasted with the words around it", s => new SearchRequest($"Рұқсат № {s.Numbers["B"]} от 01.03.2026"), ["B"], Match: SearchTier.Exact),
+        new("A number in a link to its page", s => new SearchRequest($"https://registry.example.kz/ru/documents/{s.Numbers["B"]}"), ["B"], Match: SearchTier.Exact),
         new("Number with the letter O for zeros", s => new SearchRequest(s.Numbers["B"][..4] + s.Numbers["B"][4..].Replace('0', 'O')), ["B"], Match: SearchTier.Exact),
         new("The last digits of a number find it", s => new SearchRequest(s.Numbers["B"][^6..]), ["B"], Contains: true),
         new("A number prefix lists that kind and year", _ => new SearchRequest("ATT-2026"), ["A", "G", "K"], Match: SearchTier.NumberPrefix),

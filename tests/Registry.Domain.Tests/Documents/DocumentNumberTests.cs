@@ -92,6 +92,26 @@ public sealed class DocumentNumberTests
     public void Blank_text_or_a_year_without_its_four_digits_and_a_sequence_has_no_reading(string? typed) => Assert.Null(DocumentNumber.Reading(typed));
 
     [Theory]
+    [InlineData("Аттестат № ATT-2024-000123 от 12.03.2024", "ATT2024000123")] // a date after it stays out of its sequence
+    [InlineData("No. PRM-2019-45", "PRM2019000045")]
+    [InlineData("разрешение №PRM-2019-000045, выданное", "PRM2019000045")]
+    [InlineData("https://registry.example.kz/kk/documents/ATT-2024-000123?on=12.03.2026", "ATT2024000123")]
+    [InlineData("(ATT/2024/000123)", "ATT2024000123")]                        // a slash parts words, read together again
+    [InlineData("Аттестат ATT 2024 000123 берілді", "ATT2024000123")]         // three words
+    [InlineData("ДЕКЛАРАЦИЯ DEC-2016-000007; ACR-2020-000001", "DEC2016000007")] // the first of two
+    [InlineData("ATT-2024-1", "ATT2024000001")]                                 // a number alone is within itself
+    public void A_number_inside_other_text_is_read_as_that_number(string text, string number) => Assert.Equal(number, DocumentNumber.Within(text));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Аттестат от 12.03.2024")]        // Атт… begins like ATT, but letters follow
+    [InlineData("ТОО «СМУ-197302»")]
+    [InlineData("ATT-2024 выдан 12.03.2024")]       // a number's beginning is no number
+    [InlineData("ATT-2024-000 от 2024")]           // a sequence of zeros
+    [InlineData("Свидетельство ACR 2020")]
+    public void Text_without_a_whole_number_in_it_has_none_within(string? text) => Assert.Null(DocumentNumber.Within(text));
+
+    [Theory]
     [InlineData("ATT-2024", "ATT2024")]
     [InlineData("атт 2O2", "ATT202")]
     [InlineData("ATT-2024-000001", "ATT2024000001")] // ten digits: a whole number is a beginning too
