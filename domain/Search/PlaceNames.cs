@@ -8,7 +8,18 @@ public sealed record Place(string Kazakh, string Russian, IReadOnlyList<string> 
     public IEnumerable<string> AllNames => FormerNames.Prepend(Russian).Prepend(Kazakh);
 }
 
-public sealed class PlaceNamesDataException(string message) : Exception(message);
+/// <summary>A search data file (place names, legal forms) that does not read; the assembly that ships it does not start.</summary>
+public sealed class SearchDataException(string message) : Exception(message);
+
+static class ShippedData
+{
+    /// <summary>A data file embedded in this assembly under its file name (Registry.Domain.csproj).</summary>
+    public static string Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+}
 
 /// <summary>
 /// Old and Russian place names (<c>data/search/place-names.csv</c>, shipped inside this assembly): search reads every name
@@ -17,7 +28,7 @@ public sealed class PlaceNamesDataException(string message) : Exception(message)
 /// </summary>
 public sealed class PlaceNames
 {
-    public static PlaceNames Default { get; } = Parse(ReadShippedFile());
+    public static PlaceNames Default { get; } = Parse(ShippedData.Read("place-names.csv"));
 
     readonly Dictionary<string, List<string[]>> alternatives = new(StringComparer.Ordinal);
 
@@ -33,7 +44,7 @@ public sealed class PlaceNames
             if (names.Count < 2) continue;
             foreach (var name in names)
             {
-                if (alternatives.ContainsKey(name)) throw new PlaceNamesDataException($"'{name}' names two places in the place-name file.");
+                if (alternatives.ContainsKey(name)) throw new SearchDataException($"'{name}' names two places in the place-name file.");
                 alternatives[name] = [.. names.Where(n => n != name).Select(n => n.Split(' '))];
             }
         }
@@ -63,15 +74,9 @@ public sealed class PlaceNames
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var fields = line.Split(';');
             if (fields.Length != 4 || fields[0].Length == 0 || fields[1].Length == 0 || fields[3].Length == 0)
-                throw new PlaceNamesDataException($"Place-name line {i + 1} is not 'kazakh;russian;former names;region': {line}");
+                throw new SearchDataException($"Place-name line {i + 1} is not 'kazakh;russian;former names;region': {line}");
             places.Add(new Place(fields[0], fields[1], fields[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), fields[3]));
         }
         return new PlaceNames(places);
-    }
-
-    static string ReadShippedFile()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("place-names.csv")!;
-        return new StreamReader(stream).ReadToEnd();
     }
 }

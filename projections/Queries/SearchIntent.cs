@@ -8,9 +8,9 @@ using Registry.Domain.Search;
 
 namespace Registry.Projections.Queries;
 
-/// <summary>One word of a name query, or a place name of several words. <see cref="Words"/> are folded as typed, the last
-/// one matched as the beginning of a word (the person may still be typing); <see cref="OtherNames"/> are the place's
-/// other names (Гурьев for Атырау), each matched as whole words; <see cref="AlsoBegins"/>, for the query's last word
+/// <summary>One word of a name query, or a place name or a legal form of several words. <see cref="Words"/> are folded
+/// as typed, the last one matched as the beginning of a word (the person may still be typing); <see cref="OtherNames"/>
+/// are the place's other names (Гурьев for Атырау) or the legal form's short form, each matched as whole words; <see cref="AlsoBegins"/>, for the query's last word
 /// typed up to a Latin digraph's first letter, the beginning it has with the digraph ("Tec": тец, and теч for Tech…).</summary>
 public sealed record QueryTerm(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> OtherNames, string? AlsoBegins = null)
 {
@@ -28,7 +28,8 @@ public sealed record QueryTerm(IReadOnlyList<string> Words, IReadOnlyList<IReadO
 /// readings: "ATT-2024-000" is ATT-2024-000000, which no number is, and the beginning of ATT-2024-000001 to -000999,
 /// which a person still typing it wants;</item>
 /// <item>a BIN (12 digits), or its first digits (6 to 11) — only BINs are in the read models, never an IIN;</item>
-/// <item>words of a name (or of the scope: devices, products), folded; place names carry their other names.</item>
+/// <item>words of a name (or of the scope: devices, products), folded; place names carry their other names, and a legal
+/// form spelled out its short form ("Товарищество с ограниченной ответственностью": ТОО).</item>
 /// </list>
 /// </summary>
 public sealed partial record SearchIntent(
@@ -85,17 +86,20 @@ public sealed partial record SearchIntent(
     [GeneratedRegex(@"^\s*(?:БИН|BIN|БСН|BSN|ИИН|IIN|ЖСН|ZhSN)\s*[:#№]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IdentifierLabel();
 
-    /// <summary>Folded words, with a place's several words kept together when the place-name file knows them.</summary>
+    /// <summary>Folded words, with a place's several words kept together when the place-name file knows them, and a legal
+    /// form spelled out kept together as its short form's other name.</summary>
     static List<QueryTerm> ReadTerms(string folded)
     {
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var longest = Math.Max(PlaceNames.Default.LongestName, LegalForms.Default.LongestName);
         var terms = new List<QueryTerm>();
         for (var i = 0; i < words.Length && terms.Count < MaxTerms;)
         {
             var taken = 1;
             IReadOnlyList<string[]> others = [];
-            for (var n = Math.Min(PlaceNames.Default.LongestName, words.Length - i); n >= 1; n--)
-                if (PlaceNames.Default.OtherNames(string.Join(' ', words, i, n)) is { Count: > 0 } found)
+            for (var n = Math.Min(longest, words.Length - i); n >= 1; n--)
+                if (string.Join(' ', words, i, n) is var name
+                    && (PlaceNames.Default.OtherNames(name) is { Count: > 0 } place ? place : LegalForms.Default.ShortForm(name)) is { Count: > 0 } found)
                 {
                     (taken, others) = (n, found);
                     break;

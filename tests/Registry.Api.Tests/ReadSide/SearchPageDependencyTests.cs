@@ -25,6 +25,7 @@ public sealed class SearchPageDependencyTests
     [InlineData("Қарағанды Көмір", "сервис", false)]
     [InlineData("Лифт", "лифан", false)] // too short to be corrected, and not its beginning
     [InlineData("ТОО", "то", false)]
+    [InlineData("Товарищество с ограниченной ответственностью Лифт", "тоо", true)] // a legal form spelled out finds its short form
     [InlineData("Tec", "течлифт", true)] // typed up to the c of ch: TechLift
     [InlineData("Tec ", "течлифт", false)] // a word typed to its end
     public void A_word_of_a_changed_document_touches_the_pages_it_could_answer(string q, string word, bool touched) =>

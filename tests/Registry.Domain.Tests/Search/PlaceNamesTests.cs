@@ -66,14 +66,14 @@ public sealed class PlaceNamesTests
     [InlineData("Атырау;Атырау;Гурьев;")]                     // no region
     public void A_line_without_Kazakh_and_Russian_names_and_a_region_stops_the_file_from_loading(string line)
     {
-        var error = Assert.Throws<PlaceNamesDataException>(() => PlaceNames.Parse("# places\n" + line + "\n"));
+        var error = Assert.Throws<SearchDataException>(() => PlaceNames.Parse("# places\n" + line + "\n"));
         Assert.Contains("line 2 ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_folded_name_shared_by_two_places_is_named_in_the_error()
     {
-        var error = Assert.Throws<PlaceNamesDataException>(() => PlaceNames.Parse("Атырау;Атырау;Гурьев;А\nГурьевка;Гурьевка;Гурьев;Б"));
+        var error = Assert.Throws<SearchDataException>(() => PlaceNames.Parse("Атырау;Атырау;Гурьев;А\nГурьевка;Гурьевка;Гурьев;Б"));
         Assert.Contains("'гурьев'", error.Message, StringComparison.Ordinal);
     }
 

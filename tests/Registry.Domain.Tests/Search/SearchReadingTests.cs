@@ -32,11 +32,38 @@ public sealed class SearchReadingTests
 
     [Fact]
     public void A_name_of_two_places_stops_the_file_from_loading() =>
-        Assert.Throws<PlaceNamesDataException>(() => PlaceNames.Parse("Атырау;Атырау;Гурьев;Атырау облысы\nГурьевка;Гурьевка;Гурьев;Атырау облысы"));
+        Assert.Throws<SearchDataException>(() => PlaceNames.Parse("Атырау;Атырау;Гурьев;Атырау облысы\nГурьевка;Гурьевка;Гурьев;Атырау облысы"));
 
     [Fact]
     public void A_malformed_line_names_its_number() =>
-        Assert.Contains("line 2", Assert.Throws<PlaceNamesDataException>(() => PlaceNames.Parse("# comment\nАтырау;Атырау")).Message, StringComparison.Ordinal);
+        Assert.Contains("line 2", Assert.Throws<SearchDataException>(() => PlaceNames.Parse("# comment\nАтырау;Атырау")).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Товарищество с ограниченной ответственностью", "тоо")]
+    [InlineData("ТОВАРИЩЕСТВА С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ", "тоо")]
+    [InlineData("Жауапкершілігі шектеулі серіктестігі", "жшс")]
+    [InlineData("Zhauapkershiligi shekteuli seriktestik", "жшс")]
+    [InlineData("Акционерлік қоғамы", "ак")]
+    [InlineData("Limited Liability Partnership", "тоо")]
+    [InlineData("JSC", "ао")]
+    [InlineData("Индивидуальный предприниматель", "ип")]
+    public void A_legal_form_spelled_out_reads_as_its_short_form(string longName, string shortForm) =>
+        Assert.Equal([[shortForm]], LegalForms.Default.ShortForm(SearchText.Fold(longName)));
+
+    [Theory]
+    [InlineData("ТОО")]                          // the short form stays the word people type
+    [InlineData("товарищество")]                 // a word of a long name is no legal form
+    [InlineData("общество с ограниченной ответственностью")] // a Russian form, not Kazakhstan's
+    public void Other_words_are_no_legal_form(string words) => Assert.Empty(LegalForms.Default.ShortForm(SearchText.Fold(words)));
+
+    [Fact]
+    public void The_legal_form_file_refuses_a_long_name_of_two_short_forms_and_names_a_malformed_line()
+    {
+        Assert.Equal(4, LegalForms.Default.LongestName);
+        Assert.Contains("two short forms", Assert.Throws<SearchDataException>(() => LegalForms.Parse("ТОО;LLP\nАО;llp")).Message, StringComparison.Ordinal);
+        Assert.Contains("line 2", Assert.Throws<SearchDataException>(() => LegalForms.Parse("# comment\nТОО")).Message, StringComparison.Ordinal);
+        Assert.Contains("line 1", Assert.Throws<SearchDataException>(() => LegalForms.Parse(";LLP")).Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("караганди", "карагнди")] // a letter left out

@@ -60,6 +60,14 @@ public sealed class ElasticsearchQueryContractTests
     }
 
     [Fact]
+    public async Task A_legal_form_spelled_out_matches_its_words_or_its_short_form()
+    {
+        var tiers = Tiers(await SearchBody(new SearchRequest("Товарищество с ограниченной ответственностью")));
+        Assert.Equal("""[{"constant_score":{"boost":10,"filter":{"bool":{"must":{"bool":{"minimum_should_match":1,"should":[{"match_phrase_prefix":{"searchText":{"query":"товарищество с ограниченнои ответственностьиу"}}},{"match_phrase":{"searchText":{"query":"тоо"}}}]}}}}}}]""",
+            Json(tiers));
+    }
+
+    [Fact]
     public async Task A_last_word_typed_up_to_a_Latin_digraph_s_first_letter_is_also_the_beginning_with_the_digraph()
     {
         var tiers = Tiers(await SearchBody(new SearchRequest("Tec")));
@@ -71,6 +79,7 @@ public sealed class ElasticsearchQueryContractTests
     [InlineData("ATT-2026-000123", """[{"constant_score":{"boost":60,"filter":{"term":{"numberNorm":{"value":"ATT2026000123"}}}}}]""")]
     [InlineData("ATT-2026-123", """[{"constant_score":{"boost":60,"filter":{"term":{"numberNorm":{"value":"ATT2026000123"}}}}},{"constant_score":{"boost":50,"filter":{"match":{"numberNorm.prefix":{"query":"ATT2026123"}}}}}]""")]
     [InlineData("ATT-2026-000", """[{"constant_score":{"boost":50,"filter":{"match":{"numberNorm.prefix":{"query":"ATT2026000"}}}}}]""")]
+    [InlineData("Аттестат № ATT-2026-000123 от 12.03.2026", """[{"constant_score":{"boost":60,"filter":{"term":{"numberNorm":{"value":"ATT2026000123"}}}}}]""")]
     [InlineData("ATT-2O26-OOO123", """[{"constant_score":{"boost":60,"filter":{"term":{"numberNorm":{"value":"ATT2026000123"}}}}}]""")]
     [InlineData("атт 2026", """[{"constant_score":{"boost":50,"filter":{"match":{"numberNorm.prefix":{"query":"ATT2026"}}}}}]""")]
     [InlineData("9901 4000 0017", """[{"constant_score":{"boost":60,"filter":{"term":{"holderIdentifier":{"value":"990140000017"}}}}}]""")]

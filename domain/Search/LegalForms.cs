@@ -1,0 +1,45 @@
+namespace Registry.Domain.Search;
+
+/// <summary>
+/// Legal forms spelled out (<c>data/search/legal-forms.csv</c>, shipped inside this assembly), each read as the short form
+/// the registry's names carry: "Товарищество с ограниченной ответственностью «Астана Лифт»", as copied from a contract,
+/// is searched as "ТОО Астана Лифт". Only the long names are read; the short form stays the word it is. Names are compared
+/// folded (<see cref="SearchText.Fold"/>), as token sequences.
+/// </summary>
+public sealed class LegalForms
+{
+    public static LegalForms Default { get; } = Parse(ShippedData.Read("legal-forms.csv"));
+
+    readonly Dictionary<string, string[]> shortForms;
+
+    LegalForms(Dictionary<string, string[]> shortForms)
+    {
+        this.shortForms = shortForms;
+        LongestName = shortForms.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
+    }
+
+    /// <summary>The most words a long name has, folded.</summary>
+    public int LongestName { get; }
+
+    /// <summary>The short form (as folded words) of the legal form the folded words spell out, or none.</summary>
+    public IReadOnlyList<string[]> ShortForm(string foldedWords) => shortForms.TryGetValue(foldedWords, out var form) ? [form] : [];
+
+    /// <summary>Lines "short form;long name|long name"; '#' starts a comment line.</summary>
+    public static LegalForms Parse(string text)
+    {
+        var shortForms = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var fields = line.Split(';');
+            if (fields.Length != 2 || SearchText.Fold(fields[0]) is not { Length: > 0 } form || fields[1].Trim().Length == 0)
+                throw new SearchDataException($"Legal-form line {i + 1} is not 'short form;long names': {line}");
+            foreach (var name in fields[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(SearchText.Fold))
+                if (!shortForms.TryAdd(name, form.Split(' ')))
+                    throw new SearchDataException($"Legal-form line {i + 1}: '{name}' is the long name of two short forms.");
+        }
+        return new LegalForms(shortForms);
+    }
+}
