@@ -91,6 +91,8 @@ public static partial class Labels
     public static readonly Text Pages = new("Беттер", "Страницы");
     public static readonly Text IssuedOn = new("Берілген күні", "Дата выдачи");
     public static readonly Text NothingFound = new("Ештеңе табылмады", "Ничего не найдено");
+    public static readonly Text ReadAs = new("«{0}» бойынша нәтижелер көрсетілді: пернетақта тілі ауыстырылмаған сияқты.",
+        "Показаны результаты по запросу «{0}»: похоже, раскладка клавиатуры не была переключена.");
     public static readonly Text TipNumber = new("Нөмірді толық немесе соңғы цифрларын жазыңыз: ATT-2024-000001 немесе 000001. Бос орын мен сызықша маңызды емес.",
         "Введите номер полностью или его последние цифры: ATT-2024-000001 или 000001. Пробелы и дефисы не важны.");
     public static readonly Text TipBin = new("БСН 12 цифрдан тұрады.", "БИН состоит из 12 цифр.");

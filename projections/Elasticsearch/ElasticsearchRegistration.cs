@@ -37,7 +37,8 @@ public static class ElasticsearchRegistration
     public static void AddElasticsearchQueries(this IServiceCollection services)
     {
         services.AddSingleton<IVerifyQuery, ElasticsearchVerifyQuery>();
-        services.AddSingleton<ISearchQuery, ElasticsearchSearchQuery>();
+        services.AddSingleton<ElasticsearchSearchQuery>();
+        services.AddSingleton<ISearchQuery>(sp => new KeyboardLayoutSearchQuery(sp.GetRequiredService<ElasticsearchSearchQuery>()));
         services.AddSingleton<IOrganisationQuery, ElasticsearchOrganisationQuery>();
     }
 

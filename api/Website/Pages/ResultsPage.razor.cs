@@ -41,6 +41,6 @@ public partial class ResultsPage
             SearchCursor.TryDecode(cursor, out _, out _) ? cursor : null);
         var page = await query.SearchAsync(new SearchRequest(input.Q, input.Kind, input.Status, input.Region, Sort: Sorts[input.Sort],
             Cursor: input.Cursor, Limit: PageSize), ct);
-        return new HtmlPage<ResultsPage>(Site.For(http, lang), new SearchModel(input, page, SearchIntent.Of(input.Q)));
+        return new HtmlPage<ResultsPage>(Site.For(http, lang), new SearchModel(input, page, SearchIntent.Of(page.ReadAs ?? input.Q)));
     }
 }

@@ -45,6 +45,20 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Empty(none.RootElement.GetProperty("didYouMean").EnumerateArray());
     }
 
+    /// <summary>A query typed with the other keyboard layout on, which finds nothing as typed, is answered as meant, and the
+    /// page names what it read; a query that finds something as typed names nothing.</summary>
+    [Fact]
+    public async Task A_query_typed_on_the_other_keyboard_layout_is_answered_as_meant_and_says_so()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.Attestation(name: "ТОО «Горизонт Север»"));
+        await app.WaitForProjectionsAsync();
+        using var page = JsonDocument.Parse(await app.Anonymous().GetStringAsync($"/api/v1/registry/search?q={Uri.EscapeDataString("Ujhbpjyn Ctdth")}"));
+        Assert.Equal("Горизонт Север", page.RootElement.GetProperty("readAs").GetString());
+        Assert.Contains(number, page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
+        using var typed = JsonDocument.Parse(await app.Anonymous().GetStringAsync($"/api/v1/registry/search?q={Uri.EscapeDataString("Горизонт Север")}"));
+        Assert.Equal(JsonValueKind.Null, typed.RootElement.GetProperty("readAs").ValueKind);
+    }
+
     [Fact]
     public async Task Reads_allow_any_origin()
     {

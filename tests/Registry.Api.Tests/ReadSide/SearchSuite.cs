@@ -64,9 +64,10 @@ public class SearchSuiteApp : RegistryApp
 }
 
 /// <summary>Expected hits by label. Ordered: the hits must come first in exactly this order. Contains: at least these.
-/// Otherwise: exactly this set, with an exact total and exact facets. FormerNames: the former names each expected hit shows.</summary>
+/// Otherwise: exactly this set, with an exact total and exact facets. FormerNames: the former names each expected hit shows.
+/// ReadAs: the query the page says it answers instead of the one typed (none unless given).</summary>
 public sealed record SearchCase(string Name, Func<SearchSuiteApp, SearchRequest> Request, string[] Expected, bool Ordered = false, bool Contains = false,
-    SearchTier? Match = null, Dictionary<string, string[]>? FormerNames = null)
+    SearchTier? Match = null, Dictionary<string, string[]>? FormerNames = null, string? ReadAs = null)
 {
     public override string ToString() => Name;
 }
@@ -113,6 +114,10 @@ public static class SearchCases
         Q("A legal form spelled out after the name, as Kazakh names have it", "«Өскемен Титан-Магний» акционерное общество", "C"),
         Q("An English legal form is the Russian short form", "Shymkent Tsement LLP", "D"),
         Q("A legal form spelled out is no other form", "Акционерное общество «Шымкент Цемент»"),
+        new("Typed with the English keyboard layout on: Rfhfufyls is Караганды", _ => new SearchRequest("Rfhfufyls"), ["A", "H"], ReadAs: "Караганды"),
+        new("Typed with the Russian keyboard layout on: Ырньлуте is Shymkent", _ => new SearchRequest("Ырньлуте"), ["D"], ReadAs: "Shymkent"),
+        Q("A query that finds something as typed is not read on the other layout", "Мыс", "G", "L"),
+        Q("Nor is one that finds nothing either way", "Jkjkj"),
         Q("A former name of the city: Гурьев is Атырау", "Гурьев", "B"),
         Q("The Russian name of the city: Усть-Каменогорск is Өскемен", "Усть-Каменогорск", "C"),
         Q("A Soviet name: Актюбинск is Ақтөбе", "Актюбинск", "I"),
@@ -191,6 +196,7 @@ public static class SearchCases
         if (c.Match is { } match) Assert.All(page.Items.Where(i => c.Expected.Contains(byNumber.GetValueOrDefault(i.Number))), i => Assert.Equal(match, i.Match));
         foreach (var (label, formerNames) in c.FormerNames ?? [])
             Assert.Equal(formerNames, page.Items.Single(i => i.Number == app.Numbers[label]).HolderFormerNames);
+        Assert.Equal(c.ReadAs, page.ReadAs);
         Assert.Equal(TotalRelation.Eq, page.TotalRelation);
         Assert.True(page.Facets.Exact);
         if (c.Contains) return;

@@ -132,6 +132,18 @@ public sealed partial class PageResponseTests(WebsiteApp app)
         Assert.DoesNotContain(WebsiteApp.IndividualIin, await client.GetStringAsync("/kk/search?q=Асқаров"));
     }
 
+    /// <summary>A query typed with the English layout on, which finds nothing as typed, is answered as meant, its words
+    /// marked, and the page says what it read.</summary>
+    [Fact]
+    public async Task A_query_typed_on_the_other_keyboard_layout_is_answered_as_meant_and_the_page_says_so()
+    {
+        using var client = Client();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString("Rfhfufylf")}"));
+        Assert.Contains("Показаны результаты по запросу «Караганда»", html);
+        Assert.Contains("<mark>", html);
+        Assert.DoesNotContain("class=\"read-as\"", await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString("Караганда")}"));
+    }
+
     /// <summary>The demo data renames some holders: a search by the old name finds the documents issued under the new one,
     /// and the hit says which former name that was, its words marked.</summary>
     [Fact]
