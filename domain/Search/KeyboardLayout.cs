@@ -18,10 +18,10 @@ public static class KeyboardLayout
         if (string.IsNullOrEmpty(text)) return null;
         var letters = text.Where(char.IsLetter).ToList();
         if (letters.Count == 0) return null;
-        var (from, to) = letters.All(char.IsAsciiLetter) ? (Qwerty, Russian)
+        (string From, string To)? keys = letters.All(char.IsAsciiLetter) ? (Qwerty, Russian)
             : letters.All(c => Russian.Contains(c, StringComparison.Ordinal)) ? (Russian, Qwerty)
-            : (null, null);
-        if (from is null || to is null) return null;
-        return string.Concat(text.Select(c => from.IndexOf(c, StringComparison.Ordinal) is var key and >= 0 ? to[key] : c));
+            : null;
+        if (keys is not { } layouts) return null;
+        return string.Concat(text.Select(c => layouts.From.IndexOf(c, StringComparison.Ordinal) is var key and >= 0 ? layouts.To[key] : c));
     }
 }

@@ -60,7 +60,9 @@ public sealed class SearchReadingTests
     public void The_legal_form_file_refuses_a_long_name_of_two_short_forms_and_names_a_malformed_line()
     {
         Assert.Equal(4, LegalForms.Default.LongestName);
-        Assert.Contains("two short forms", Assert.Throws<SearchDataException>(() => LegalForms.Parse("ТОО;LLP\nАО;llp")).Message, StringComparison.Ordinal);
+        Assert.Contains("line 2: 'ллп' is the long name of two short forms", Assert.Throws<SearchDataException>(() => LegalForms.Parse("ТОО;LLP\nАО;llp")).Message,
+            StringComparison.Ordinal);
+        Assert.Empty(LegalForms.Parse("ТОО;LLP| |Limited Liability Partnership").ShortForm("")); // an empty name between two bars is none
         Assert.Contains("line 2", Assert.Throws<SearchDataException>(() => LegalForms.Parse("# comment\nТОО")).Message, StringComparison.Ordinal);
         Assert.Contains("line 1", Assert.Throws<SearchDataException>(() => LegalForms.Parse(";LLP")).Message, StringComparison.Ordinal);
     }
