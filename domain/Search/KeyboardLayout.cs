@@ -12,10 +12,11 @@ public static class KeyboardLayout
     const string Russian = "йцукенгшщзхъфывапролджэячсмитьбюёЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ";
 
     /// <summary>The text with every key read on the other layout; null when the text mixes Latin and Cyrillic letters,
-    /// holds a letter of neither layout (ә, ü), or no letter at all.</summary>
+    /// holds a letter of neither layout (ә, ü), no letter at all, or a digit: numbers and BINs ("ATT-2024-1") are typed on
+    /// either layout alike, and a name with digits is not what a wrong layout produces.</summary>
     public static string? Switched(string? text)
     {
-        if (string.IsNullOrEmpty(text)) return null;
+        if (string.IsNullOrEmpty(text) || text.Any(char.IsAsciiDigit)) return null;
         var letters = text.Where(char.IsLetter).ToList();
         if (letters.Count == 0) return null;
         (string From, string To)? keys = letters.All(char.IsAsciiLetter) ? (Qwerty, Russian)

@@ -19,15 +19,25 @@ public sealed class KeyboardLayoutSearchQuery(ISearchQuery inner) : ISearchQuery
             : page;
     }
 
-    /// <summary>The page as its bytes, read back only when it holds no item: an empty page is small, and only it can be an
-    /// answer of nothing.</summary>
-    public async Task<byte[]> SearchJsonAsync(SearchRequest request, CancellationToken ct)
+    /// <summary>The page as its bytes, read again only when it holds no item. A page the read cache holds passes through
+    /// without another await, and an answer of nothing either way is never deserialized: this is the hot path.</summary>
+    public Task<byte[]> SearchJsonAsync(SearchRequest request, CancellationToken ct)
     {
-        var json = await inner.SearchJsonAsync(request, ct);
-        if (!json.AsSpan().StartsWith("{\"items\":[]"u8) || KeyboardLayout.Switched(request.Q) is not { } switched
-            || JsonSerializer.Deserialize<SearchPage>(json, SearchPage.Json)!.Total != 0)
-            return json;
-        var other = await inner.SearchAsync(request with { Q = switched }, ct);
-        return other.Total > 0 ? JsonSerializer.SerializeToUtf8Bytes(other with { ReadAs = switched }, SearchPage.Json) : json;
+        var json = inner.SearchJsonAsync(request, ct);
+        return json.IsCompletedSuccessfully && !IsEmpty(json.Result) ? json : ReadAgainAsync(json, request, ct);
     }
+
+    async Task<byte[]> ReadAgainAsync(Task<byte[]> answer, SearchRequest request, CancellationToken ct)
+    {
+        var json = await answer;
+        // An empty first page is an answer of nothing; an empty page after a cursor may be the end of a long one.
+        if (!IsEmpty(json) || KeyboardLayout.Switched(request.Q) is not { } switched
+            || (request.Cursor is not null && JsonSerializer.Deserialize<SearchPage>(json, SearchPage.Json)!.Total != 0))
+            return json;
+        var other = await inner.SearchJsonAsync(request with { Q = switched }, ct);
+        return IsEmpty(other) ? json
+            : JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize<SearchPage>(other, SearchPage.Json)! with { ReadAs = switched }, SearchPage.Json);
+    }
+
+    static bool IsEmpty(byte[] json) => json.AsSpan().StartsWith("{\"items\":[]"u8);
 }
