@@ -59,6 +59,27 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Equal(JsonValueKind.Null, typed.RootElement.GetProperty("readAs").ValueKind);
     }
 
+    /// <summary>The pages of an answer read on the other layout follow one another with the query as typed and the cursor.</summary>
+    [Fact]
+    public async Task The_pages_of_an_answer_read_on_the_other_keyboard_layout_walk_it_with_the_query_as_typed()
+    {
+        string[] numbers = [await app.Officer().IssueAsync(Scenario.Attestation(name: "ТОО «Меридиан Плюс»")),
+            await app.Officer().IssueAsync(Scenario.Attestation(name: "ТОО «Меридиан Плюс»"))];
+        await app.WaitForProjectionsAsync();
+        var seen = new List<string?>();
+        string? cursor = null;
+        do
+        {
+            using var page = JsonDocument.Parse(await app.Anonymous().GetStringAsync(
+                $"/api/v1/registry/search?q=Vthblbfy&limit=1{(cursor is null ? "" : $"&cursor={cursor}")}"));
+            Assert.Equal("Меридиан", page.RootElement.GetProperty("readAs").GetString());
+            seen.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
+            cursor = page.RootElement.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null && seen.Count < 5);
+        Assert.Equal(numbers.Order(), seen.Order());
+    }
+
     [Fact]
     public async Task Reads_allow_any_origin()
     {
