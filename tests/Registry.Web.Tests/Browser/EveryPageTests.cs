@@ -18,6 +18,7 @@ public sealed partial class EveryPageTests(WebsiteApp app)
         { "home", "/kk" },
         { "results", "/kk/search?q=Қарағанды" },
         { "results-nothing-found", "/ru/search?q=Жоқ Мұндай Ұйым&kind=permit" },
+        { "results-keyboard-layout", "/ru/search?q=Rfhfufylf" },
         { "document", "/kk/documents/{ReinstatedPermit}?on=15.06.2026" },
         { "document-ru", "/ru/documents/{DeemedDocument}" },
         { "organisation", "/kk/organisations/{KaragandaBin}" },
