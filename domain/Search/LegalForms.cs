@@ -28,17 +28,13 @@ public sealed class LegalForms
     public static LegalForms Parse(string text)
     {
         var shortForms = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (number, line, fields) in ShippedData.Records(text))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var fields = line.Split(';');
             if (fields.Length != 2 || SearchText.Fold(fields[0]) is not { Length: > 0 } form || fields[1].Trim().Length == 0)
-                throw new SearchDataException($"Legal-form line {i + 1} is not 'short form;long names': {line}");
+                throw new SearchDataException($"Legal-form line {number} is not 'short form;long names': {line}");
             foreach (var name in fields[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(SearchText.Fold))
                 if (!shortForms.TryAdd(name, form.Split(' ')))
-                    throw new SearchDataException($"Legal-form line {i + 1}: '{name}' is the long name of two short forms.");
+                    throw new SearchDataException($"Legal-form line {number}: '{name}' is the long name of two short forms.");
         }
         return new LegalForms(shortForms);
     }

@@ -19,6 +19,13 @@ static class ShippedData
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)!;
         return new StreamReader(stream).ReadToEnd();
     }
+
+    /// <summary>The lines of a data file that are records, with their 1-based line numbers and ';'-separated fields:
+    /// blank lines and lines starting with '#' are left out.</summary>
+    public static IEnumerable<(int Number, string Line, string[] Fields)> Records(string text) =>
+        text.Split('\n').Select((line, i) => (Number: i + 1, Line: line.TrimEnd('\r')))
+            .Where(l => l.Line.Length > 0 && !l.Line.StartsWith('#'))
+            .Select(l => (l.Number, l.Line, l.Line.Split(';')));
 }
 
 /// <summary>
@@ -67,14 +74,10 @@ public sealed class PlaceNames
     public static PlaceNames Parse(string text)
     {
         var places = new List<Place>();
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (number, line, fields) in ShippedData.Records(text))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var fields = line.Split(';');
             if (fields.Length != 4 || fields[0].Length == 0 || fields[1].Length == 0 || fields[3].Length == 0)
-                throw new SearchDataException($"Place-name line {i + 1} is not 'kazakh;russian;former names;region': {line}");
+                throw new SearchDataException($"Place-name line {number} is not 'kazakh;russian;former names;region': {line}");
             places.Add(new Place(fields[0], fields[1], fields[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), fields[3]));
         }
         return new PlaceNames(places);

@@ -10,8 +10,9 @@ namespace Registry.Projections.Queries;
 
 /// <summary>One word of a name query, or a place name or a legal form of several words. <see cref="Words"/> are folded
 /// as typed, the last one matched as the beginning of a word (the person may still be typing); <see cref="OtherNames"/>
-/// are the place's other names (Гурьев for Атырау) or the legal form's short form, each matched as whole words; <see cref="AlsoBegins"/>, for the query's last word
-/// typed up to a Latin digraph's first letter, the beginning it has with the digraph ("Tec": тец, and теч for Tech…).</summary>
+/// are the place's other names (Гурьев for Атырау) or the legal form's short form, each matched as whole words;
+/// <see cref="AlsoBegins"/>, for the query's last word typed up to a Latin digraph's first letter, the beginning it has
+/// with the digraph ("Tec": тец, and теч for Tech…).</summary>
 public sealed record QueryTerm(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> OtherNames, string? AlsoBegins = null)
 {
     public string Text => string.Join(' ', Words);
