@@ -1,4 +1,5 @@
 using System.Text;
+using Registry.Domain.Search;
 
 namespace Registry.Domain.Documents;
 
@@ -19,11 +20,13 @@ public static class DocumentNumber
 
     /// <summary>
     /// The form numbers are stored and looked up by: upper case, separators dropped, Cyrillic look-alike letters read as
-    /// Latin. "атт 2026/000123", "ATT2026000123" and "АТТ-2026-000123" (Cyrillic А and Т) all give "ATT2026000123".
+    /// Latin. "атт 2026/000123", "ATT2026000123" and "АТТ-2026-000123" (Cyrillic А and Т) all give "ATT2026000123"; so do
+    /// the kind's letters spelled in Cyrillic or typed on the Russian layout before the digits (<see cref="KindInLatin"/>).
     /// </summary>
-    public static string Normalize(string? raw)
+    public static string Normalize(string? raw) => string.IsNullOrEmpty(raw) ? "" : Normalized(KindInLatin(raw, 1));
+
+    static string Normalized(string raw)
     {
-        if (string.IsNullOrEmpty(raw)) return "";
         var sb = new StringBuilder(raw.Length);
         foreach (var c in raw)
         {
@@ -42,7 +45,8 @@ public static class DocumentNumber
     public static string? Reading(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw)) return null;
-        var norm = Normalize(raw);
+        raw = KindInLatin(raw, 1);
+        var norm = Normalized(raw);
         var prefix = DocumentKinds.All.Select(k => k.NumberPrefix()).FirstOrDefault(p => norm.StartsWith(p, StringComparison.Ordinal));
         if (prefix is null) return null;
         // The digit groups as typed, after the kind: "2024" and "1" in "ATT-2024-1".
@@ -104,12 +108,45 @@ public static class DocumentNumber
     /// 0; null when the text is not one.</summary>
     public static string? PrefixReading(string? raw)
     {
-        var norm = Normalize(raw);
+        if (string.IsNullOrEmpty(raw)) return null;
+        // A year alone after Cyrillic letters stays words ("дек 2019"); in Latin letters it is the start of a number.
+        var norm = Normalized(KindInLatin(raw, YearDigits + 1));
         var prefix = DocumentKinds.All.Select(k => k.NumberPrefix()).FirstOrDefault(p => norm.StartsWith(p, StringComparison.Ordinal));
         if (prefix is null || norm.Length > prefix.Length + 10) return null;
         var rest = norm[prefix.Length..].Replace('O', '0');
         return rest.All(char.IsAsciiDigit) ? prefix + rest : null;
     }
+
+    const int YearDigits = 4;
+
+    /// <summary>
+    /// The text with a kind's letters at its start written in Latin, when at least <paramref name="digitsAfter"/> digits
+    /// follow them and they spell that one kind as a Russian speaker writes it ("ПРМ", "ДЕК", "СТА": letter by letter, each
+    /// Latin or Cyrillic by sound or look) or as its keys give it on the Russian layout ("ЗКЬ" for PRM, <see
+    /// cref="KeyboardLayout"/>). The text as it is otherwise.
+    /// </summary>
+    static string KindInLatin(string raw, int digitsAfter)
+    {
+        var start = 0;
+        while (start < raw.Length && !char.IsLetterOrDigit(raw[start])) start++;
+        var end = start;
+        while (end < raw.Length && char.IsLetter(raw[end])) end++;
+        // Latin letters are read as they are (verification's hot path passes here with no allocation).
+        if (end - start != 3 || Ascii.IsValid(raw.AsSpan(start, 3)) || raw.Skip(end).Count(char.IsAsciiDigit) < digitsAfter) return raw;
+        var typed = raw[start..end].ToUpperInvariant();
+        var kinds = DocumentKinds.All.Select(k => k.NumberPrefix()).Where(p => KeyboardLayout.Switched(typed) == p || p.Zip(typed).All(Sounds)).ToList();
+        return kinds is [var prefix] ? raw[..start] + prefix + raw[end..] : raw;
+
+        static bool Sounds((char Latin, char Typed) letter) => letter.Typed == letter.Latin || CyrillicLookAlike(letter.Typed) == letter.Latin
+            || CyrillicSound(letter.Latin).Contains(letter.Typed, StringComparison.Ordinal);
+    }
+
+    /// <summary>The Cyrillic letters a Russian speaker writes for a Latin letter of a kind's prefix.</summary>
+    static string CyrillicSound(char latin) => latin switch
+    {
+        'A' => "А", 'C' => "КЦС", 'D' => "Д", 'E' => "ЕЭ", 'F' => "Ф", 'M' => "М", 'P' => "П", 'R' => "Р", 'S' => "С", 'T' => "Т",
+        _ => "",
+    };
 
     static char? CyrillicLookAlike(char c) => c switch
     {

@@ -20,7 +20,7 @@ public sealed class RegistryModule : ICarterModule
 
         g.MapGet("/search", Search).WithName("SearchRegistry")
             .WithSummary("Search issued documents by number, BIN or organisation name, with filters and facets")
-            .WithDescription("q matches a whole document number (also typed without leading zeros, ATT-2024-1, with the letter O for a zero, or pasted with the words around it: № ATT-2024-1 от 12.03.2024), "
+            .WithDescription("q matches a whole document number (also typed without leading zeros, ATT-2024-1, with the letter O for a zero, or pasted with the words around it: № ATT-2024-1 от 12.03.2024; its kind's letters also in Cyrillic as they sound, ПРМ, or typed on the Russian layout, ЗКЬ), "
                 + "its beginning (ATT-2024, or ATT-2024-00 for ATT-2024-000001 to -009999: a sequence typed short is both) or its last digits, a 12-digit BIN or its first 6 or more digits (also after its label, БИН: or BIN), or words of the holder's name "
                 + "or of the document's scope in Kazakh, Russian or Latin spelling — each word from its beginning, with one typo allowed in "
                 + "words of five letters or more, places under their old or Russian names (Гурьев finds Атырау), and a legal form spelled out as its short form "

@@ -23,7 +23,7 @@ public sealed class VerificationModule : ICarterModule
 
         g.MapGet("/{number}", Verify).WithName("VerifyDocument")
             .WithSummary("Verify a document by its number")
-            .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters, and is otherwise exact. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product. A 404 for a number typed without its leading zeros (ATT-2024-1), with a zero too many (ATT-2024-0000001) or with the letter O for a zero lists the document it probably means in didYouMean.");
+            .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters, reads the kind's letters typed in Cyrillic as they sound (ПРМ for PRM) or on the Russian keyboard layout (ЗКЬ), and is otherwise exact. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product. A 404 for a number typed without its leading zeros (ATT-2024-1), with a zero too many (ATT-2024-0000001) or with the letter O for a zero lists the document it probably means in didYouMean.");
 
         g.MapPost("/", VerifyMany).WithName("VerifyDocuments")
             .WithSummary($"Verify up to {MaxBulk} numbers in one call, one result per number, in request order");

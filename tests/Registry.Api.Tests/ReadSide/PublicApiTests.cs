@@ -45,6 +45,26 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Empty(none.RootElement.GetProperty("didYouMean").EnumerateArray());
     }
 
+    /// <summary>An inspector typing a number on a Russian keyboard: the kind's letters as they sound (ПРМ for PRM) or as the
+    /// Latin keys give them with the Russian layout on (ЗКЬ) are that kind, as the Cyrillic look-alikes (АТТ) always were.</summary>
+    [Fact]
+    public async Task A_number_whose_kind_letters_are_typed_in_cyrillic_is_verified()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.For("permit"));
+        await app.WaitForProjectionsAsync();
+        foreach (var typed in new[] { "ПРМ" + number[3..], "зкь" + number[3..] })
+        {
+            var response = await app.Anonymous().GetAsync($"/api/v1/verify/{Uri.EscapeDataString(typed)}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var found = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(number, found.RootElement.GetProperty("number").GetString());
+        }
+        var unpadded = await app.Anonymous().GetAsync($"/api/v1/verify/{Uri.EscapeDataString("ЗКЬ " + number[4..8] + " " + number[9..].TrimStart('0'))}");
+        Assert.Equal(HttpStatusCode.NotFound, unpadded.StatusCode);
+        using var problem = JsonDocument.Parse(await unpadded.Content.ReadAsStringAsync());
+        Assert.Equal([number], problem.RootElement.GetProperty("didYouMean").EnumerateArray().Select(e => e.GetString()));
+    }
+
     /// <summary>A query typed with the other keyboard layout on, which finds nothing as typed, is answered as meant, and the
     /// page names what it read; a query that finds something as typed names nothing.</summary>
     [Fact]

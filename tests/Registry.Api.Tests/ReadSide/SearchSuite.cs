@@ -138,6 +138,8 @@ public static class SearchCases
         new("Number with a zero too many", s => new SearchRequest($"{s.Numbers["A"][..9]}0{s.Numbers["A"][9..]}"), ["A"], Match: SearchTier.Exact),
         new("A number pasted with the words around it", s => new SearchRequest($"Рұқсат № {s.Numbers["B"]} от 01.03.2026"), ["B"], Match: SearchTier.Exact),
         new("A number in a link to its page", s => new SearchRequest($"https://registry.example.kz/ru/documents/{s.Numbers["B"]}"), ["B"], Match: SearchTier.Exact),
+        new("A number's kind letters spelled in Cyrillic (ПРМ)", s => new SearchRequest("ПРМ" + s.Numbers["B"][3..]), ["B"], Match: SearchTier.Exact),
+        new("A number's kind letters typed on the Russian layout (ЗКЬ)", s => new SearchRequest("ЗКЬ " + Unpadded(s.Numbers["B"])[4..]), ["B"], Match: SearchTier.Exact),
         new("Number with the letter O for zeros", s => new SearchRequest(s.Numbers["B"][..4] + s.Numbers["B"][4..].Replace('0', 'O')), ["B"], Match: SearchTier.Exact),
         new("The last digits of a number find it", s => new SearchRequest(s.Numbers["B"][^6..]), ["B"], Contains: true),
         new("A number prefix lists that kind and year", _ => new SearchRequest("ATT-2026"), ["A", "G", "K"], Match: SearchTier.NumberPrefix),

@@ -127,6 +127,54 @@ public sealed class DocumentNumberTests
     public void Text_that_cannot_begin_a_number_has_no_prefix_reading(string? typed) => Assert.Null(DocumentNumber.PrefixReading(typed));
 
     [Theory]
+    [InlineData("ПРМ-2019-45", "PRM2019000045")]     // each kind's letters as a Russian speaker writes them
+    [InlineData("дек 2016 7", "DEC2016000007")]
+    [InlineData("ДЭК-2016-000007", "DEC2016000007")]
+    [InlineData("АКР-2020-1", "ACR2020000001")]
+    [InlineData("ФЕЦ-2021-12", "FEC2021000012")]
+    [InlineData("ста 2022 8550", "STA2022008550")]
+    [InlineData("ЗКЬ-2019-45", "PRM2019000045")]     // the Latin keys pressed with the Russian layout on
+    [InlineData("ВУС-2016-7", "DEC2016000007")]
+    [InlineData("ФСК-2020-1", "ACR2020000001")]
+    [InlineData("АУС-2021-12", "FEC2021000012")]
+    [InlineData("ЫЕФ-2022-8550", "STA2022008550")]
+    [InlineData("ФЕЕ-2024-1", "ATT2024000001")]
+    [InlineData("№ ПРМ-2019-45 от 01.02.2019", "PRM2019000045")] // and inside other text
+    public void A_kinds_letters_spelled_in_cyrillic_or_typed_on_the_russian_layout_read_as_the_kind(string typed, string meant)
+    {
+        Assert.Equal(meant, DocumentNumber.Within(typed));
+        if (!typed.StartsWith('№')) Assert.Equal(meant, DocumentNumber.Reading(typed));
+    }
+
+    [Fact]
+    public void A_kinds_letters_spelled_in_cyrillic_normalise_as_the_kind_before_digits_only()
+    {
+        Assert.Equal("PRM2019000045", DocumentNumber.Normalize("ЗКЬ-2019-000045"));
+        Assert.Equal("STA2022008550", DocumentNumber.Normalize(" СТА 2022 008550"));
+        Assert.Equal("CTA", DocumentNumber.Normalize("СТА")); // no digits: the look-alikes alone
+    }
+
+    [Theory]
+    [InlineData("ПРМ-2019-0", "PRM20190")]
+    [InlineData("ЗКЬ-2019-00", "PRM201900")]
+    [InlineData("ДЕК 2016 0", "DEC20160")]
+    public void The_beginning_of_a_number_with_its_kind_in_cyrillic_is_read_after_its_year(string typed, string prefix) =>
+        Assert.Equal(prefix, DocumentNumber.PrefixReading(typed));
+
+    [Theory]
+    [InlineData("дек 2019")]      // a month and a year: words, not the start of a number
+    [InlineData("ПРМ-2019")]      // the same shape
+    [InlineData("Ста")]
+    [InlineData("ЗКЬ")]
+    [InlineData("Стандарт 2019-000045")] // more letters than a kind's
+    [InlineData("ПРМБ-2019-45")]
+    public void Cyrillic_letters_without_the_digits_after_a_year_begin_no_number(string typed)
+    {
+        Assert.Null(DocumentNumber.Reading(typed));
+        Assert.Null(DocumentNumber.PrefixReading(typed));
+    }
+
+    [Theory]
     [InlineData("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")] // every Russian look-alike, upper case
     [InlineData("авекмнорстху", "ABEKMHOPCTXY")] // and lower case
     [InlineData("ІЈЅ", "IJS")]                   // Kazakh/Ukrainian І and the Serbian Ј, Ѕ

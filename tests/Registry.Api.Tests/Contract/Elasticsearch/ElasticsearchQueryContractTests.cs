@@ -80,6 +80,8 @@ public sealed class ElasticsearchQueryContractTests
     [InlineData("ATT-2026-123", """[{"constant_score":{"boost":60,"filter":{"term":{"numberNorm":{"value":"ATT2026000123"}}}}},{"constant_score":{"boost":50,"filter":{"match":{"numberNorm.prefix":{"query":"ATT2026123"}}}}}]""")]
     [InlineData("ATT-2026-000", """[{"constant_score":{"boost":50,"filter":{"match":{"numberNorm.prefix":{"query":"ATT2026000"}}}}}]""")]
     [InlineData("Аттестат № ATT-2026-000123 от 12.03.2026", """[{"constant_score":{"boost":60,"filter":{"term":{"numberNorm":{"value":"ATT2026000123"}}}}}]""")]
+    [InlineData("ЗКЬ-2026-000123", """[{"constant_score":{"boost":60,"filter":{"term":{"numberNorm":{"value":"PRM2026000123"}}}}}]""")]
+    [InlineData("ДЕК 2026 0", """[{"constant_score":{"boost":50,"filter":{"match":{"numberNorm.prefix":{"query":"DEC20260"}}}}}]""")]
     [InlineData("ATT-2O26-OOO123", """[{"constant_score":{"boost":60,"filter":{"term":{"numberNorm":{"value":"ATT2026000123"}}}}}]""")]
     [InlineData("атт 2026", """[{"constant_score":{"boost":50,"filter":{"match":{"numberNorm.prefix":{"query":"ATT2026"}}}}}]""")]
     [InlineData("9901 4000 0017", """[{"constant_score":{"boost":60,"filter":{"term":{"holderIdentifier":{"value":"990140000017"}}}}}]""")]
