@@ -83,7 +83,7 @@ public static class ProjectionsExtensions
         if (!cache.Enabled)
         {
             services.AddSingleton<IVerifyQuery>(sp => sp.GetRequiredService<PostgresVerifyQuery>());
-            services.AddSingleton<ISearchQuery>(sp => new KeyboardLayoutSearchQuery(sp.GetRequiredService<PostgresSearchQuery>()));
+            services.AddSingleton<ISearchQuery>(sp => new ReadAgainSearchQuery(sp.GetRequiredService<PostgresSearchQuery>()));
             return;
         }
         if (replica)
@@ -92,7 +92,7 @@ public static class ProjectionsExtensions
         else
             services.AddHostedService<ReadModelChangeListener>();
         services.AddSingleton<IVerifyQuery>(sp => new CachedVerifyQuery(sp.GetRequiredService<PostgresVerifyQuery>(), sp.GetRequiredService<ReadModelCache>(), sp.GetRequiredService<RegistryMetrics>()));
-        services.AddSingleton<ISearchQuery>(sp => new KeyboardLayoutSearchQuery(
+        services.AddSingleton<ISearchQuery>(sp => new ReadAgainSearchQuery(
             new CachedSearchQuery(sp.GetRequiredService<PostgresSearchQuery>(), sp.GetRequiredService<ReadModelCache>(), sp.GetRequiredService<RegistryMetrics>())));
     }
 }

@@ -1,6 +1,7 @@
 using Registry.Api.WriteModel;
 using Registry.Domain.Common;
 using Registry.Domain.Documents;
+using Registry.Domain.Search;
 using Registry.Domain.Services;
 using Registry.Projections.Public;
 
@@ -91,8 +92,21 @@ public static partial class Labels
     public static readonly Text Pages = new("Беттер", "Страницы");
     public static readonly Text IssuedOn = new("Берілген күні", "Дата выдачи");
     public static readonly Text NothingFound = new("Ештеңе табылмады", "Ничего не найдено");
-    public static readonly Text ReadAs = new("«{0}» бойынша нәтижелер көрсетілді: пернетақта тілі ауыстырылмаған сияқты.",
+    /// <summary>The line above results that answer another reading of the query (<see cref="QueryReadings"/>), saying why.</summary>
+    public static Text ReadAs(QueryReadingKind? kind) => kind switch
+    {
+        QueryReadingKind.KeyboardLayout => ReadOnOtherLayout,
+        QueryReadingKind.WordsApart => ReadApart,
+        QueryReadingKind.WordsTogether => ReadTogether,
+        _ => ReadOtherwise,
+    };
+    static readonly Text ReadOnOtherLayout = new("«{0}» бойынша нәтижелер көрсетілді: пернетақта тілі ауыстырылмаған сияқты.",
         "Показаны результаты по запросу «{0}»: похоже, раскладка клавиатуры не была переключена.");
+    static readonly Text ReadApart = new("«{0}» бойынша нәтижелер көрсетілді: сөздер бөлек оқылды.",
+        "Показаны результаты по запросу «{0}»: слова прочитаны раздельно.");
+    static readonly Text ReadTogether = new("«{0}» бойынша нәтижелер көрсетілді: тізілім атауларында бұл сөздер бірге жазылады.",
+        "Показаны результаты по запросу «{0}»: в названиях реестра эти слова пишутся слитно.");
+    static readonly Text ReadOtherwise = new("«{0}» бойынша нәтижелер көрсетілді.", "Показаны результаты по запросу «{0}».");
     public static readonly Text TipNumber = new("Нөмірді толық немесе соңғы цифрларын жазыңыз: ATT-2024-000001 немесе 000001. Бос орын мен сызықша маңызды емес.",
         "Введите номер полностью или его последние цифры: ATT-2024-000001 или 000001. Пробелы и дефисы не важны.");
     public static readonly Text TipBin = new("БСН 12 цифрдан тұрады.", "БИН состоит из 12 цифр.");

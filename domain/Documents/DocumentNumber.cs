@@ -121,9 +121,9 @@ public static class DocumentNumber
 
     /// <summary>
     /// The text with a kind's letters at its start written in Latin, when at least <paramref name="digitsAfter"/> digits
-    /// follow them and they spell that one kind as a Russian speaker writes it ("ПРМ", "ДЕК", "СТА": letter by letter, each
-    /// Latin or Cyrillic by sound or look) or as its keys give it on the Russian layout ("ЗКЬ" for PRM, <see
-    /// cref="KeyboardLayout"/>). The text as it is otherwise.
+    /// follow them and they spell that one kind as a Russian speaker writes it ("ПРМ", "ДЕК", "СТА": letter by letter, by
+    /// sound or by look) or as its keys give it on the Russian layout ("ЗКЬ" for PRM, <see cref="KeyboardLayout"/>). The
+    /// text as it is otherwise.
     /// </summary>
     static string KindInLatin(string raw, int digitsAfter)
     {
@@ -137,15 +137,15 @@ public static class DocumentNumber
         var kinds = DocumentKinds.All.Select(k => k.NumberPrefix()).Where(p => KeyboardLayout.Switched(typed) == p || p.Zip(typed).All(Sounds)).ToList();
         return kinds is [var prefix] ? raw[..start] + prefix + raw[end..] : raw;
 
-        static bool Sounds((char Latin, char Typed) letter) => letter.Typed == letter.Latin || CyrillicLookAlike(letter.Typed) == letter.Latin
-            || CyrillicSound(letter.Latin).Contains(letter.Typed, StringComparison.Ordinal);
+        static bool Sounds((char Latin, char Typed) letter) => CyrillicLookAlike(letter.Typed) == letter.Latin
+            || (CyrillicSounds.TryGetValue(letter.Latin, out var sounds) && sounds.Contains(letter.Typed, StringComparison.Ordinal));
     }
 
-    /// <summary>The Cyrillic letters a Russian speaker writes for a Latin letter of a kind's prefix.</summary>
-    static string CyrillicSound(char latin) => latin switch
+    /// <summary>The Cyrillic letters a Russian speaker writes for a Latin letter of a kind's prefix, besides its look-alike
+    /// (А, Е, М, Т and С stand for A, E, M, T and C by look already).</summary>
+    static readonly Dictionary<char, string> CyrillicSounds = new()
     {
-        'A' => "А", 'C' => "КЦС", 'D' => "Д", 'E' => "ЕЭ", 'F' => "Ф", 'M' => "М", 'P' => "П", 'R' => "Р", 'S' => "С", 'T' => "Т",
-        _ => "",
+        ['C'] = "КЦ", ['D'] = "Д", ['E'] = "Э", ['F'] = "Ф", ['P'] = "П", ['R'] = "Р", ['S'] = "С",
     };
 
     static char? CyrillicLookAlike(char c) => c switch

@@ -11,10 +11,12 @@ public sealed class LegalForms
     public static LegalForms Default { get; } = Parse(ShippedData.Read("legal-forms.csv"));
 
     readonly Dictionary<string, string[]> shortForms;
+    readonly HashSet<string> words;
 
     LegalForms(Dictionary<string, string[]> shortForms)
     {
         this.shortForms = shortForms;
+        words = [.. shortForms.Values.Where(f => f.Length == 1).Select(f => f[0]), .. shortForms.Keys.Where(k => !k.Contains(' '))];
         LongestName = shortForms.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
     }
 
@@ -23,6 +25,9 @@ public sealed class LegalForms
 
     /// <summary>The short form (as folded words) of the legal form the folded words spell out, or none.</summary>
     public IReadOnlyList<string[]> ShortForm(string foldedWords) => shortForms.TryGetValue(foldedWords, out var form) ? [form] : [];
+
+    /// <summary>Whether one folded word is a legal form: a short form (тоо) or a long name of one word (llp).</summary>
+    public bool IsFormWord(string foldedWord) => words.Contains(foldedWord);
 
     /// <summary>Lines "short form;long name|long name"; '#' starts a comment line.</summary>
     public static LegalForms Parse(string text)

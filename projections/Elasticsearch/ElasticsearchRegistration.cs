@@ -38,7 +38,7 @@ public static class ElasticsearchRegistration
     {
         services.AddSingleton<IVerifyQuery, ElasticsearchVerifyQuery>();
         services.AddSingleton<ElasticsearchSearchQuery>();
-        services.AddSingleton<ISearchQuery>(sp => new KeyboardLayoutSearchQuery(sp.GetRequiredService<ElasticsearchSearchQuery>()));
+        services.AddSingleton<ISearchQuery>(sp => new ReadAgainSearchQuery(sp.GetRequiredService<ElasticsearchSearchQuery>()));
         services.AddSingleton<IOrganisationQuery, ElasticsearchOrganisationQuery>();
     }
 

@@ -70,8 +70,8 @@ public enum TotalRelation
 
 /// <summary>A page of matches, best first. Total counts every match up to <see cref="ExactTotalLimit"/>; above that it is
 /// that limit with TotalRelation gte ("more than 10,000"), as a search engine says "about". ReadAs, when set, is the query
-/// the page answers instead of the one typed, which found nothing: the same keys on the other keyboard layout
-/// (<see cref="KeyboardLayoutSearchQuery"/>).</summary>
+/// the page answers instead of the one typed, which found nothing: the same keys on the other keyboard layout, or the words
+/// of a name parted or joined (<see cref="ReadAgainSearchQuery"/>).</summary>
 public sealed record SearchPage(IReadOnlyList<SearchHit> Items, long Total, TotalRelation TotalRelation, string? NextCursor, SearchFacets Facets,
     string? ReadAs = null)
 {

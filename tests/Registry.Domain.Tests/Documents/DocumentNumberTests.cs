@@ -139,6 +139,7 @@ public sealed class DocumentNumberTests
     [InlineData("АУС-2021-12", "FEC2021000012")]
     [InlineData("ЫЕФ-2022-8550", "STA2022008550")]
     [InlineData("ФЕЕ-2024-1", "ATT2024000001")]
+    [InlineData("РРМ-2019-45", "PRM2019000045")]     // Р by look (P), then by sound (R)
     [InlineData("№ ПРМ-2019-45 от 01.02.2019", "PRM2019000045")] // and inside other text
     public void A_kinds_letters_spelled_in_cyrillic_or_typed_on_the_russian_layout_read_as_the_kind(string typed, string meant)
     {
@@ -152,6 +153,9 @@ public sealed class DocumentNumberTests
         Assert.Equal("PRM2019000045", DocumentNumber.Normalize("ЗКЬ-2019-000045"));
         Assert.Equal("STA2022008550", DocumentNumber.Normalize(" СТА 2022 008550"));
         Assert.Equal("CTA", DocumentNumber.Normalize("СТА")); // no digits: the look-alikes alone
+        Assert.Equal("", DocumentNumber.Normalize("«—»"));   // nothing to read: no letter nor digit
+        Assert.Equal("K2019000045", DocumentNumber.Normalize("ЗКЬЬ-2019-000045")); // four letters are no kind's
+        Assert.Equal("K2019000045", DocumentNumber.Normalize("З-КЬ-2019-000045")); // nor three apart
     }
 
     [Theory]

@@ -144,6 +144,23 @@ public sealed partial class PageResponseTests(WebsiteApp app)
         Assert.DoesNotContain("class=\"read-as\"", await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString("Караганда")}"));
     }
 
+    /// <summary>A name's words typed apart when the registry writes them as one, or one word typed for a name of several, is
+    /// answered as read, and the page says how it read the query.</summary>
+    [Fact]
+    public async Task A_name_typed_with_its_words_joined_or_apart_is_answered_as_meant_and_the_page_says_so()
+    {
+        var joined = await app.Officer().IssueAsync(Scenario.For("permit", name: "ТОО «QazaqVortexSafety»"));
+        var apart = await app.Officer().IssueAsync(Scenario.For("permit", name: "ТОО «Сарыжазық Сәулетші»"));
+        await app.WaitForProjectionsAsync(TimeSpan.FromSeconds(30));
+        using var client = Client();
+        var together = WebUtility.HtmlDecode(await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString("Qazaq Vortex Safety")}"));
+        Assert.Contains("Показаны результаты по запросу «QazaqVortexSafety»: в названиях реестра эти слова пишутся слитно.", together);
+        Assert.Contains(joined, together);
+        var parted = WebUtility.HtmlDecode(await client.GetStringAsync($"/kk/search?q={Uri.EscapeDataString("СарыжазықСәулетші")}"));
+        Assert.Contains("«Сарыжазық Сәулетші» бойынша нәтижелер көрсетілді: сөздер бөлек оқылды.", parted);
+        Assert.Contains(apart, parted);
+    }
+
     /// <summary>The demo data renames some holders: a search by the old name finds the documents issued under the new one,
     /// and the hit says which former name that was, its words marked.</summary>
     [Fact]
