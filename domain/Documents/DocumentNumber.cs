@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Registry.Domain.Search;
 
@@ -109,7 +110,7 @@ public static class DocumentNumber
     public static string? PrefixReading(string? raw)
     {
         if (string.IsNullOrEmpty(raw)) return null;
-        // A year alone after Cyrillic letters stays words ("дек 2019"); in Latin letters it is the start of a number.
+        // A year alone a space after Cyrillic letters stays words ("дек 2019"); in Latin letters it is the start of a number.
         var norm = Normalized(KindInLatin(raw, YearDigits + 1));
         var prefix = DocumentKinds.All.Select(k => k.NumberPrefix()).FirstOrDefault(p => norm.StartsWith(p, StringComparison.Ordinal));
         if (prefix is null || norm.Length > prefix.Length + 10) return null;
@@ -120,19 +121,21 @@ public static class DocumentNumber
     const int YearDigits = 4;
 
     /// <summary>
-    /// The text with a kind's letters at its start written in Latin, when at least <paramref name="digitsAfter"/> digits
-    /// follow them and they spell that one kind as a Russian speaker writes it ("ПРМ", "ДЕК", "СТА": letter by letter, by
-    /// sound or by look) or as its keys give it on the Russian layout ("ЗКЬ" for PRM, <see cref="KeyboardLayout"/>). The
-    /// text as it is otherwise.
+    /// The text with a kind's letters at its start written in Latin, when digits follow them — joined to them by a dash or
+    /// nothing, as numbers are written, or else at least <paramref name="digitsApart"/> of them — and they spell that one
+    /// kind as a Russian speaker writes it ("ПРМ", "ДЕК", "СТА": letter by letter, by sound or by look) or as its keys give
+    /// it on the Russian layout ("ЗКЬ" for PRM, <see cref="KeyboardLayout"/>). The text as it is otherwise.
     /// </summary>
-    static string KindInLatin(string raw, int digitsAfter)
+    static string KindInLatin(string raw, int digitsApart)
     {
         var start = 0;
         while (start < raw.Length && !char.IsLetterOrDigit(raw[start])) start++;
         var end = start;
         while (end < raw.Length && char.IsLetter(raw[end])) end++;
         // Latin letters are read as they are (verification's hot path passes here with no allocation).
-        if (end - start != 3 || Ascii.IsValid(raw.AsSpan(start, 3)) || raw.Skip(end).Count(char.IsAsciiDigit) < digitsAfter) return raw;
+        if (end - start != 3 || Ascii.IsValid(raw.AsSpan(start, 3))) return raw;
+        var joined = end < raw.Length && (char.IsAsciiDigit(raw[end]) || char.GetUnicodeCategory(raw[end]) == UnicodeCategory.DashPunctuation);
+        if (raw.Skip(end).Count(char.IsAsciiDigit) < (joined ? 1 : digitsApart)) return raw;
         var typed = raw[start..end].ToUpperInvariant();
         var kinds = DocumentKinds.All.Select(k => k.NumberPrefix()).Where(p => KeyboardLayout.Switched(typed) == p || p.Zip(typed).All(Sounds)).ToList();
         return kinds is [var prefix] ? raw[..start] + prefix + raw[end..] : raw;

@@ -146,6 +146,7 @@ public static class SearchCases
         new("Number with the letter O for zeros", s => new SearchRequest(s.Numbers["B"][..4] + s.Numbers["B"][4..].Replace('0', 'O')), ["B"], Match: SearchTier.Exact),
         new("The last digits of a number find it", s => new SearchRequest(s.Numbers["B"][^6..]), ["B"], Contains: true),
         new("A number prefix lists that kind and year", _ => new SearchRequest("ATT-2026"), ["A", "G", "K"], Match: SearchTier.NumberPrefix),
+        new("A number prefix with its kind typed on the Russian layout (ФЕЕ-2026)", _ => new SearchRequest("ФЕЕ-2026"), ["A", "G", "K"], Match: SearchTier.NumberPrefix),
         new("The beginning of a sequence lists the numbers it begins, not a number of zeros", _ => new SearchRequest("ATT-2026-0000"), ["A", "G", "K"],
             Match: SearchTier.NumberPrefix),
         new("A kind's letters alone list its numbers, in Cyrillic look-alikes too", _ => new SearchRequest("атт"), ["A", "G", "K"], Match: SearchTier.NumberPrefix),

@@ -160,6 +160,9 @@ public sealed class DocumentNumberTests
 
     [Theory]
     [InlineData("ПРМ-2019-0", "PRM20190")]
+    [InlineData("ПРМ-2019", "PRM2019")]       // joined by a dash, as numbers are written: a year is enough
+    [InlineData("ЗКЬ2019", "PRM2019")]
+    [InlineData("ДЕК–2019-", "DEC2019")]      // an en dash
     [InlineData("ЗКЬ-2019-00", "PRM201900")]
     [InlineData("ДЕК 2016 0", "DEC20160")]
     public void The_beginning_of_a_number_with_its_kind_in_cyrillic_is_read_after_its_year(string typed, string prefix) =>
@@ -167,7 +170,8 @@ public sealed class DocumentNumberTests
 
     [Theory]
     [InlineData("дек 2019")]      // a month and a year: words, not the start of a number
-    [InlineData("ПРМ-2019")]      // the same shape
+    [InlineData("ПРМ 2019")]      // the same shape
+    [InlineData("Дек. 2019")]
     [InlineData("Ста")]
     [InlineData("ЗКЬ")]
     [InlineData("Стандарт 2019-000045")] // more letters than a kind's
