@@ -137,7 +137,8 @@ public static class DocumentNumber
         var joined = end < raw.Length && (char.IsAsciiDigit(raw[end]) || char.GetUnicodeCategory(raw[end]) == UnicodeCategory.DashPunctuation);
         if (raw.Skip(end).Count(char.IsAsciiDigit) < (joined ? 1 : digitsApart)) return raw;
         var typed = raw[start..end].ToUpperInvariant();
-        var kinds = DocumentKinds.All.Select(k => k.NumberPrefix()).Where(p => KeyboardLayout.Switched(typed) == p || p.Zip(typed).All(Sounds)).ToList();
+        var onLatinKeys = KeyboardLayout.Switched(typed);
+        var kinds = DocumentKinds.All.Select(k => k.NumberPrefix()).Where(p => onLatinKeys == p || p.Zip(typed).All(Sounds)).ToList();
         return kinds is [var prefix] ? raw[..start] + prefix + raw[end..] : raw;
 
         static bool Sounds((char Latin, char Typed) letter) => CyrillicLookAlike(letter.Typed) == letter.Latin

@@ -48,10 +48,9 @@ public static class QueryReadings
     public static string? WordsTogether(string? q)
     {
         if (string.IsNullOrWhiteSpace(q)) return null;
-        var words = q.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries);
-        var forms = words.Where(IsLegalForm).ToList();
-        var name = words.Where(w => !IsLegalForm(w)).ToList();
-        return name.Count >= 2 && name.All(w => w.All(char.IsLetter)) ? string.Join(' ', [.. forms, string.Concat(name)]) : null;
+        var byForm = q.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries).ToLookup(IsLegalForm);
+        var name = byForm[false].ToList();
+        return name.Count >= 2 && name.All(w => w.All(char.IsLetter)) ? string.Join(' ', [.. byForm[true], string.Concat(name)]) : null;
 
         static bool IsLegalForm(string word) => LegalForms.Default.IsFormWord(SearchText.Fold(word));
     }
