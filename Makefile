@@ -50,7 +50,7 @@ export-benchmark: pg-up
 es-replay-dead-letters: pg-up
 	dotnet run --project api -c Release --no-launch-profile -- --ReplayDeadLetters=true --ConnectionStrings:Registry="$(DB_URL)" --Elasticsearch:Url="$(ELASTICSEARCH_URL)" --Projections:Enabled=false --Logging:LogLevel:Default=Warning
 
-# Mutation testing of domain/ (not part of make test; about 6 minutes). One file: make mutation MUTATE='**/Deadlines.cs'
+# Mutation testing of domain/ (not part of make test; about 27 minutes on this 2-core machine). One file: make mutation MUTATE='**/Deadlines.cs'
 mutation:
 	@scripts/mutation.sh $(if $(MUTATE),-m "$(MUTATE)")
 
