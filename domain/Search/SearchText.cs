@@ -5,9 +5,11 @@ namespace Registry.Domain.Search;
 
 /// <summary>
 /// The one fold every search backend indexes and queries with, so that "Қарағанды", "Караганды" and "Qaragandy" meet:
-/// lower case; Kazakh-specific Cyrillic letters folded to their base letters; ё → е, й and ы → и, я → иа, ю → иу; Latin (the
-/// 2021 Kazakh Latin alphabet, with or without diacritics) transliterated to Cyrillic letter by letter, so "Saryarqa" and
-/// "Сарыарқа" meet as "сариарка" and "Yablonka" and "Яблонка" as "иаблонка"; punctuation becomes a space.
+/// lower case; Kazakh-specific Cyrillic letters folded to their base letters; ё → е, й and ы → и, я → иа, ю → иу; the soft and
+/// hard signs ь and ъ left out, as Latin spells neither ("Ust-Kamenogorsk" and "Усть-Каменогорск" meet as "уст
+/// каменогорск", "Olga" and "Ольга" as "олга"); Latin (the 2021 Kazakh Latin alphabet, with or without diacritics)
+/// transliterated to Cyrillic letter by letter, so "Saryarqa" and "Сарыарқа" meet as "сариарка" and "Yablonka" and
+/// "Яблонка" as "иаблонка"; punctuation becomes a space.
 /// </summary>
 public static class SearchText
 {
@@ -21,6 +23,7 @@ public static class SearchText
         {
             var c = lower[i];
             var piece = FoldCyrillic(c) ?? FoldLatin(lower, ref i);
+            if (piece is "") continue;
             if (piece is null)
             {
                 if (char.IsLetterOrDigit(c)) piece = c.ToString();
@@ -52,11 +55,11 @@ public static class SearchText
     }
 
     /// <summary>я and ю as the two sounds they are: Latin spells them "ya"/"yu" in Russian style and "ia"/"iu" in Kazakh
-    /// style, and Kazakh y is ы — letter by letter, every spelling folds to the same.</summary>
+    /// style, and Kazakh y is ы — letter by letter, every spelling folds to the same. ь and ъ are no letter of their own.</summary>
     static string? FoldCyrillic(char c) => c switch
     {
         'ә' => "а", 'ғ' => "г", 'қ' => "к", 'ң' => "н", 'ө' => "о", 'ұ' or 'ү' => "у", 'һ' => "х", 'і' => "и",
-        'ё' => "е", 'й' or 'ы' => "и", 'я' => "иа", 'ю' => "иу",
+        'ё' => "е", 'й' or 'ы' => "и", 'я' => "иа", 'ю' => "иу", 'ь' or 'ъ' => "",
         >= 'а' and <= 'я' => c.ToString(),
         _ => null,
     };

@@ -11,8 +11,8 @@ public static class Typos
     /// variants grow with the word (a pasted 200-letter word: 30,000 variants, 0.6 s to look up).</summary>
     public const int MaxLength = 32;
 
-    /// <summary>The letters a folded word can hold: Cyrillic after <see cref="SearchText.Fold"/> (й, ы, ё, я and ю are gone) and digits.</summary>
-    const string Alphabet = "абвгдежзиклмнопрстуфхцчшщъьэ0123456789";
+    /// <summary>The letters a folded word can hold: Cyrillic after <see cref="SearchText.Fold"/> (й, ы, ё, я, ю, ь and ъ are gone) and digits.</summary>
+    const string Alphabet = "абвгдежзиклмнопрстуфхцчшщэ0123456789";
 
     public static bool MayCorrect(string foldedWord) => foldedWord.Length is >= MinLength and <= MaxLength && !foldedWord.All(char.IsAsciiDigit);
 

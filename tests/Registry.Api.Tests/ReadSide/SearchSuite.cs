@@ -125,6 +125,8 @@ public static class SearchCases
         Q("The Russian name of the city: Усть-Каменогорск is Өскемен", "Усть-Каменогорск", "C"),
         Q("A Soviet name: Актюбинск is Ақтөбе", "Актюбинск", "I"),
         Q("A name of two words typed as one: Устькаменогорск is Өскемен", "Устькаменогорск", "C"),
+        Q("The Russian name of the city in Latin, which spells no soft sign: Ust-Kamenogorsk is Өскемен", "Ust-Kamenogorsk", "C"),
+        Q("The Russian name of the city typed without its soft sign", "Уст-Каменогорск", "C"),
         Q("Digits inside a holder's name", "197302", "J"),
         new("A former name finds the renamed holder, and its hit shows the name it was found by", _ => new SearchRequest("Көкжиек Жарық"), ["O", "P"],
             FormerNames: new() { ["O"] = [], ["P"] = ["ТОО «Көкжиек Жарық»"] }),

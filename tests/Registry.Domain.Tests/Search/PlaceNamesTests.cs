@@ -27,10 +27,10 @@ public sealed class PlaceNamesTests
     public void Every_name_of_a_place_finds_its_other_names_folded_as_words()
     {
         var names = PlaceNames.Parse(File);
-        Assert.Equal([["гурьев"]], names.OtherNames("атирау"));
-        Assert.Equal([["атирау"]], names.OtherNames("гурьев"));
-        Assert.Equal([["усть", "каменогорск"], ["устькаменогорск"]], names.OtherNames("оскемен"));
-        Assert.Equal([["оскемен"], ["устькаменогорск"]], names.OtherNames("усть каменогорск"));
+        Assert.Equal([["гурев"]], names.OtherNames("атирау"));
+        Assert.Equal([["атирау"]], names.OtherNames("гурев"));
+        Assert.Equal([["уст", "каменогорск"], ["усткаменогорск"]], names.OtherNames("оскемен"));
+        Assert.Equal([["оскемен"], ["усткаменогорск"]], names.OtherNames("уст каменогорск"));
         Assert.Equal([["целиноград"], ["акмола"], ["нур", "султан"], ["нурсултан"]], names.OtherNames("астана"));
         Assert.Equal([["астана"], ["целиноград"], ["акмола"], ["нурсултан"]], names.OtherNames("нур султан"));
     }
@@ -40,7 +40,7 @@ public sealed class PlaceNamesTests
     {
         var names = PlaceNames.Parse(File);
         Assert.Equal([["астана"], ["целиноград"], ["акмола"], ["нур", "султан"]], names.OtherNames("нурсултан"));
-        Assert.Equal([["оскемен"], ["усть", "каменогорск"]], names.OtherNames("устькаменогорск"));
+        Assert.Equal([["оскемен"], ["уст", "каменогорск"]], names.OtherNames("усткаменогорск"));
         Assert.Contains("нурсултан", names.Names);
         Assert.DoesNotContain("павлодар", names.Names);
     }
@@ -74,7 +74,7 @@ public sealed class PlaceNamesTests
     public void A_folded_name_shared_by_two_places_is_named_in_the_error()
     {
         var error = Assert.Throws<SearchDataException>(() => PlaceNames.Parse("Атырау;Атырау;Гурьев;А\nГурьевка;Гурьевка;Гурьев;Б"));
-        Assert.Contains("'гурьев'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'гурев'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,9 +18,9 @@ public sealed class SearchReadingTests
     [Fact]
     public void Place_names_read_every_name_of_a_place_as_the_same_place()
     {
-        Assert.Equal([["атирау"]], PlaceNames.Default.OtherNames("гурьев"));
-        Assert.Contains(["гурьев"], PlaceNames.Default.OtherNames("атирау"));
-        Assert.Equal([["оскемен"], ["устькаменогорск"]], PlaceNames.Default.OtherNames("усть каменогорск"));
+        Assert.Equal([["атирау"]], PlaceNames.Default.OtherNames("гурев"));
+        Assert.Contains(["гурев"], PlaceNames.Default.OtherNames("атирау"));
+        Assert.Equal([["оскемен"], ["усткаменогорск"]], PlaceNames.Default.OtherNames("уст каменогорск"));
         Assert.Contains(["нур", "султан"], PlaceNames.Default.OtherNames("нурсултан"));
         Assert.Contains(["астана"], PlaceNames.Default.OtherNames("нурсултан"));
         Assert.Contains(["астана"], PlaceNames.Default.OtherNames("целиноград"));
@@ -104,17 +104,17 @@ public sealed class SearchReadingTests
     [InlineData("караганди", "караганди5")] // a letter added at the end
     [InlineData("караганди", "5караганди")] // a letter added at the start
     [InlineData("караганди", "акраганди")] // the first two swapped
-    [InlineData("караганди", "карагандь")] // the last letter changed
+    [InlineData("караганди", "карагандэ")] // the last letter changed
     [InlineData("караганди", "0араганди")] // the first letter changed
     public void A_typo_at_either_end_of_a_word_is_one_edit_away_too(string word, string typo) => Assert.Contains(word, Typos.OneEditAway(typo));
 
     [Fact]
     public void One_edit_away_holds_every_edit_of_a_short_word_and_not_the_word_itself()
     {
-        // "аб": 2 deletions, 1 swap, 2 × 37 changes of a letter to another, 3 × 38 insertions, minus the duplicates of
+        // "аб": 2 deletions, 1 swap, 2 × 35 changes of a letter to another, 3 × 36 insertions, minus the duplicates of
         // doubling a letter ("ааб" and "абб" each reached twice).
         var variants = Typos.OneEditAway("аб");
-        Assert.Equal(2 + 1 + 2 * 37 + 3 * 38 - 2, variants.Count);
+        Assert.Equal(2 + 1 + 2 * 35 + 3 * 36 - 2, variants.Count);
         Assert.DoesNotContain("аб", variants);
         Assert.Contains("ба", variants);
         Assert.Contains("9б", variants);

@@ -55,7 +55,7 @@ public sealed class ElasticsearchQueryContractTests
     public async Task An_old_place_name_matches_the_place_under_its_current_name()
     {
         var tiers = Tiers(await SearchBody(new SearchRequest("Гурьев")));
-        Assert.Equal("""[{"constant_score":{"boost":10,"filter":{"bool":{"must":{"bool":{"minimum_should_match":1,"should":[{"match":{"searchText.prefix":{"query":"гурьев"}}},{"match_phrase":{"searchText":{"query":"атирау"}}}]}}}}}}]""",
+        Assert.Equal("""[{"constant_score":{"boost":10,"filter":{"bool":{"must":{"bool":{"minimum_should_match":1,"should":[{"match":{"searchText.prefix":{"query":"гурев"}}},{"match_phrase":{"searchText":{"query":"атирау"}}}]}}}}}}]""",
             Json(tiers));
     }
 
@@ -63,7 +63,7 @@ public sealed class ElasticsearchQueryContractTests
     public async Task A_legal_form_spelled_out_matches_its_words_or_its_short_form()
     {
         var tiers = Tiers(await SearchBody(new SearchRequest("Товарищество с ограниченной ответственностью")));
-        Assert.Equal("""[{"constant_score":{"boost":10,"filter":{"bool":{"must":{"bool":{"minimum_should_match":1,"should":[{"match_phrase_prefix":{"searchText":{"query":"товарищество с ограниченнои ответственностьиу"}}},{"match_phrase":{"searchText":{"query":"тоо"}}}]}}}}}}]""",
+        Assert.Equal("""[{"constant_score":{"boost":10,"filter":{"bool":{"must":{"bool":{"minimum_should_match":1,"should":[{"match_phrase_prefix":{"searchText":{"query":"товарищество с ограниченнои ответственностиу"}}},{"match_phrase":{"searchText":{"query":"тоо"}}}]}}}}}}]""",
             Json(tiers));
     }
 

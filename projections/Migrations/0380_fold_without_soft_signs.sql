@@ -1,0 +1,54 @@
+-- The fold (SearchText.Fold) now leaves out ь and ъ: Latin spells neither, so "Ust-Kamenogorsk" found nothing of
+-- "Усть-Каменогорск" ('усть' is no 'уст', and a word of four letters is not corrected for a typo) and "Olga" nothing of
+-- "Ольга". The read model's folded text is folded again the same way; the search vector, the narrow search copy and every
+-- per-word count follow from it, rebuilt as a bulk load rebuilds them (PostgresDocumentProjector.RebuildSearchRows and
+-- RecountTerms). Only a read model holding such a letter is touched. At a million documents about half hold one (the
+-- scope words "отрасль", "объект"); the rebuild then takes minutes, once.
+--
+-- An Elasticsearch index fed before this holds the old fold: rebuild it (`make reindex`, README "Elasticsearch").
+do $$
+begin
+    if not exists (select 1 from read.documents where name_folded ~ '[ьъ]' or scope_folded ~ '[ьъ]') then
+        return;
+    end if;
+
+    alter table read.documents disable trigger documents_search_rows;
+    -- The two indexes that hold the search vector are built afresh rather than updated row by row.
+    drop index if exists read.read_documents_match_status;
+    drop index if exists read.read_documents_search_order;
+    update read.documents
+    set name_folded = translate(name_folded, 'ьъ', ''), scope_folded = translate(scope_folded, 'ьъ', '')
+    where name_folded ~ '[ьъ]' or scope_folded ~ '[ьъ]';
+    create index read_documents_search_order on read.documents (search_order, document_id) include (kind, region, sectors, issued_on, search);
+    create index read_documents_match_status on read.documents using gin (search, kind, region, status) with (gin_pending_list_limit = 512);
+    alter table read.documents enable trigger documents_search_rows;
+
+    truncate read.search_rows;
+    drop index if exists read.read_search_rows_match_status;
+    drop index if exists read.read_search_rows_adjacent_words;
+    insert into read.search_rows (document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search)
+    select document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search from read.documents
+    order by name_folded, document_id;
+    create index read_search_rows_match_status on read.search_rows using gin (search, kind, region, status) with (gin_pending_list_limit = 512);
+    create index read_search_rows_adjacent_words on read.search_rows using gin (read.adjacent_words(search)) with (gin_pending_list_limit = 512);
+
+    truncate read.search_terms;
+    insert into read.search_terms (term, documents, first_order)
+    select term, count(*), min(search_order) from read.documents, unnest(tsvector_to_array(search)) as term group by term;
+    truncate read.search_term_facets;
+    insert into read.search_term_facets (term, kind, status, region, documents)
+    select term, kind, status, coalesce(region, ''), count(*) from read.documents, unnest(tsvector_to_array(search)) as term
+    group by term, kind, status, coalesce(region, '') order by 1, 2, 3, 4;
+    truncate read.search_pair_terms, read.search_pair_queue;
+    insert into read.search_pair_terms (term) select term from read.search_terms where documents > 10000;
+    truncate read.search_term_pairs, read.search_term_pair_facets;
+    with held as (
+        select d.document_id, d.kind, d.status, coalesce(d.region, '') as region, t.term
+        from read.documents d, unnest(tsvector_to_array(d.search)) as t(term)
+        where t.term in (select term from read.search_pair_terms))
+    insert into read.search_term_pair_facets (term_a, term_b, kind, status, region, documents)
+    select a.term, b.term, a.kind, a.status, a.region, count(*) from held a join held b on b.document_id = a.document_id and a.term < b.term
+    group by a.term, b.term, a.kind, a.status, a.region order by 1, 2, 3, 4, 5;
+    insert into read.search_term_pairs (term_a, term_b, documents)
+    select term_a, term_b, sum(documents) from read.search_term_pair_facets group by term_a, term_b order by 1, 2;
+end $$;
