@@ -12,7 +12,8 @@ namespace Registry.Projections.Elasticsearch;
 /// refused item by item and its checkpoint stays. A fresh registry gets an empty {alias}-v1. An index that is missing
 /// (alias and index gone) or lost (alias over an empty index) while the projector's checkpoint says it was fed — or a
 /// concrete index squatting the alias's name — is rebuilt from the PostgreSQL read model: recreating it empty would leave
-/// it holding only later changes.
+/// it holding only later changes. So is an index fed before a migration changed what it holds
+/// (read.elasticsearch_rebuild_due: the fold of its text, migration 0382).
 /// </summary>
 public sealed class ElasticsearchIndexInitializer(RegistryIndex index, ElasticsearchRebuild rebuild, ElasticsearchClient client,
     NpgsqlDataSource dataSource, ElasticsearchOptions options, ILogger<ElasticsearchIndexInitializer> logger) : BackgroundService
@@ -21,7 +22,8 @@ public sealed class ElasticsearchIndexInitializer(RegistryIndex index, Elasticse
 
     const string Progress = """
         select coalesce((select position from projection_checkpoints where name = @name), 0) as checkpoint,
-               exists (select 1 from read.documents) as readmodelhasdocuments
+               exists (select 1 from read.documents) as readmodelhasdocuments,
+               array(select reason from read.elasticsearch_rebuild_due order by since, reason) as rebuildreasons
         """;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,18 +51,25 @@ public sealed class ElasticsearchIndexInitializer(RegistryIndex index, Elasticse
         var state = await index.InspectAsync(ct);
         long checkpoint;
         bool readModelHasDocuments;
+        string[] rebuildReasons;
         await using (var conn = await dataSource.OpenConnectionAsync(ct))
-            (checkpoint, readModelHasDocuments) = await conn.QuerySingleAsync<(long, bool)>(
+            (checkpoint, readModelHasDocuments, rebuildReasons) = await conn.QuerySingleAsync<(long, bool, string[])>(
                 new CommandDefinition(Progress, new { name = ElasticsearchDocumentProjector.ProjectorName }, cancellationToken: ct));
 
         if (state.Current is { } current)
         {
             if (checkpoint == 0 || !readModelHasDocuments) return;
-            var count = await client.CountAsync(c => c.Indices(options.Alias), ct);
-            if (!count.IsValidResponse) throw new InvalidOperationException($"Counting {options.Alias} failed: {RegistryIndex.Describe(count)}");
-            if (count.Count > 0) return;
-            logger.LogWarning("Elasticsearch index {Index} behind {Alias} is empty, yet the projector has passed outbox position {Checkpoint}: rebuilding it from the read model",
-                current, options.Alias, checkpoint);
+            if (rebuildReasons.Length > 0)
+                logger.LogWarning("Elasticsearch index {Index} behind {Alias} was fed before a change to what it holds ({Reasons}): rebuilding it from the read model",
+                    current, options.Alias, string.Join("; ", rebuildReasons));
+            else
+            {
+                var count = await client.CountAsync(c => c.Indices(options.Alias), ct);
+                if (!count.IsValidResponse) throw new InvalidOperationException($"Counting {options.Alias} failed: {RegistryIndex.Describe(count)}");
+                if (count.Count > 0) return;
+                logger.LogWarning("Elasticsearch index {Index} behind {Alias} is empty, yet the projector has passed outbox position {Checkpoint}: rebuilding it from the read model",
+                    current, options.Alias, checkpoint);
+            }
         }
         else if (state.ConcreteIndexNamedLikeAlias)
             logger.LogWarning("A concrete index is named {Alias} (auto-created by a bulk request without the alias); replacing it with a rebuilt index", options.Alias);

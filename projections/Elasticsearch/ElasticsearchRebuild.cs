@@ -20,6 +20,8 @@ namespace Registry.Projections.Elasticsearch;
 /// puts them into the new one. External versions make the overlap harmless;</item>
 /// <item>keep the old index for a grace period (searches running on it finish), then delete it.</item>
 /// </list>
+/// Once swapped, the new index holds what the read model holds today: the reasons a migration left for a rebuild
+/// (read.elasticsearch_rebuild_due, migration 0382) that were known when it began are answered.
 /// Readers use the alias throughout. One rebuild at a time (a PostgreSQL advisory lock).
 /// </summary>
 public sealed class ElasticsearchRebuild(ElasticsearchClient client, ElasticsearchOptions options, RegistryIndex index, NpgsqlDataSource dataSource)
@@ -53,6 +55,7 @@ public sealed class ElasticsearchRebuild(ElasticsearchClient client, Elasticsear
     async Task<string> RebuildAsync(TextWriter progress, CancellationToken ct)
     {
         var state = await index.InspectAsync(ct);
+        var answered = await ExecuteScalarAsync<string[]>("select array(select reason from read.elasticsearch_rebuild_due)", ct);
         // A rebuild that died before its swap left its index behind the rebuild alias; it never served a reader.
         foreach (var orphan in state.Rebuilding)
         {
@@ -90,6 +93,8 @@ public sealed class ElasticsearchRebuild(ElasticsearchClient client, Elasticsear
                 $"({e.Message}); {state.Current ?? "the old index"} is kept. Run the rebuild again.", e);
         }
         progress.WriteLine($"{options.Alias} → {next}");
+        await using (var conn = await dataSource.OpenConnectionAsync(ct))
+            await conn.ExecuteAsync(new CommandDefinition("delete from read.elasticsearch_rebuild_due where reason = any(@answered)", new { answered }, cancellationToken: ct));
 
         if (state.Current is { } old)
         {

@@ -5,7 +5,7 @@
 -- RecountTerms). Only a read model holding such a letter is touched. At a million documents about half hold one (the
 -- scope words "отрасль", "объект"); the rebuild then takes minutes, once.
 --
--- An Elasticsearch index fed before this holds the old fold: rebuild it (`make reindex`, README "Elasticsearch").
+-- An Elasticsearch index fed before this holds the old fold: the initialiser rebuilds it at the next start (migration 0382).
 do $$
 begin
     if not exists (select 1 from read.documents where name_folded ~ '[ьъ]' or scope_folded ~ '[ьъ]') then

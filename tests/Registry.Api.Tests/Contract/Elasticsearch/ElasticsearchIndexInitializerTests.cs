@@ -105,4 +105,24 @@ public sealed class ElasticsearchIndexInitializerTests(RegistryApp app) : IClass
         Assert.Equal("registry-documents-v2", fake.AliasTarget(Alias));
         Assert.DoesNotContain(fake.Requests, r => r.Method is "PUT" or "DELETE" || r.Path == "/_aliases");
     }
+
+    [Fact]
+    public async Task An_index_fed_before_a_migration_changed_what_it_holds_is_rebuilt_once()
+    {
+        var expected = await FedRegistryAsync();
+        var fake = new FakeElasticsearch();
+        fake.Seed("registry-documents-v2", Alias).Documents["a"] = (1, new JsonObject { ["nameFolded"] = "усть каменогорск" });
+        await using (var conn = await app.DataSource.OpenConnectionAsync())
+            await conn.ExecuteAsync("insert into read.elasticsearch_rebuild_due (reason) values ('a test: the fold changed') on conflict do nothing");
+
+        await Initializer(fake).EnsureAsync(CancellationToken.None);
+
+        Assert.Equal("registry-documents-v3", fake.AliasTarget(Alias));
+        Assert.Equal(expected.OrderBy(kv => kv.Key), Versions(fake).OrderBy(kv => kv.Key));
+        await using (var conn = await app.DataSource.OpenConnectionAsync())
+            Assert.Equal(0, await conn.ExecuteScalarAsync<long>("select count(*) from read.elasticsearch_rebuild_due"));
+
+        await Initializer(fake).EnsureAsync(CancellationToken.None);
+        Assert.Equal("registry-documents-v3", fake.AliasTarget(Alias));
+    }
 }
