@@ -42,13 +42,13 @@ public static class SearchText
 
     /// <summary>
     /// The last word of <paramref name="text"/> as it may be meant when typing stopped inside a Latin digraph: "Tec" folds
-    /// to "тец", and may be the start of "Tech…" (теч); likewise s/sh (ш), z/zh (ж) and t/ts (ц). Null when the text does
-    /// not end in such a letter, or when that letter already ends a digraph ("Kats").
+    /// to "тец", and may be the start of "Tech…" (теч); likewise s/sh (ш), z/zh (ж), t/ts (ц) and k/kh (х). Null when the
+    /// text does not end in such a letter, or when that letter already ends a digraph ("Kats").
     /// </summary>
     public static string? UnfinishedDigraph(string? text)
     {
         var last = string.IsNullOrEmpty(text) ? '\0' : char.ToLowerInvariant(text[^1]);
-        if (last is not ('c' or 's' or 'z' or 't')) return null;
+        if (last is not ('c' or 's' or 'z' or 't' or 'k')) return null;
         var asTyped = Fold(text);
         var asDigraph = Fold(text + (last == 't' ? "s" : "h"));
         return asDigraph.Length == asTyped.Length ? asDigraph[(asDigraph.LastIndexOf(' ') + 1)..] : null;
@@ -64,17 +64,25 @@ public static class SearchText
         _ => null,
     };
 
-    /// <summary>Latin letters to Cyrillic; digraphs (sh, ch, zh, ts) read as one letter.</summary>
+    /// <summary>Latin letters to Cyrillic; digraphs read as one letter: sh, ch, zh, ts, and as passports and Russian-style
+    /// spellings write х, щ and ғ, kh, shch and gh (`AKHMETOV`, `Shchuchinsk`, `Qaraghandy`).</summary>
     static string? FoldLatin(string s, ref int i)
     {
         var c = s[i];
         var next = i + 1 < s.Length ? s[i + 1] : '\0';
+        if (c == 's' && string.CompareOrdinal(s, i, "shch", 0, 4) == 0)
+        {
+            i += 3;
+            return "щ";
+        }
         string? digraph = (c, next) switch
         {
             ('s', 'h') => "ш",
             ('c', 'h') => "ч",
             ('z', 'h') => "ж",
             ('t', 's') => "ц",
+            ('k', 'h') => "х",
+            ('g', 'h') => "г",
             _ => null,
         };
         if (digraph is not null)

@@ -8,5 +8,5 @@ create table if not exists read.elasticsearch_rebuild_due (
 
 -- Only an index the projector has fed holds the old fold; a registry without Elasticsearch has none.
 insert into read.elasticsearch_rebuild_due (reason)
-select '0380: the fold leaves out ь and ъ' where exists (select 1 from projection_checkpoints where name = 'elasticsearch-documents')
+select '0380: the fold leaves out ь and ъ and reads kh, gh and shch as х, ғ and щ' where exists (select 1 from projection_checkpoints where name = 'elasticsearch-documents')
 on conflict (reason) do nothing;

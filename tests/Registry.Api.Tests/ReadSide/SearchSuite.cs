@@ -127,6 +127,8 @@ public static class SearchCases
         Q("A name of two words typed as one: Устькаменогорск is Өскемен", "Устькаменогорск", "C"),
         Q("The Russian name of the city in Latin, which spells no soft sign: Ust-Kamenogorsk is Өскемен", "Ust-Kamenogorsk", "C"),
         Q("The Russian name of the city typed without its soft sign", "Уст-Каменогорск", "C"),
+        Q("х spelled kh, as passports spell it, in a word being typed: Aqtobe Khro", "Aqtobe Khro", "I"),
+        new("ғ spelled gh, as older Kazakh romanization spells it, in a word being typed: Qaragh", _ => new SearchRequest("Qaragh"), ["A", "H"], Contains: true),
         Q("Digits inside a holder's name", "197302", "J"),
         new("A former name finds the renamed holder, and its hit shows the name it was found by", _ => new SearchRequest("Көкжиек Жарық"), ["O", "P"],
             FormerNames: new() { ["O"] = [], ["P"] = ["ТОО «Көкжиек Жарық»"] }),

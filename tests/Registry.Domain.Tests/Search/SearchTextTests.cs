@@ -92,6 +92,14 @@ public sealed class SearchTextTests
     [InlineData("ts", "ц")]
     [InlineData("ya", "иа")]
     [InlineData("yu", "иу")]
+    [InlineData("kh", "х")]         // as passports spell х: AKHMETOV
+    [InlineData("gh", "г")]         // ғ as older Kazakh romanization spells it: Qaraghandy
+    [InlineData("shch", "щ")]
+    [InlineData("Shchuchinsk", "щучинск")]
+    [InlineData("Щучинск", "щучинск")]
+    [InlineData("AKHMETOV", "ахметов")]
+    [InlineData("Qaraghandy", "караганди")]
+    [InlineData("shc", "шц")]       // shch only whole
     [InlineData("shh", "шх")]       // the digraph takes two letters, the next one stands alone
     [InlineData("Tselinograd", "целиноград")]
     [InlineData("Yubileinyi", "иубилеинии")]
@@ -110,6 +118,8 @@ public sealed class SearchTextTests
     [InlineData("Tec ", null)]                 // a word followed by a space was typed to its end
     [InlineData("Тес", null)]                  // Cyrillic letters are no digraph's
     [InlineData("Lift", "лифц")]
+    [InlineData("Ak", "ах")]                   // Akhmet…
+    [InlineData("Akh", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
     public void A_word_typed_up_to_a_Latin_digraph_s_first_letter_may_mean_the_digraph(string? typed, string? meant) =>

@@ -1,14 +1,19 @@
--- The fold (SearchText.Fold) now leaves out ь and ъ: Latin spells neither, so "Ust-Kamenogorsk" found nothing of
--- "Усть-Каменогорск" ('усть' is no 'уст', and a word of four letters is not corrected for a typo) and "Olga" nothing of
--- "Ольга". The read model's folded text is folded again the same way; the search vector, the narrow search copy and every
--- per-word count follow from it, rebuilt as a bulk load rebuilds them (PostgresDocumentProjector.RebuildSearchRows and
--- RecountTerms). Only a read model holding such a letter is touched. At a million documents about half hold one (the
--- scope words "отрасль", "объект"); the rebuild then takes minutes, once.
+-- The fold (SearchText.Fold) changed in two ways:
+-- * it leaves out ь and ъ. Latin spells neither, so "Ust-Kamenogorsk" found nothing of "Усть-Каменогорск" ('усть' is no
+--   'уст', and a word of four letters is not corrected for a typo) and "Olga" nothing of "Ольга";
+-- * it reads Latin kh, gh and shch as х, ғ and щ, as passports and older romanizations spell them ("AKHMETOV",
+--   "Qaraghandy", "Shchuchinsk"), where it read к+х, г+х and ш+ч.
+-- The read model's folded text is folded again the same way: the signs are dropped everywhere, and the three digraphs in
+-- the names of holders whose names are written with them. The search vector, the narrow search copy and every per-word
+-- count follow from it, rebuilt as a bulk load rebuilds them (PostgresDocumentProjector.RebuildSearchRows and
+-- RecountTerms). Only a read model holding such a text is touched. At a million documents about half hold a sign (the
+-- scope words "отрасль", "объект"); the rebuild then takes minutes, once (2.5 min here at 1.09M).
 --
 -- An Elasticsearch index fed before this holds the old fold: the initialiser rebuilds it at the next start (migration 0382).
 do $$
 begin
-    if not exists (select 1 from read.documents where name_folded ~ '[ьъ]' or scope_folded ~ '[ьъ]') then
+    if not exists (select 1 from read.documents where name_folded ~ '[ьъ]' or scope_folded ~ '[ьъ]'
+                   or holder_name || coalesce(public_json -> 'holder' ->> 'formerNames', '') ~* '(kh|gh|shch)') then
         return;
     end if;
 
@@ -17,8 +22,11 @@ begin
     drop index if exists read.read_documents_match_status;
     drop index if exists read.read_documents_search_order;
     update read.documents
-    set name_folded = translate(name_folded, 'ьъ', ''), scope_folded = translate(scope_folded, 'ьъ', '')
-    where name_folded ~ '[ьъ]' or scope_folded ~ '[ьъ]';
+    set name_folded = case when holder_name || coalesce(public_json -> 'holder' ->> 'formerNames', '') ~* '(kh|gh|shch)'
+                           then replace(replace(replace(translate(name_folded, 'ьъ', ''), 'шч', 'щ'), 'кх', 'х'), 'гх', 'г')
+                           else translate(name_folded, 'ьъ', '') end,
+        scope_folded = translate(scope_folded, 'ьъ', '')
+    where name_folded ~ '[ьъ]' or scope_folded ~ '[ьъ]' or holder_name || coalesce(public_json -> 'holder' ->> 'formerNames', '') ~* '(kh|gh|shch)';
     create index read_documents_search_order on read.documents (search_order, document_id) include (kind, region, sectors, issued_on, search);
     create index read_documents_match_status on read.documents using gin (search, kind, region, status) with (gin_pending_list_limit = 512);
     alter table read.documents enable trigger documents_search_rows;
