@@ -100,6 +100,11 @@ public static partial class Labels
         QueryReadingKind.WordsTogether => ReadTogether,
         _ => ReadOtherwise,
     };
+    /// <summary>The line above results of a query read with the region it names as the filter: {0} the rest of the query,
+    /// {1} the region.</summary>
+    public static Text ReadInRegion(string rest) => rest.Length == 0 ? ReadRegionAlone : ReadRegionAndWords;
+    static readonly Text ReadRegionAndWords = new("«{0}» бойынша нәтижелер көрсетілді, өңір: {1}.", "Показаны результаты по запросу «{0}» в регионе: {1}.");
+    static readonly Text ReadRegionAlone = new("Өңірдің барлық құжаттары көрсетілді: {1}.", "Показаны все документы региона: {1}.");
     static readonly Text ReadOnOtherLayout = new("«{0}» бойынша нәтижелер көрсетілді: пернетақта тілі ауыстырылмаған сияқты.",
         "Показаны результаты по запросу «{0}»: похоже, раскладка клавиатуры не была переключена.");
     static readonly Text ReadApart = new("«{0}» бойынша нәтижелер көрсетілді: сөздер бөлек оқылды.",
@@ -285,19 +290,12 @@ public static partial class Labels
         [Channel.Portal] = new("«Электрондық үкімет» порталы", "Портал «электронного правительства»"),
     };
 
-    /// <summary>Region names as the registry and annex 1 store them (Kazakh), with their Russian names.</summary>
-    public static readonly IReadOnlyDictionary<string, Text> Regions = new[]
-    {
-        ("Астана", "Астана"), ("Алматы", "Алматы"), ("Шымкент", "Шымкент"), ("Абай облысы", "Абайская область"),
-        ("Ақмола облысы", "Акмолинская область"), ("Ақтөбе облысы", "Актюбинская область"), ("Алматы облысы", "Алматинская область"),
-        ("Атырау облысы", "Атырауская область"), ("Батыс Қазақстан облысы", "Западно-Казахстанская область"),
-        ("Жамбыл облысы", "Жамбылская область"), ("Жетісу облысы", "Область Жетісу"), ("Қарағанды облысы", "Карагандинская область"),
-        ("Қостанай облысы", "Костанайская область"), ("Қызылорда облысы", "Кызылординская область"), ("Маңғыстау облысы", "Мангистауская область"),
-        ("Павлодар облысы", "Павлодарская область"), ("Солтүстік Қазақстан облысы", "Северо-Казахстанская область"),
-        ("Түркістан облысы", "Туркестанская область"), ("Ұлытау облысы", "Область Ұлытау"), ("Шығыс Қазақстан облысы", "Восточно-Казахстанская область"),
+    /// <summary>Region names as the registry and annex 1 store them (Kazakh), with their Russian names
+    /// (data/search/regions.csv).</summary>
+    public static readonly IReadOnlyDictionary<string, Text> Regions = RegionNames.Default.All.Select(r => (r.Kazakh, r.Russian))
         // Annex 1 of the decree (2012) names the regions of its day.
-        ("Оңтүстік Қазақстан облысы", "Южно-Казахстанская область"), ("Алматы қаласы", "город Алматы"), ("Астана қаласы", "город Астана"),
-    }.ToDictionary(r => r.Item1, r => new Text(r.Item1, r.Item2));
+        .Concat([("Оңтүстік Қазақстан облысы", "Южно-Казахстанская область"), ("Алматы қаласы", "город Алматы"), ("Астана қаласы", "город Астана")])
+        .ToDictionary(r => r.Item1, r => new Text(r.Item1, r.Item2));
 
     /// <summary>Reasons the registry itself writes into a document's history; officers' own reasons are shown as written.</summary>
     public static readonly IReadOnlyDictionary<string, Text> SystemReasons = new Dictionary<string, Text>

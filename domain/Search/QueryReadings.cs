@@ -11,12 +11,16 @@ public enum QueryReadingKind
     WordsApart,
     /// <summary>The words of a name read as one word.</summary>
     WordsTogether,
+    /// <summary>A region the query names read as the region filter (<see cref="RegionNames"/>).</summary>
+    Region,
 }
 
-public sealed record QueryReading(QueryReadingKind Kind, string Text);
+/// <summary>A reading of a query: the text to search for, and with <see cref="Region"/> the region to search in.</summary>
+public sealed record QueryReading(QueryReadingKind Kind, string Text, string? Region = null);
 
 /// <summary>
-/// The other readings of a query that finds nothing as typed, in the order they are tried: its keys on the other keyboard
+/// The other readings of a query that finds nothing as typed, in the order they are tried: a region it names as the region
+/// filter ("ТОО Астана Газ, Карагандинская обл." is "ТОО Астана Газ" in Қарағанды облысы); its keys on the other keyboard
 /// layout ("Fcnfyf" is "Астана"); a name written in one word with capitals inside read as its words ("АстанаСтрой" is
 /// "Астана Строй"); and the words of a name typed apart read as one word, as registry names often write them ("Alem
 /// Group" is "AlemGroup"), a legal form staying a word of its own ("ТОО Alem Group" is "ТОО AlemGroup").
@@ -25,6 +29,7 @@ public static class QueryReadings
 {
     public static IEnumerable<QueryReading> Of(string? q)
     {
+        if (RegionNames.Default.Find(q) is { } region) yield return new(QueryReadingKind.Region, region.Rest, region.Region);
         if (KeyboardLayout.Switched(q) is { } switched) yield return new(QueryReadingKind.KeyboardLayout, switched);
         if (WordsApart(q) is { } apart) yield return new(QueryReadingKind.WordsApart, apart);
         if (WordsTogether(q) is { } together) yield return new(QueryReadingKind.WordsTogether, together);

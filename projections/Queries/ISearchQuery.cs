@@ -70,10 +70,11 @@ public enum TotalRelation
 
 /// <summary>A page of matches, best first. Total counts every match up to <see cref="ExactTotalLimit"/>; above that it is
 /// that limit with TotalRelation gte ("more than 10,000"), as a search engine says "about". ReadAs, when set, is the query
-/// the page answers instead of the one typed, which found nothing: the same keys on the other keyboard layout, or the words
-/// of a name parted or joined (<see cref="ReadAgainSearchQuery"/>).</summary>
+/// the page answers instead of the one typed, which found nothing: the same keys on the other keyboard layout, the words
+/// of a name parted or joined, or the query without the region it names; ReadInRegion is then that region, searched in as
+/// the region filter (<see cref="ReadAgainSearchQuery"/>).</summary>
 public sealed record SearchPage(IReadOnlyList<SearchHit> Items, long Total, TotalRelation TotalRelation, string? NextCursor, SearchFacets Facets,
-    string? ReadAs = null)
+    string? ReadAs = null, string? ReadInRegion = null)
 {
     public const int ExactTotalLimit = 10_000;
 

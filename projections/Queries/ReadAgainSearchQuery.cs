@@ -4,10 +4,11 @@ using Registry.Domain.Search;
 namespace Registry.Projections.Queries;
 
 /// <summary>
-/// A query that finds nothing is read again as a person most likely meant it (<see cref="QueryReadings"/>): its keys on
-/// the other keyboard layout ("Fcnfyf" is "Астана"), a name in one word as its words, or a name's words as one. The first
-/// reading that finds something answers, and the page names it (<see cref="SearchPage.ReadAs"/>). Only an empty answer is
-/// read again, so a query that finds anything as typed is never second-guessed.
+/// A query that finds nothing is read again as a person most likely meant it (<see cref="QueryReadings"/>): a region it
+/// names as the region filter, its keys on the other keyboard layout ("Fcnfyf" is "Астана"), a name in one word as its
+/// words, or a name's words as one. The first reading that finds something answers, and the page names it
+/// (<see cref="SearchPage.ReadAs"/>, <see cref="SearchPage.ReadInRegion"/>). Only an empty answer is read again, so a query
+/// that finds anything as typed is never second-guessed; nor is a region filter the request already sets.
 /// </summary>
 public sealed class ReadAgainSearchQuery(ISearchQuery inner) : ISearchQuery
 {
@@ -15,11 +16,16 @@ public sealed class ReadAgainSearchQuery(ISearchQuery inner) : ISearchQuery
     {
         var page = await inner.SearchAsync(request, ct);
         if (page.Total != 0) return page;
-        foreach (var reading in QueryReadings.Of(request.Q))
-            if (await inner.SearchAsync(request with { Q = reading.Text }, ct) is { Total: > 0 } other)
-                return other with { ReadAs = reading.Text };
+        foreach (var reading in Readings(request))
+            if (await inner.SearchAsync(Read(request, reading), ct) is { Total: > 0 } other)
+                return other with { ReadAs = reading.Text, ReadInRegion = reading.Region };
         return page;
     }
+
+    static IEnumerable<QueryReading> Readings(SearchRequest request) =>
+        QueryReadings.Of(request.Q).Where(r => r.Region is null || request.Region is null || r.Region == request.Region);
+
+    static SearchRequest Read(SearchRequest request, QueryReading reading) => request with { Q = reading.Text, Region = reading.Region ?? request.Region };
 
     /// <summary>The page as its bytes, read again only when it holds no item. A page the read cache holds passes through
     /// without another await, and an answer of nothing either way is never deserialized: this is the hot path.</summary>
@@ -32,15 +38,16 @@ public sealed class ReadAgainSearchQuery(ISearchQuery inner) : ISearchQuery
     async Task<byte[]> ReadAgainAsync(Task<byte[]> answer, SearchRequest request, CancellationToken ct)
     {
         var json = await answer;
-        var readings = IsEmpty(json) ? QueryReadings.Of(request.Q).ToList() : [];
+        var readings = IsEmpty(json) ? Readings(request).ToList() : [];
         // An empty first page is an answer of nothing; an empty page after a cursor may be the end of a long one.
         if (readings.Count == 0 || (request.Cursor is not null && JsonSerializer.Deserialize<SearchPage>(json, SearchPage.Json)!.Total != 0))
             return json;
         foreach (var reading in readings)
         {
-            var other = await inner.SearchJsonAsync(request with { Q = reading.Text }, ct);
+            var other = await inner.SearchJsonAsync(Read(request, reading), ct);
             if (!IsEmpty(other))
-                return JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize<SearchPage>(other, SearchPage.Json)! with { ReadAs = reading.Text }, SearchPage.Json);
+                return JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize<SearchPage>(other, SearchPage.Json)! with
+                    { ReadAs = reading.Text, ReadInRegion = reading.Region }, SearchPage.Json);
         }
         return json;
     }

@@ -79,6 +79,32 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Equal(JsonValueKind.Null, typed.RootElement.GetProperty("readAs").ValueKind);
     }
 
+    /// <summary>A query naming the holder's region as an address does, which finds nothing as typed, is answered in that
+    /// region, page after page, and the page names both what it read and the region.</summary>
+    [Fact]
+    public async Task A_query_naming_a_region_is_answered_in_that_region_and_says_so()
+    {
+        var word = string.Concat(Guid.NewGuid().ToByteArray().Take(10).Select(b => "бвгдклмнпрстфх"[b % 14]));
+        string[] numbers = [await app.Officer().IssueAsync(Scenario.Attestation(name: $"ТОО «Шұғыла {word}»")),
+            await app.Officer().IssueAsync(Scenario.Attestation(name: $"ТОО «Шұғыла {word}»"))];
+        await app.WaitForProjectionsAsync();
+        var seen = new List<string?>();
+        string? cursor = null;
+        do
+        {
+            using var page = JsonDocument.Parse(await app.Anonymous().GetStringAsync(
+                $"/api/v1/registry/search?q={Uri.EscapeDataString($"Шұғыла {word}, Карагандинская обл.")}&limit=1{(cursor is null ? "" : $"&cursor={cursor}")}"));
+            Assert.Equal($"Шұғыла {word}", page.RootElement.GetProperty("readAs").GetString());
+            Assert.Equal("Қарағанды облысы", page.RootElement.GetProperty("readInRegion").GetString());
+            seen.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
+            cursor = page.RootElement.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null && seen.Count < 5);
+        Assert.Equal(numbers.Order(), seen.Order());
+        using var elsewhere = JsonDocument.Parse(await app.Anonymous().GetStringAsync($"/api/v1/registry/search?q={Uri.EscapeDataString($"Шұғыла {word}, г. Астана")}"));
+        Assert.Empty(elsewhere.RootElement.GetProperty("items").EnumerateArray());
+    }
+
     /// <summary>The pages of an answer read on the other layout follow one another with the query as typed and the cursor.</summary>
     [Fact]
     public async Task The_pages_of_an_answer_read_on_the_other_keyboard_layout_walk_it_with_the_query_as_typed()

@@ -161,6 +161,21 @@ public sealed partial class PageResponseTests(WebsiteApp app)
         Assert.Contains(apart, parted);
     }
 
+    /// <summary>A region named in the query as an address names it is searched in as the region filter, and the page says
+    /// so in the region's name of the page's language.</summary>
+    [Fact]
+    public async Task A_query_naming_a_region_is_answered_in_that_region_and_the_page_says_so()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.For("permit", name: "ТОО «Ақжайық Сүзгі»"));
+        await app.WaitForProjectionsAsync(TimeSpan.FromSeconds(30));
+        using var client = Client();
+        var ru = WebUtility.HtmlDecode(await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString("Ақжайық Сүзгі, г. Астана")}"));
+        Assert.Contains("Показаны результаты по запросу «Ақжайық Сүзгі» в регионе: Астана.", ru);
+        Assert.Contains(number, ru);
+        var kk = WebUtility.HtmlDecode(await client.GetStringAsync($"/kk/search?q={Uri.EscapeDataString("Ақжайық Сүзгі Астана қаласы")}"));
+        Assert.Contains("«Ақжайық Сүзгі» бойынша нәтижелер көрсетілді, өңір: Астана.", kk);
+    }
+
     /// <summary>The demo data renames some holders: a search by the old name finds the documents issued under the new one,
     /// and the hit says which former name that was, its words marked.</summary>
     [Fact]
