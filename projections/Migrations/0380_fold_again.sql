@@ -4,7 +4,8 @@
 -- * it reads Latin kh, gh and shch as х, ғ and щ, as passports and older romanizations spell them ("AKHMETOV",
 --   "Qaraghandy", "Shchuchinsk"), where it read к+х, г+х and ш+ч.
 -- The read model's folded text is folded again the same way: the signs are dropped everywhere, and the three digraphs in
--- the names of holders whose names are written with them. The search vector, the narrow search copy and every per-word
+-- the names of holders whose names are written with them (there, every кх, гх and шч is read as one: a Cyrillic word
+-- holding one beside a Latin word holding kh, gh or shch in one holder's names is not told apart; none at 1M). The search vector, the narrow search copy and every per-word
 -- count follow from it, rebuilt as a bulk load rebuilds them (PostgresDocumentProjector.RebuildSearchRows and
 -- RecountTerms). Only a read model holding such a text is touched. At a million documents about half hold a sign (the
 -- scope words "отрасль", "объект"); the rebuild then takes minutes, once (2.5 min here at 1.09M).
