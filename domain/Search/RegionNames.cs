@@ -29,9 +29,8 @@ public sealed class RegionNames
     RegionNames(IReadOnlyList<Region> regions, List<Name> names, Dictionary<string, string> abbreviations)
     {
         All = regions;
-        // The names of regions before those of places ("Акмола облысы" is Ақмола облысы, not Астана's former name), the
-        // longest first.
-        this.names = [.. names.OrderBy(n => n.By == Marked.Either).ThenByDescending(n => n.Words.Length)];
+        // The names of regions before those of places: "Акмола облысы" is Ақмола облысы, not Астана's former name.
+        this.names = [.. names.OrderBy(n => n.By == Marked.Either)];
         this.abbreviations = abbreviations;
     }
 
@@ -69,10 +68,10 @@ public sealed class RegionNames
             var region = new Region(fields[0].Trim(), fields[1].Trim());
             regions.Add(region);
             var by = Words(region.Kazakh).Select(SearchText.Fold).Any(IsRegionWord) ? Marked.Region : Marked.City;
-            foreach (var name in fields[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Prepend(region.Russian).Prepend(region.Kazakh))
+            foreach (var name in (string[])[region.Kazakh, region.Russian, .. fields[2].Split('|')])
                 names.Add(new([.. Words(name).Select(SearchText.Fold).Where(w => !IsRegionWord(w))], by, region.Kazakh));
-            foreach (var abbreviation in fields[3].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                abbreviations[SearchText.Fold(abbreviation)] = region.Kazakh;
+            foreach (var abbreviation in fields[3].Split('|').Select(SearchText.Fold))
+                abbreviations[abbreviation] = region.Kazakh;
         }
         var known = regions.Select(r => r.Kazakh).ToHashSet(StringComparer.Ordinal);
         foreach (var place in places.All)
@@ -93,7 +92,7 @@ public sealed class RegionNames
         for (var i = 0; i <= text.Length; i++)
         {
             if (i < text.Length && char.IsLetterOrDigit(text[i])) continue;
-            if (i > start && SearchText.Fold(text[start..i]).Length > 0) words.Add(text[start..i]);
+            if (SearchText.Fold(text[start..i]).Length > 0) words.Add(text[start..i]);
             start = i + 1;
         }
         return [.. words];

@@ -23,6 +23,10 @@ public sealed class RegionNamesTests
     [InlineData("г. Акмола", "", "Астана")]                                                     // the former name of the city
     [InlineData("Temirtau city", "", "Қарағанды облысы")]                                        // a place: the region it is in
     [InlineData("Сервис г. Караганда", "Сервис", "Қарағанды облысы")]
+    [InlineData("г. Алматы ТОО Лифт", "ТОО Лифт", "Алматы")]                                    // the words after the name kept
+    [InlineData("Лифт Карагандинскую область", "Лифт", "Қарағанды облысы")]                       // an ending of three letters
+    [InlineData("Астана қ.", "", "Астана")]                                                     // қ. for қаласы
+    [InlineData("г. ь Алматы", "", "Алматы")]                                                   // a word folded to nothing is none
     public void A_region_named_in_a_query_is_found_and_the_rest_kept_as_typed(string q, string rest, string region) =>
         Assert.Equal(new RegionInQuery(region, rest), RegionNames.Default.Find(q));
 
@@ -33,6 +37,7 @@ public sealed class RegionNamesTests
     [InlineData("ИП Г Иванов")]            // an initial is no city unless a place follows
     [InlineData("Жаңатұрмыс қаласы")]      // no region's name, nor a place's
     [InlineData("обл")]
+    [InlineData("ТОО Батыс")]              // the first word of a region's name of two, at the end
     [InlineData("")]
     [InlineData(null)]
     public void A_query_that_names_no_region_is_not_read_as_one(string? q) => Assert.Null(RegionNames.Default.Find(q));
@@ -50,7 +55,15 @@ public sealed class RegionNamesTests
     [InlineData(";Астана;;")]                               // no Kazakh name
     [InlineData("Астана; ;;")]                              // no Russian name
     public void A_line_that_is_not_a_region_stops_the_start(string line) =>
-        Assert.Throws<SearchDataException>(() => RegionNames.Parse(line, PlaceNames.Parse("")));
+        Assert.Contains("line 1", Assert.Throws<SearchDataException>(() => RegionNames.Parse(line, PlaceNames.Parse(""))).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Empty_lists_of_other_names_and_abbreviations_name_nothing()
+    {
+        var regions = RegionNames.Parse("Астана;Астана;|;|", PlaceNames.Parse(""));
+        Assert.Null(regions.Find("ТОО Лифт"));
+        Assert.Equal(new RegionInQuery("Астана", "Лифт"), regions.Find("Лифт г. Астана"));
+    }
 
     [Fact]
     public void A_place_in_a_region_the_file_does_not_name_stops_the_start() =>
