@@ -100,11 +100,11 @@ public static partial class Labels
         QueryReadingKind.WordsTogether => ReadTogether,
         _ => ReadOtherwise,
     };
-    /// <summary>The line above results of a query read with the region it names as the filter: {0} the rest of the query,
-    /// {1} the region.</summary>
-    public static Text ReadInRegion(string rest) => rest.Length == 0 ? ReadRegionAlone : ReadRegionAndWords;
-    static readonly Text ReadRegionAndWords = new("«{0}» бойынша нәтижелер көрсетілді, өңір: {1}.", "Показаны результаты по запросу «{0}» в регионе: {1}.");
-    static readonly Text ReadRegionAlone = new("Өңірдің барлық құжаттары көрсетілді: {1}.", "Показаны все документы региона: {1}.");
+    /// <summary>The line above results of a query read with the region or kind of document it names as the filters: {0} the
+    /// rest of the query, {1} the filters.</summary>
+    public static Text ReadWithFilters(string rest) => rest.Length == 0 ? ReadFiltersAlone : ReadFiltersAndWords;
+    static readonly Text ReadFiltersAndWords = new("«{0}» бойынша нәтижелер көрсетілді, сүзгі: {1}.", "Показаны результаты по запросу «{0}» с фильтром: {1}.");
+    static readonly Text ReadFiltersAlone = new("Сүзгі бойынша құжаттар көрсетілді: {1}.", "Показаны документы с фильтром: {1}.");
     static readonly Text ReadOnOtherLayout = new("«{0}» бойынша нәтижелер көрсетілді: пернетақта тілі ауыстырылмаған сияқты.",
         "Показаны результаты по запросу «{0}»: похоже, раскладка клавиатуры не была переключена.");
     static readonly Text ReadApart = new("«{0}» бойынша нәтижелер көрсетілді: сөздер бөлек оқылды.",

@@ -1,4 +1,5 @@
 using System.Text;
+using Registry.Domain.Documents;
 
 namespace Registry.Domain.Search;
 
@@ -11,17 +12,19 @@ public enum QueryReadingKind
     WordsApart,
     /// <summary>The words of a name read as one word.</summary>
     WordsTogether,
-    /// <summary>A region the query names read as the region filter (<see cref="RegionNames"/>).</summary>
-    Region,
+    /// <summary>A region or a kind of document the query names read as the filter (<see cref="RegionNames"/>,
+    /// <see cref="DocumentKindNames"/>).</summary>
+    Filters,
 }
 
-/// <summary>A reading of a query: the text to search for, and with <see cref="Region"/> the region to search in.</summary>
-public sealed record QueryReading(QueryReadingKind Kind, string Text, string? Region = null);
+/// <summary>A reading of a query: the text to search for, and with <see cref="QueryReadingKind.Filters"/> the region or
+/// the kind of document to search among.</summary>
+public sealed record QueryReading(QueryReadingKind Kind, string Text, string? Region = null, DocumentKind? DocumentKind = null);
 
 /// <summary>
-/// The other readings of a query that finds nothing as typed, in the order they are tried: a region it names as the region
-/// filter ("ТОО Астана Газ, Карагандинская обл." is "ТОО Астана Газ" in Қарағанды облысы); its keys on the other keyboard
-/// layout ("Fcnfyf" is "Астана"); a name written in one word with capitals inside read as its words ("АстанаСтрой" is
+/// The other readings of a query that finds nothing as typed, in the order they are tried: a region and a kind of document
+/// it names as the filters ("разрешение ТОО Лифт, Карагандинская обл." is "ТОО Лифт" among permits in Қарағанды облысы);
+/// its keys on the other keyboard layout ("Fcnfyf" is "Астана"); a name written in one word with capitals inside read as its words ("АстанаСтрой" is
 /// "Астана Строй"); and the words of a name typed apart read as one word, as registry names often write them ("Alem
 /// Group" is "AlemGroup"), a legal form staying a word of its own ("ТОО Alem Group" is "ТОО AlemGroup").
 /// </summary>
@@ -29,10 +32,20 @@ public static class QueryReadings
 {
     public static IEnumerable<QueryReading> Of(string? q)
     {
-        if (RegionNames.Default.Find(q) is { } region) yield return new(QueryReadingKind.Region, region.Rest, region.Region);
+        if (Filters(q) is { } filters) yield return filters;
         if (KeyboardLayout.Switched(q) is { } switched) yield return new(QueryReadingKind.KeyboardLayout, switched);
         if (WordsApart(q) is { } apart) yield return new(QueryReadingKind.WordsApart, apart);
         if (WordsTogether(q) is { } together) yield return new(QueryReadingKind.WordsTogether, together);
+    }
+
+    /// <summary>The query without the region and the kind of document it names, which become its filters; null when it names
+    /// neither.</summary>
+    public static QueryReading? Filters(string? q)
+    {
+        var region = RegionNames.Default.Find(q);
+        var rest = region?.Rest ?? q ?? "";
+        var kind = DocumentKindNames.Default.Find(rest);
+        return region is null && kind is null ? null : new(QueryReadingKind.Filters, kind?.Rest ?? rest, region?.Region, kind?.Kind);
     }
 
     /// <summary>The query parted where a capital follows a small letter inside a word; null when nothing is parted.</summary>

@@ -39,7 +39,7 @@ public sealed class RegionNames
     /// <summary>The first region the query names, and the query's other words; null when it names none.</summary>
     public RegionInQuery? Find(string? q)
     {
-        var words = Words(q);
+        var words = SearchText.Words(q);
         var folded = words.Select(SearchText.Fold).ToArray();
         for (var i = 0; i < folded.Length; i++)
         {
@@ -67,9 +67,9 @@ public sealed class RegionNames
                 throw new SearchDataException($"Region line {number} is not 'kazakh;russian;other names;abbreviations': {line}");
             var region = new Region(fields[0].Trim(), fields[1].Trim());
             regions.Add(region);
-            var by = Words(region.Kazakh).Select(SearchText.Fold).Any(IsRegionWord) ? Marked.Region : Marked.City;
+            var by = SearchText.Words(region.Kazakh).Select(SearchText.Fold).Any(IsRegionWord) ? Marked.Region : Marked.City;
             foreach (var name in (string[])[region.Kazakh, region.Russian, .. fields[2].Split('|')])
-                names.Add(new([.. Words(name).Select(SearchText.Fold).Where(w => !IsRegionWord(w))], by, region.Kazakh));
+                names.Add(new([.. SearchText.Words(name).Select(SearchText.Fold).Where(w => !IsRegionWord(w))], by, region.Kazakh));
             foreach (var abbreviation in fields[3].Split('|').Select(SearchText.Fold))
                 abbreviations[abbreviation] = region.Kazakh;
         }
@@ -78,24 +78,9 @@ public sealed class RegionNames
         {
             if (!known.Contains(place.Region))
                 throw new SearchDataException($"Place '{place.Kazakh}' is in '{place.Region}', which the region file does not name.");
-            names.AddRange(place.AllNames.Select(n => new Name([.. Words(n).Select(SearchText.Fold)], Marked.Either, place.Region)));
+            names.AddRange(place.AllNames.Select(n => new Name([.. SearchText.Words(n).Select(SearchText.Fold)], Marked.Either, place.Region)));
         }
         return new RegionNames(regions, [.. names.Where(n => n.Words.Length > 0)], abbreviations);
-    }
-
-    /// <summary>The words of a text as the fold parts them: at every character that is neither a letter nor a digit.</summary>
-    static string[] Words(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return [];
-        var words = new List<string>();
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i < text.Length && char.IsLetterOrDigit(text[i])) continue;
-            if (SearchText.Fold(text[start..i]).Length > 0) words.Add(text[start..i]);
-            start = i + 1;
-        }
-        return [.. words];
     }
 
     static string Rest(string[] words, int first, int last) => string.Join(' ', words.Where((_, i) => i < first || i > last));

@@ -40,6 +40,22 @@ public static class SearchText
         return sb.ToString().TrimEnd();
     }
 
+    /// <summary>The words of a text as typed, parted where the fold parts them (at every character that is neither a letter
+    /// nor a digit); a word the fold leaves nothing of (ь) is none.</summary>
+    public static string[] Words(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        var words = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && char.IsLetterOrDigit(text[i])) continue;
+            if (Fold(text[start..i]).Length > 0) words.Add(text[start..i]);
+            start = i + 1;
+        }
+        return [.. words];
+    }
+
     /// <summary>
     /// The last word of <paramref name="text"/> as it may be meant when typing stopped inside a Latin digraph: "Tec" folds
     /// to "тец", and may be the start of "Tech…" (теч); likewise s/sh (ш), z/zh (ж), t/ts (ц) and k/kh (х). Null when the

@@ -57,6 +57,10 @@ public sealed record FacetCount(string Value, long Count);
 /// <see cref="SearchPage.ExactTotalLimit"/> Elasticsearch counts them exactly, and so does the PostgreSQL backend for a
 /// query of one word (or one place under its names) from per-word counts; for other broad queries it estimates them from
 /// a sample of the registry and says so (Exact = false).</summary>
+/// <summary>The filters a query was read with (<see cref="SearchPage.ReadAs"/>): the kind of document (its slug) and the
+/// region it named; null for one it did not name.</summary>
+public sealed record SearchReadFilters(string? Kind, string? Region);
+
 public sealed record SearchFacets(bool Exact, IReadOnlyList<FacetCount> Kind, IReadOnlyList<FacetCount> Status, IReadOnlyList<FacetCount> Region);
 
 /// <summary>How to read <see cref="SearchPage.Total"/>: the exact number of matches (eq), or a lower bound (gte) —
@@ -71,10 +75,10 @@ public enum TotalRelation
 /// <summary>A page of matches, best first. Total counts every match up to <see cref="ExactTotalLimit"/>; above that it is
 /// that limit with TotalRelation gte ("more than 10,000"), as a search engine says "about". ReadAs, when set, is the query
 /// the page answers instead of the one typed, which found nothing: the same keys on the other keyboard layout, the words
-/// of a name parted or joined, or the query without the region it names; ReadInRegion is then that region, searched in as
-/// the region filter (<see cref="ReadAgainSearchQuery"/>).</summary>
+/// of a name parted or joined, or the query without the region and the kind of document it names; ReadFilters are then
+/// those, searched among as the filters (<see cref="ReadAgainSearchQuery"/>).</summary>
 public sealed record SearchPage(IReadOnlyList<SearchHit> Items, long Total, TotalRelation TotalRelation, string? NextCursor, SearchFacets Facets,
-    string? ReadAs = null, string? ReadInRegion = null)
+    string? ReadAs = null, SearchReadFilters? ReadFilters = null)
 {
     public const int ExactTotalLimit = 10_000;
 

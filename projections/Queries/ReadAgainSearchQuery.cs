@@ -1,14 +1,15 @@
 using System.Text.Json;
+using Registry.Domain.Common;
 using Registry.Domain.Search;
 
 namespace Registry.Projections.Queries;
 
 /// <summary>
-/// A query that finds nothing is read again as a person most likely meant it (<see cref="QueryReadings"/>): a region it
-/// names as the region filter, its keys on the other keyboard layout ("Fcnfyf" is "Астана"), a name in one word as its
-/// words, or a name's words as one. The first reading that finds something answers, and the page names it
-/// (<see cref="SearchPage.ReadAs"/>, <see cref="SearchPage.ReadInRegion"/>). Only an empty answer is read again, so a query
-/// that finds anything as typed is never second-guessed; nor is a region filter the request already sets.
+/// A query that finds nothing is read again as a person most likely meant it (<see cref="QueryReadings"/>): a region and a
+/// kind of document it names as the filters, its keys on the other keyboard layout ("Fcnfyf" is "Астана"), a name in one
+/// word as its words, or a name's words as one. The first reading that finds something answers, and the page names it
+/// (<see cref="SearchPage.ReadAs"/>, <see cref="SearchPage.ReadFilters"/>). Only an empty answer is read again, so a query
+/// that finds anything as typed is never second-guessed; nor is a filter the request already sets.
 /// </summary>
 public sealed class ReadAgainSearchQuery(ISearchQuery inner) : ISearchQuery
 {
@@ -18,14 +19,20 @@ public sealed class ReadAgainSearchQuery(ISearchQuery inner) : ISearchQuery
         if (page.Total != 0) return page;
         foreach (var reading in Readings(request))
             if (await inner.SearchAsync(Read(request, reading), ct) is { Total: > 0 } other)
-                return other with { ReadAs = reading.Text, ReadInRegion = reading.Region };
+                return other with { ReadAs = reading.Text, ReadFilters = Filters(reading) };
         return page;
     }
 
     static IEnumerable<QueryReading> Readings(SearchRequest request) =>
-        QueryReadings.Of(request.Q).Where(r => r.Region is null || request.Region is null || r.Region == request.Region);
+        QueryReadings.Of(request.Q).Where(r => Agrees(r.Region, request.Region) && Agrees(r.DocumentKind?.Slug(), request.Kind));
 
-    static SearchRequest Read(SearchRequest request, QueryReading reading) => request with { Q = reading.Text, Region = reading.Region ?? request.Region };
+    static bool Agrees(string? read, string? set) => read is null || set is null || read == set;
+
+    static SearchRequest Read(SearchRequest request, QueryReading reading) =>
+        request with { Q = reading.Text, Region = reading.Region ?? request.Region, Kind = reading.DocumentKind?.Slug() ?? request.Kind };
+
+    static SearchReadFilters? Filters(QueryReading reading) =>
+        reading.Kind == QueryReadingKind.Filters ? new(reading.DocumentKind?.Slug(), reading.Region) : null;
 
     /// <summary>The page as its bytes, read again only when it holds no item. A page the read cache holds passes through
     /// without another await, and an answer of nothing either way is never deserialized: this is the hot path.</summary>
@@ -47,7 +54,7 @@ public sealed class ReadAgainSearchQuery(ISearchQuery inner) : ISearchQuery
             var other = await inner.SearchJsonAsync(Read(request, reading), ct);
             if (!IsEmpty(other))
                 return JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize<SearchPage>(other, SearchPage.Json)! with
-                    { ReadAs = reading.Text, ReadInRegion = reading.Region }, SearchPage.Json);
+                    { ReadAs = reading.Text, ReadFilters = Filters(reading) }, SearchPage.Json);
         }
         return json;
     }

@@ -95,7 +95,8 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
             using var page = JsonDocument.Parse(await app.Anonymous().GetStringAsync(
                 $"/api/v1/registry/search?q={Uri.EscapeDataString($"Шұғыла {word}, Карагандинская обл.")}&limit=1{(cursor is null ? "" : $"&cursor={cursor}")}"));
             Assert.Equal($"Шұғыла {word}", page.RootElement.GetProperty("readAs").GetString());
-            Assert.Equal("Қарағанды облысы", page.RootElement.GetProperty("readInRegion").GetString());
+            Assert.Equal("Қарағанды облысы", page.RootElement.GetProperty("readFilters").GetProperty("region").GetString());
+            Assert.Equal(JsonValueKind.Null, page.RootElement.GetProperty("readFilters").GetProperty("kind").ValueKind);
             seen.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
             cursor = page.RootElement.GetProperty("nextCursor").GetString();
         }

@@ -65,10 +65,10 @@ public class SearchSuiteApp : RegistryApp
 
 /// <summary>Expected hits by label. Ordered: the hits must come first in exactly this order. Contains: at least these.
 /// Otherwise: exactly this set, with an exact total and exact facets. FormerNames: the former names each expected hit shows.
-/// ReadAs: the query the page says it answers instead of the one typed (none unless given); ReadInRegion: the region that
-/// reading searched in.</summary>
+/// ReadAs: the query the page says it answers instead of the one typed (none unless given); ReadFilters: the kind and region
+/// that reading searched among.</summary>
 public sealed record SearchCase(string Name, Func<SearchSuiteApp, SearchRequest> Request, string[] Expected, bool Ordered = false, bool Contains = false,
-    SearchTier? Match = null, Dictionary<string, string[]>? FormerNames = null, string? ReadAs = null, string? ReadInRegion = null)
+    SearchTier? Match = null, Dictionary<string, string[]>? FormerNames = null, string? ReadAs = null, SearchReadFilters? ReadFilters = null)
 {
     public override string ToString() => Name;
 }
@@ -123,13 +123,21 @@ public static class SearchCases
             ReadAs: "ТОО ТеплоЭлектроЭнергоСнабжение"),
         Q("Nor is one that finds nothing either way", "Jkjkj"),
         new("A region named after the name, as an address gives it, is read as the region filter", _ => new SearchRequest("Шымкент Цемент, Түркістан облысы"), ["D"],
-            ReadAs: "Шымкент Цемент", ReadInRegion: "Түркістан облысы"),
-        new("A region's Russian name in another case", _ => new SearchRequest("ТОО Павлодарской обл."), ["F", "M"], ReadAs: "ТОО", ReadInRegion: "Павлодар облысы"),
-        new("A city marked as one, alone, lists what its holders hold", _ => new SearchRequest("г. Астана"), ["E", "J", "N"], ReadAs: "", ReadInRegion: "Астана"),
-        new("A region's abbreviation", _ => new SearchRequest("Титан ВКО"), ["C"], ReadAs: "Титан", ReadInRegion: "Шығыс Қазақстан облысы"),
+            ReadAs: "Шымкент Цемент", ReadFilters: new(null, "Түркістан облысы")),
+        new("A region's Russian name in another case", _ => new SearchRequest("ТОО Павлодарской обл."), ["F", "M"], ReadAs: "ТОО", ReadFilters: new(null, "Павлодар облысы")),
+        new("A city marked as one, alone, lists what its holders hold", _ => new SearchRequest("г. Астана"), ["E", "J", "N"], ReadAs: "", ReadFilters: new(null, "Астана")),
+        new("A region's abbreviation", _ => new SearchRequest("Титан ВКО"), ["C"], ReadAs: "Титан", ReadFilters: new(null, "Шығыс Қазақстан облысы")),
         new("A place marked as a city is read as its region", _ => new SearchRequest("Энергоорталық г. Караганда"), ["H"], ReadAs: "Энергоорталық",
-            ReadInRegion: "Қарағанды облысы"),
+            ReadFilters: new(null, "Қарағанды облысы")),
         new("A region named in the query does not override the region filter set", _ => new SearchRequest("Шымкент Цемент, Түркістан облысы", Region: "Астана"), []),
+        new("A kind of document named in the query is read as the kind filter", _ => new SearchRequest("разрешение Мыс"), ["L"], ReadAs: "Мыс",
+            ReadFilters: new("permit", null)),
+        new("An accreditation certificate is an аттестат аккредитации", _ => new SearchRequest("аттестат аккредитации Павлодар"), ["F"], ReadAs: "Павлодар",
+            ReadFilters: new("accreditation", null)),
+        new("A kind and a region named together, in Kazakh, list the kind's documents there", _ => new SearchRequest("рұқсат Қарағанды облысы"), ["H"], ReadAs: "",
+            ReadFilters: new("permit", "Қарағанды облысы")),
+        Q("A query naming two kinds of document is not read as either", "разрешение декларация Мыс"),
+        new("A kind named in the query does not override the kind filter set", _ => new SearchRequest("разрешение Мыс", Kind: "attestation"), []),
         Q("A former name of the city: Гурьев is Атырау", "Гурьев", "B"),
         Q("The Russian name of the city: Усть-Каменогорск is Өскемен", "Усть-Каменогорск", "C"),
         Q("A Soviet name: Актюбинск is Ақтөбе", "Актюбинск", "I"),
@@ -216,7 +224,7 @@ public static class SearchCases
         foreach (var (label, formerNames) in c.FormerNames ?? [])
             Assert.Equal(formerNames, page.Items.Single(i => i.Number == app.Numbers[label]).HolderFormerNames);
         Assert.Equal(c.ReadAs, page.ReadAs);
-        Assert.Equal(c.ReadInRegion, page.ReadInRegion);
+        Assert.Equal(c.ReadFilters, page.ReadFilters);
         Assert.Equal(TotalRelation.Eq, page.TotalRelation);
         Assert.True(page.Facets.Exact);
         if (c.Contains) return;

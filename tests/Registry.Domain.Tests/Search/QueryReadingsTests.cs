@@ -1,3 +1,4 @@
+using Registry.Domain.Documents;
 using Registry.Domain.Search;
 
 namespace Registry.Domain.Tests.Search;
@@ -45,7 +46,21 @@ public sealed class QueryReadingsTests
         Assert.Equal([new(QueryReadingKind.WordsApart, "Жезқазған Мыс")], QueryReadings.Of("ЖезқазғанМыс"));
         Assert.Equal([new(QueryReadingKind.KeyboardLayout, "ФдуьПкщгз"), new(QueryReadingKind.WordsApart, "Alem Group")], QueryReadings.Of("AlemGroup"));
         Assert.Empty(QueryReadings.Of("ATT-2024-1"));
+        Assert.Equal(QueryReadingKind.Filters, QueryReadings.Of("Лифт Сервис г. Алматы").First().Kind);
     }
+
+    [Theory]
+    [InlineData("разрешение ТОО Лифт, Карагандинская обл.", "ТОО Лифт", "Қарағанды облысы", DocumentKind.Permit)]
+    [InlineData("ТОО Лифт, г. Алматы", "ТОО Лифт", "Алматы", null)]
+    [InlineData("аттестат ТОО Лифт", "ТОО Лифт", null, DocumentKind.Attestation)]
+    [InlineData("рұқсат ВКО", "", "Шығыс Қазақстан облысы", DocumentKind.Permit)]
+    public void A_region_and_a_kind_named_in_the_query_are_read_as_its_filters(string typed, string rest, string? region, DocumentKind? kind) =>
+        Assert.Equal(new QueryReading(QueryReadingKind.Filters, rest, region, kind), QueryReadings.Filters(typed));
+
+    [Theory]
+    [InlineData("ТОО Лифт Алматы")]
+    [InlineData(null)]
+    public void A_query_naming_neither_has_no_filters_reading(string? typed) => Assert.Null(QueryReadings.Filters(typed));
 
     [Theory]
     [InlineData("тоо", true)]

@@ -161,19 +161,22 @@ public sealed partial class PageResponseTests(WebsiteApp app)
         Assert.Contains(apart, parted);
     }
 
-    /// <summary>A region named in the query as an address names it is searched in as the region filter, and the page says
-    /// so in the region's name of the page's language.</summary>
+    /// <summary>A region named in the query as an address names it, and a kind of document, are searched among as the
+    /// filters, and the page says so in the names of the page's language.</summary>
     [Fact]
-    public async Task A_query_naming_a_region_is_answered_in_that_region_and_the_page_says_so()
+    public async Task A_query_naming_a_region_or_a_kind_is_answered_among_them_and_the_page_says_so()
     {
         var number = await app.Officer().IssueAsync(Scenario.For("permit", name: "ТОО «Ақжайық Сүзгі»"));
         await app.WaitForProjectionsAsync(TimeSpan.FromSeconds(30));
         using var client = Client();
         var ru = WebUtility.HtmlDecode(await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString("Ақжайық Сүзгі, г. Астана")}"));
-        Assert.Contains("Показаны результаты по запросу «Ақжайық Сүзгі» в регионе: Астана.", ru);
+        Assert.Contains("Показаны результаты по запросу «Ақжайық Сүзгі» с фильтром: Астана.", ru);
         Assert.Contains(number, ru);
-        var kk = WebUtility.HtmlDecode(await client.GetStringAsync($"/kk/search?q={Uri.EscapeDataString("Ақжайық Сүзгі Астана қаласы")}"));
-        Assert.Contains("«Ақжайық Сүзгі» бойынша нәтижелер көрсетілді, өңір: Астана.", kk);
+        var kk = WebUtility.HtmlDecode(await client.GetStringAsync($"/kk/search?q={Uri.EscapeDataString("рұқсат Ақжайық Сүзгі Астана қаласы")}"));
+        Assert.Contains("«Ақжайық Сүзгі» бойынша нәтижелер көрсетілді, сүзгі: Рұқсат, Астана.", kk);
+        Assert.Contains(number, kk);
+        var kind = WebUtility.HtmlDecode(await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString("разрешения")}"));
+        Assert.Contains("Показаны документы с фильтром: Разрешение.", kind);
     }
 
     /// <summary>The demo data renames some holders: a search by the old name finds the documents issued under the new one,

@@ -1,0 +1,46 @@
+using Registry.Domain.Documents;
+using Registry.Domain.Search;
+
+namespace Registry.Domain.Tests.Search;
+
+public sealed class DocumentKindNamesTests
+{
+    [Theory]
+    [InlineData("разрешение Лифт", DocumentKind.Permit, "Лифт")]
+    [InlineData("Разрешения ТОО «Лифт»", DocumentKind.Permit, "ТОО Лифт")]             // another case, the name's words as typed
+    [InlineData("рұқсат", DocumentKind.Permit, "")]
+    [InlineData("аттестат Астана Газ", DocumentKind.Attestation, "Астана Газ")]
+    [InlineData("Астана Газ аттестация", DocumentKind.Attestation, "Астана Газ")]
+    [InlineData("аттестат аккредитации Павлодар", DocumentKind.Accreditation, "Павлодар")] // an accreditation certificate
+    [InlineData("Павлодар аккредиттеу аттестаты", DocumentKind.Accreditation, "Павлодар")]
+    [InlineData("декларация Атырау", DocumentKind.Declaration, "Атырау")]
+    [InlineData("шифр декларации", DocumentKind.Declaration, "")]                         // two words of one kind
+    [InlineData("заключение огнетушитель", DocumentKind.FireEquipmentConclusion, "огнетушитель")]
+    [InlineData("қорытынды", DocumentKind.FireEquipmentConclusion, "")]
+    [InlineData("согласование стандарта", DocumentKind.StandardAgreement, "стандарта")]
+    [InlineData("permit Almaty", DocumentKind.Permit, "Almaty")]
+    public void A_kind_named_in_a_query_is_found_and_the_rest_kept_as_typed(string q, DocumentKind kind, string rest) =>
+        Assert.Equal(new KindInQuery(kind, rest), DocumentKindNames.Default.Find(q));
+
+    [Theory]
+    [InlineData("ТОО Лифт")]
+    [InlineData("разрешение декларация")]     // two kinds: neither
+    [InlineData("Разрешительная система")]   // a word that only begins like one
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_query_that_names_no_kind_or_two_is_not_read_as_one(string? q) => Assert.Null(DocumentKindNames.Default.Find(q));
+
+    [Theory]
+    [InlineData("spaceship;ракета")]   // no such kind
+    [InlineData("permit")]             // one field
+    public void A_line_that_is_not_a_kind_stops_the_start(string line) =>
+        Assert.Contains("line 1", Assert.Throws<SearchDataException>(() => DocumentKindNames.Parse(line)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Every_kind_is_named()
+    {
+        foreach (var kind in DocumentKinds.All)
+            Assert.Contains(kind, new[] { "аттестат", "разрешение", "декларация", "аккредитация", "заключение", "согласование" }
+                .Select(w => DocumentKindNames.Default.Find(w)?.Kind));
+    }
+}
