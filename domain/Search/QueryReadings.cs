@@ -43,9 +43,8 @@ public static class QueryReadings
     public static QueryReading? Filters(string? q)
     {
         var region = RegionNames.Default.Find(q);
-        var rest = region?.Rest ?? q ?? "";
-        var kind = DocumentKindNames.Default.Find(rest);
-        return region is null && kind is null ? null : new(QueryReadingKind.Filters, kind?.Rest ?? rest, region?.Region, kind?.Kind);
+        var kind = DocumentKindNames.Default.Find(region?.Rest ?? q);
+        return region is null && kind is null ? null : new(QueryReadingKind.Filters, kind?.Rest ?? region!.Rest, region?.Region, kind?.Kind);
     }
 
     /// <summary>The query parted where a capital follows a small letter inside a word; null when nothing is parted.</summary>

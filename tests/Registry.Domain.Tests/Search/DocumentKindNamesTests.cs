@@ -37,6 +37,9 @@ public sealed class DocumentKindNamesTests
         Assert.Contains("line 1", Assert.Throws<SearchDataException>(() => DocumentKindNames.Parse(line)).Message, StringComparison.Ordinal);
 
     [Fact]
+    public void An_empty_beginning_names_nothing() => Assert.Null(DocumentKindNames.Parse("permit;|разрешен").Find("ТОО Лифт"));
+
+    [Fact]
     public void Every_kind_is_named()
     {
         foreach (var kind in DocumentKinds.All)
