@@ -23,7 +23,7 @@ public sealed class VerificationModule : ICarterModule
 
         g.MapGet("/{number}", Verify).WithName("VerifyDocument")
             .WithSummary("Verify a document by its number")
-            .WithDescription("Number matching ignores case, spaces, dashes and Cyrillic look-alike letters, reads the kind's letters typed in Cyrillic as they sound (ПРМ for PRM) or on the Russian keyboard layout (ЗКЬ), and is otherwise exact. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product. A 404 for a number typed without its leading zeros (ATT-2024-1), with a zero too many (ATT-2024-0000001) or with the letter O for a zero lists the document it probably means in didYouMean.");
+            .WithDescription("Number matching ignores case, spaces, dashes, slashes and Cyrillic look-alike letters, reads the kind's letters typed in Cyrillic as they sound (ПРМ for PRM) or on the Russian keyboard layout (ЗКЬ), and is otherwise exact. asOf (YYYY-MM-DD, default today) asks whether the document was valid on that day; covers asks whether its scope names an activity sub-type, technology, device or product. A 404 for a number typed without its leading zeros (ATT-2024-1), with a zero too many (ATT-2024-0000001) or with the letter O for a zero lists the document it probably means in didYouMean.");
 
         g.MapPost("/", VerifyMany).WithName("VerifyDocuments")
             .WithSummary($"Verify up to {MaxBulk} numbers in one call, one result per number, in request order");
@@ -32,6 +32,9 @@ public sealed class VerificationModule : ICarterModule
     public static async Task<Results<Ok<VerificationResult>, NotModified, NotFoundProblem>> Verify(string number, DateOnly? asOf, string? covers,
         HttpContext http, IVerifyQuery query, TimeProvider clock, CancellationToken ct)
     {
+        // Routing leaves an encoded slash encoded (%2F) in a route value: a number written with slashes, or a link to a
+        // document's page, is read as it was sent.
+        if (number.Contains('%', StringComparison.Ordinal)) number = Uri.UnescapeDataString(number);
         var day = asOf ?? Today(clock);
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
         if (document is null) return await NotFoundAsync(number, query, ct);

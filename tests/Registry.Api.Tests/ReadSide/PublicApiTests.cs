@@ -45,6 +45,24 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Empty(none.RootElement.GetProperty("didYouMean").EnumerateArray());
     }
 
+    /// <summary>Slashes encoded in the path segment (%2F), which routing leaves encoded, are read as sent: a number written
+    /// with slashes is the number, as with spaces or dashes; a link to its page is not verified, as verification never
+    /// guesses, but the answer names the link as sent and the document it probably means.</summary>
+    [Fact]
+    public async Task A_number_with_encoded_slashes_is_read_as_sent()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.For("permit"));
+        await app.WaitForProjectionsAsync();
+        var slashed = await app.Anonymous().GetAsync($"/api/v1/verify/{Uri.EscapeDataString(number.Replace('-', '/'))}");
+        Assert.Equal(HttpStatusCode.OK, slashed.StatusCode);
+        var link = $"https://registry.example.kz/ru/documents/{number}";
+        var response = await app.Anonymous().GetAsync($"/api/v1/verify/{Uri.EscapeDataString(link)}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal([number], problem.RootElement.GetProperty("didYouMean").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains($"'{link}'", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>An inspector typing a number on a Russian keyboard: the kind's letters as they sound (ПРМ for PRM) or as the
     /// Latin keys give them with the Russian layout on (ЗКЬ) are that kind, as the Cyrillic look-alikes (АТТ) always were.</summary>
     [Fact]
