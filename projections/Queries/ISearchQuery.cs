@@ -53,14 +53,14 @@ public sealed record SearchHit(
 
 public sealed record FacetCount(string Value, long Count);
 
-/// <summary>Counts by kind, status and region. Exact when the total is exact; for a total above
-/// <see cref="SearchPage.ExactTotalLimit"/> Elasticsearch counts them exactly, and so does the PostgreSQL backend for a
-/// query of one word (or one place under its names) from per-word counts; for other broad queries it estimates them from
-/// a sample of the registry and says so (Exact = false).</summary>
 /// <summary>The filters a query was read with (<see cref="SearchPage.ReadAs"/>): the kind of document (its slug) and the
 /// region it named; null for one it did not name.</summary>
 public sealed record SearchReadFilters(string? Kind, string? Region);
 
+/// <summary>Counts by kind, status and region. Exact when the total is exact; for a total above
+/// <see cref="SearchPage.ExactTotalLimit"/> Elasticsearch counts them exactly, and so does the PostgreSQL backend for a
+/// query of one word (or one place under its names) from per-word counts; for other broad queries it estimates them from
+/// a sample of the registry and says so (Exact = false).</summary>
 public sealed record SearchFacets(bool Exact, IReadOnlyList<FacetCount> Kind, IReadOnlyList<FacetCount> Status, IReadOnlyList<FacetCount> Region);
 
 /// <summary>How to read <see cref="SearchPage.Total"/>: the exact number of matches (eq), or a lower bound (gte) —
