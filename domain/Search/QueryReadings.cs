@@ -24,9 +24,10 @@ public sealed record QueryReading(QueryReadingKind Kind, string Text, string? Re
 /// <summary>
 /// The other readings of a query that finds nothing as typed, in the order they are tried: a region and a kind of document
 /// it names as the filters ("разрешение ТОО Лифт, Карагандинская обл." is "ТОО Лифт" among permits in Қарағанды облысы);
-/// its keys on the other keyboard layout ("Fcnfyf" is "Астана"); a name written in one word with capitals inside read as its words ("АстанаСтрой" is
-/// "Астана Строй"); and the words of a name typed apart read as one word, as registry names often write them ("Alem
-/// Group" is "AlemGroup"), a legal form staying a word of its own ("ТОО Alem Group" is "ТОО AlemGroup").
+/// its keys on the other keyboard layout ("Fcnfyf" is "Астана"); a name written in one word with capitals inside read as
+/// its words ("АстанаСтрой" is "Астана Строй"); and the words of a name typed apart read as one word, as registry names
+/// often write them ("Alem Group" is "AlemGroup"), a legal form staying a word of its own ("ТОО Alem Group" is "ТОО
+/// AlemGroup").
 /// </summary>
 public static class QueryReadings
 {
