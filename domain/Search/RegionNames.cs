@@ -25,16 +25,23 @@ public sealed class RegionNames
 
     readonly List<Name> names;
     readonly Dictionary<string, string> abbreviations;
+    readonly Dictionary<string, string> byName;
 
-    RegionNames(IReadOnlyList<Region> regions, List<Name> names, Dictionary<string, string> abbreviations)
+    RegionNames(IReadOnlyList<Region> regions, List<Name> names, Dictionary<string, string> abbreviations, Dictionary<string, string> byName)
     {
         All = regions;
+        this.byName = byName;
         // The names of regions before those of places: "Акмола облысы" is Ақмола облысы, not Астана's former name.
         this.names = [.. names.OrderBy(n => n.By == Marked.Either)];
         this.abbreviations = abbreviations;
     }
 
     public IReadOnlyList<Region> All { get; }
+
+    /// <summary>The region a filter's value names, as the registry stores it: any of its listed names in any case and
+    /// spelling the fold meets ("Карагандинская область", "karaganda region", "Караганды облысы"), or its abbreviation;
+    /// null for a value that names none.</summary>
+    public string? Named(string? value) => value is null ? null : byName.GetValueOrDefault(SearchText.Fold(value));
 
     /// <summary>The first region the query names, and the query's other words; null when it names none.</summary>
     public RegionInQuery? Find(string? q)
@@ -61,6 +68,7 @@ public sealed class RegionNames
         var regions = new List<Region>();
         var names = new List<Name>();
         var abbreviations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (number, line, fields) in ShippedData.Records(text))
         {
             if (fields.Length != 4 || fields[0].Trim().Length == 0 || fields[1].Trim().Length == 0)
@@ -69,9 +77,12 @@ public sealed class RegionNames
             regions.Add(region);
             var by = SearchText.Words(region.Kazakh).Select(SearchText.Fold).Any(IsRegionWord) ? Marked.Region : Marked.City;
             foreach (var name in (string[])[region.Kazakh, region.Russian, .. fields[2].Split('|')])
+            {
                 names.Add(new([.. SearchText.Words(name).Select(SearchText.Fold).Where(w => !IsRegionWord(w))], by, region.Kazakh));
+                byName[SearchText.Fold(name)] = region.Kazakh;
+            }
             foreach (var abbreviation in fields[3].Split('|').Select(SearchText.Fold))
-                abbreviations[abbreviation] = region.Kazakh;
+                byName[abbreviation] = abbreviations[abbreviation] = region.Kazakh;
         }
         var known = regions.Select(r => r.Kazakh).ToHashSet(StringComparer.Ordinal);
         foreach (var place in places.All)
@@ -80,7 +91,7 @@ public sealed class RegionNames
                 throw new SearchDataException($"Place '{place.Kazakh}' is in '{place.Region}', which the region file does not name.");
             names.AddRange(place.AllNames.Select(n => new Name([.. SearchText.Words(n).Select(SearchText.Fold)], Marked.Either, place.Region)));
         }
-        return new RegionNames(regions, [.. names.Where(n => n.Words.Length > 0)], abbreviations);
+        return new RegionNames(regions, [.. names.Where(n => n.Words.Length > 0)], abbreviations, byName);
     }
 
     static string Rest(string[] words, int first, int last) => string.Join(' ', words.Where((_, i) => i < first || i > last));

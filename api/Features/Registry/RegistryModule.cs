@@ -4,6 +4,7 @@ using Registry.Api.Infrastructure;
 using Registry.Api.Infrastructure.Results;
 using Registry.Domain.Common;
 using Registry.Domain.Documents;
+using Registry.Domain.Search;
 using Registry.Projections.Public;
 using Registry.Projections.Queries;
 
@@ -32,7 +33,9 @@ public sealed class RegistryModule : ICarterModule
                 + "the exact number or BIN, then partial numbers and BINs, then names with the words together in the order typed, then names "
                 + "with the words anywhere; within each, valid before suspended, expired and revoked, newest first. match says which. "
                 + "total is exact up to 10,000 (totalRelation eq); above, it is 10,000 with totalRelation gte. Facets are exact when the total is; "
-                + "otherwise facets.exact is false and the counts are estimates. Pages are keyset cursors: pass nextCursor back as cursor.");
+                + "otherwise facets.exact is false and the counts are estimates. Pages are keyset cursors: pass nextCursor back as cursor. "
+                + "region is the region as recorded (a facet's value); a known region's other names, in Kazakh, Russian or English and in any case, "
+                + "and its abbreviation (Карагандинская область, Karaganda region, ВКО) are read as it.");
 
         g.MapGet("/{kind}/{number}", Details).WithName("GetDocument")
             .WithSummary("Public details of one document, with its status history");
@@ -57,7 +60,9 @@ public sealed class RegistryModule : ICarterModule
             errors["cursor"] = ["This cursor was not produced by this API for this sort order: pass back nextCursor unchanged."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
 
-        return new JsonBody<SearchPage>(await query.SearchJsonAsync(new SearchRequest(q, kind?.ToLowerInvariant(), status?.ToLowerInvariant(), region, sector, bin,
+        // A region is filtered on as the registry records it; another of a known region's names is read as that region.
+        return new JsonBody<SearchPage>(await query.SearchJsonAsync(new SearchRequest(q, kind?.ToLowerInvariant(), status?.ToLowerInvariant(),
+            RegionNames.Default.Named(region) ?? region, sector, bin,
             issuedFrom, issuedTo, order, cursor, limit ?? 20), ct));
     }
 

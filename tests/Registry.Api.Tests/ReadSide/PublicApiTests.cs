@@ -124,6 +124,22 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Empty(elsewhere.RootElement.GetProperty("items").EnumerateArray());
     }
 
+    /// <summary>The region filter takes a region as recorded, or any other of its names: an integrator holding Russian
+    /// names need not translate them.</summary>
+    [Fact]
+    public async Task The_region_filter_reads_a_region_s_other_names_as_it()
+    {
+        var word = string.Concat(Guid.NewGuid().ToByteArray().Take(10).Select(b => "бвгдклмнпрстфх"[b % 14]));
+        var number = await app.Officer().IssueAsync(Scenario.Attestation(name: $"ТОО «Жарық {word}»"));
+        await app.WaitForProjectionsAsync();
+        foreach (var region in new[] { "Қарағанды облысы", "Карагандинская область", "karaganda region" })
+        {
+            var page = await app.Anonymous().GetJsonAsync<SearchPage>($"/api/v1/registry/search?q={word}&region={Uri.EscapeDataString(region)}");
+            Assert.Equal([number], page!.Items.Select(i => i.Number));
+        }
+        Assert.Empty((await app.Anonymous().GetJsonAsync<SearchPage>($"/api/v1/registry/search?q={word}&region={Uri.EscapeDataString("Костанайская область")}"))!.Items);
+    }
+
     /// <summary>The pages of an answer read on the other layout follow one another with the query as typed and the cursor.</summary>
     [Fact]
     public async Task The_pages_of_an_answer_read_on_the_other_keyboard_layout_walk_it_with_the_query_as_typed()

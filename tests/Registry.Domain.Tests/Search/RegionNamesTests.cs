@@ -42,6 +42,19 @@ public sealed class RegionNamesTests
     [InlineData(null)]
     public void A_query_that_names_no_region_is_not_read_as_one(string? q) => Assert.Null(RegionNames.Default.Find(q));
 
+    [Theory]
+    [InlineData("Қарағанды облысы", "Қарағанды облысы")]
+    [InlineData("Карагандинская область", "Қарағанды облысы")]
+    [InlineData("karaganda region", "Қарағанды облысы")]
+    [InlineData("КАРАГАНДЫ ОБЛЫСЫ", "Қарағанды облысы")]     // Kazakh on a Russian keyboard, in capitals
+    [InlineData("ВКО", "Шығыс Қазақстан облысы")]
+    [InlineData("Astana", "Астана")]
+    [InlineData("Караганда", null)]                          // a city is no region's name
+    [InlineData("Неизвестная область", null)]
+    [InlineData(null, null)]
+    public void A_filter_value_naming_a_region_is_read_as_the_region_stored(string? value, string? region) =>
+        Assert.Equal(region, RegionNames.Default.Named(value));
+
     [Fact]
     public void Every_region_the_registry_stores_is_listed_with_its_Russian_name()
     {
