@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Registry.Domain.Common;
 using Registry.Domain.Documents;
+using Registry.Domain.Search;
 using Registry.Projections.Queries;
 
 namespace Registry.Api.Website.Pages;
@@ -36,7 +37,7 @@ public partial class ResultsPage
             string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)],
             Slugs.TryParse<DocumentKind>(kind, out var k) ? k.Slug() : null,
             status is not null && Labels.Statuses.ContainsKey(status) && status != "not-yet-issued" ? status : null,
-            string.IsNullOrWhiteSpace(region) ? null : region,
+            string.IsNullOrWhiteSpace(region) ? null : RegionNames.Default.Named(region) ?? region,
             sort is not null && Sorts.ContainsKey(sort) ? sort : "relevance",
             SearchCursor.TryDecode(cursor, out _, out _) ? cursor : null);
         var page = await query.SearchAsync(new SearchRequest(input.Q, input.Kind, input.Status, input.Region, Sort: Sorts[input.Sort],

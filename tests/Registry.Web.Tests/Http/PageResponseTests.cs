@@ -177,6 +177,9 @@ public sealed partial class PageResponseTests(WebsiteApp app)
         Assert.Contains(number, kk);
         var kind = WebUtility.HtmlDecode(await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString("разрешения")}"));
         Assert.Contains("Показаны документы с фильтром: Разрешение.", kind);
+        // A link that names the region otherwise filters on it all the same.
+        Assert.Contains(number, await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString("Ақжайық Сүзгі")}&region=astana"));
+        Assert.DoesNotContain(number, await client.GetStringAsync($"/ru/search?q={Uri.EscapeDataString("Ақжайық Сүзгі")}&region=almaty"));
     }
 
     /// <summary>The demo data renames some holders: a search by the old name finds the documents issued under the new one,
