@@ -8,7 +8,8 @@ namespace Registry.Api.Infrastructure;
 /// OpenTelemetry metrics in Prometheus text format at <c>GET /metrics</c>, for operators only (a bearer token with the
 /// admin or monitor role): request duration histograms per route (ASP.NET Core), rate-limit decisions (the rate
 /// limiter's meter), connection pool and command metrics (Npgsql), read-cache lookups, outbox depth and projector lag
-/// (<see cref="RegistryMetrics"/>).
+/// (<see cref="RegistryMetrics"/>), and the runtime's own (System.Runtime: the GC heap and its collections, the working set,
+/// the thread pool), which tell a memory budget's live bytes from what the GC keeps committed around them.
 /// </summary>
 public static class Metrics
 {
@@ -16,7 +17,7 @@ public static class Metrics
 
     public static void AddRegistryMetrics(this WebApplicationBuilder builder) =>
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", RegistryMetrics.MeterName)
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "System.Runtime", RegistryMetrics.MeterName)
             .AddNpgsqlInstrumentation()
             .AddPrometheusExporter());
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Registry.Api.Website;
@@ -103,9 +104,9 @@ public sealed record RenderedPage(byte[] Bytes, bool IsBrotli, EntityTagHeaderVa
 
 /// <summary>Pages already rendered, by a key naming everything they were rendered from (for a document: language,
 /// address, today, the document's version). Bounded by bytes; the least recently used go first.</summary>
-public sealed class RenderedPages : IDisposable
+public sealed class RenderedPages(IOptions<WebsiteOptions> options) : IDisposable
 {
-    readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 64 * 1024 * 1024 });
+    readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxRenderedPageMegabytes * 1024L * 1024 });
 
     public async Task<RenderedPage> GetOrRenderAsync(string key, Func<Task<byte[]>> render)
     {

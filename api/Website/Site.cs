@@ -37,6 +37,10 @@ public sealed class WebsiteOptions
     /// <summary>Scheme and host of the public site as people reach it (e.g. https://registry.example.kz), for the QR code
     /// of a document's page. Unset: taken from the request.</summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary>The memory the pages rendered once per key may take, as the Brotli bytes kept (a document's page is about
+    /// 3 KB, so some 5,000 by default).</summary>
+    public int MaxRenderedPageMegabytes { get; set; } = 16;
 }
 
 /// <summary>What every page needs to know about the request: language, where the language switch leads, today, and the

@@ -9,12 +9,15 @@ public sealed class ReadCacheOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>The memory verified documents may take (<see cref="ReadModelCache.DocumentSize"/>): about 1 KB each at
-    /// 1M generated documents, so some 30,000 by default.</summary>
-    public int MaxDocumentMegabytes { get; set; } = 32;
+    /// 1M generated documents, so some 15,000 by default. The budgets together (and the website's rendered pages,
+    /// <c>Website:MaxRenderedPageMegabytes</c>) are most of what the API's memory grows by: the runtime itself keeps about
+    /// 180 MB resident under load (README "Memory").</summary>
+    public int MaxDocumentMegabytes { get; set; } = 16;
 
-    /// <summary>The memory search pages may take, as the UTF-8 JSON they are kept in plus what a page's entry costs beside
-    /// it (<see cref="ReadModelCache.PageOverhead"/>): about 4 KB a page of 20 at 1M generated documents.</summary>
-    public int MaxSearchPageMegabytes { get; set; } = 64;
+    /// <summary>The memory search pages may take, as the compressed JSON they are kept in plus what a page's entry costs
+    /// beside it (<see cref="ReadModelCache.PageOverhead"/>): a page of 20 at 1M generated documents is about 7 KB of
+    /// JSON, 1.4 KB kept, so some 10,000 pages by default.</summary>
+    public int MaxSearchPageMegabytes { get; set; } = 24;
 
     /// <summary>How often an instance reading from a replica looks for new change-feed rows (its staleness bound on top
     /// of the replica's replay lag).</summary>
@@ -31,8 +34,8 @@ public sealed class ReadCacheOptions
 /// Nothing is served from or stored in the cache while its source of changes is not connected, because changes missed
 /// then would leave stale entries.
 /// <para>Documents and search pages each have a memory budget (<see cref="BudgetedMap{TKey, TValue}"/>: past it, what was
-/// not read lately goes). A search page is kept as the UTF-8 JSON the API sends: half the memory of the page's objects,
-/// and a hit is written out without serializing.</para>
+/// not read lately goes). A search page is kept as the UTF-8 JSON the API sends, compressed (<see cref="KeptPage"/>): a
+/// hit is written out without serializing.</para>
 /// </summary>
 public sealed class ReadModelCache(ReadCacheOptions options)
 {
@@ -40,7 +43,7 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     const string Everything = "*";
 
     readonly BudgetedMap<string, PublicDocument> documents = new(() => options.MaxDocumentMegabytes * Megabyte, DocumentSize, StringComparer.Ordinal);
-    readonly BudgetedMap<SearchRequest, CachedPage> pages = new(() => options.MaxSearchPageMegabytes * Megabyte, (_, page) => page.Json.Length + PageOverhead);
+    readonly BudgetedMap<SearchRequest, CachedPage> pages = new(() => options.MaxSearchPageMegabytes * Megabyte, (_, page) => page.Json.Bytes + PageOverhead);
     long generation;
     long lastSeenPosition;
     volatile bool listening;
@@ -63,7 +66,7 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     {
         json = null;
         if (!IsLive || !pages.TryGet(request, out var page)) return false;
-        json = page.Json;
+        json = page.Json.Read();
         return true;
     }
 
@@ -77,7 +80,10 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     public void Store(string numberNorm, PublicDocument document, long readAt) => Store(documents, numberNorm, document, readAt);
 
     /// <summary>Stores a search page's UTF-8 JSON read at <paramref name="readAt"/>, unless something changed since.</summary>
-    public void Store(SearchRequest request, byte[] json, long readAt) => Store(pages, request, new CachedPage(json, SearchPageDependency.Of(request)), readAt);
+    public void Store(SearchRequest request, byte[] json, long readAt)
+    {
+        if (IsLive && Generation == readAt) Store(pages, request, new CachedPage(KeptPage.Of(json), SearchPageDependency.Of(request)), readAt);
+    }
 
     void Store<TKey, TValue>(BudgetedMap<TKey, TValue> map, TKey key, TValue value, long readAt) where TKey : notnull
     {
@@ -107,7 +113,7 @@ public sealed class ReadModelCache(ReadCacheOptions options)
 
     static int Text(string? s) => s?.Length ?? 0;
 
-    sealed record CachedPage(byte[] Json, SearchPageDependency Dependency);
+    sealed record CachedPage(KeptPage Json, SearchPageDependency Dependency);
 
     /// <summary>Applies a projector notice: "position;NUMBER1,NUMBER2…", or with what search can tell of the change
     /// (<see cref="Notice(long, SearchTouch)"/>) "position;NUMBERS;BINS;WORDS".</summary>
