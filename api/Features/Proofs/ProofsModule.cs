@@ -41,6 +41,7 @@ public sealed class ProofsModule : ICarterModule
     static async Task<Results<Ok<ProofResponse>, NotFoundProblem>> Issue(string number, DateOnly? asOf, HttpContext http, IVerifyQuery query, DocumentProofs proofs,
         TimeProvider clock, CancellationToken ct)
     {
+        number = RouteValues.AsWritten(number);
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
         if (document is null) return new NotFoundProblem("No such document", $"No document numbered '{number}' is in the public registry.");
         var (jws, claims) = proofs.Sign(document, asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().Date));
@@ -65,6 +66,7 @@ public sealed class ProofsModule : ICarterModule
 
     static async Task<Results<RedirectHttpResult, NotFoundProblem>> OpenDocument(string number, IVerifyQuery query, IOptions<ProofOptions> options, CancellationToken ct)
     {
+        number = RouteValues.AsWritten(number);
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
         if (document is null) return new NotFoundProblem("No such document", $"No document numbered '{number}' is in the public registry.");
         return TypedResults.Redirect(options.Value.DocumentPage

@@ -78,6 +78,7 @@ public sealed class RegistryModule : ICarterModule
     public static async Task<Results<Ok<PublicDocument>, NotModified, NotFoundProblem>> Details(string kind, string number, HttpContext http,
         IVerifyQuery query, CancellationToken ct)
     {
+        number = RouteValues.AsWritten(number);
         var document = Slugs.TryParse<DocumentKind>(kind, out var parsed) ? await query.FindAsync(DocumentNumber.Normalize(number), ct) : null;
         if (document is null || document.Kind != parsed)
             return new NotFoundProblem("No such document", $"No {kind} numbered '{number}' is in the public registry.");

@@ -32,9 +32,7 @@ public sealed class VerificationModule : ICarterModule
     public static async Task<Results<Ok<VerificationResult>, NotModified, NotFoundProblem>> Verify(string number, DateOnly? asOf, string? covers,
         HttpContext http, IVerifyQuery query, TimeProvider clock, CancellationToken ct)
     {
-        // Routing leaves an encoded slash encoded (%2F) in a route value: a number written with slashes, or a link to a
-        // document's page, is read as it was sent.
-        if (number.Contains('%', StringComparison.Ordinal)) number = Uri.UnescapeDataString(number);
+        number = RouteValues.AsWritten(number);
         var day = asOf ?? Today(clock);
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
         if (document is null) return await NotFoundAsync(number, query, ct);

@@ -1,4 +1,5 @@
 using Registry.Api.Features.Proofs;
+using Registry.Api.Infrastructure;
 using Registry.Domain.Documents;
 using Registry.Domain.Services;
 using Registry.Projections.Public;
@@ -17,6 +18,7 @@ public partial class DocumentPage
     public static async Task<IResult> Handle(Lang lang, string number, string? on, HttpContext http, IVerifyQuery query, DocumentProofs proofs, CancellationToken ct)
     {
         var site = Site.For(http, lang);
+        number = RouteValues.AsWritten(number);
         var document = await query.FindAsync(DocumentNumber.Normalize(number), ct);
         if (document is null) return await NotFoundPage.DocumentAsync(site, number, query, ct);
         var service = ServiceCatalogue.All.First(s => s.Result == document.Kind);
@@ -44,6 +46,6 @@ public partial class DocumentPage
             .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant())
             .FirstOrDefault(l => l is "kk" or "ru");
         http.Response.Headers.Vary = "Accept-Language";
-        return TypedResults.Redirect($"/{(preferred == "ru" ? Lang.Ru : Lang.Kk)}/documents/{Uri.EscapeDataString(number)}");
+        return TypedResults.Redirect($"/{(preferred == "ru" ? Lang.Ru : Lang.Kk)}/documents/{Uri.EscapeDataString(RouteValues.AsWritten(number))}");
     }
 }

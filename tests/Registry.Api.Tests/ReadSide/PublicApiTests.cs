@@ -63,6 +63,31 @@ public sealed class PublicApiTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Contains($"'{link}'", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>Every public address of a document reads a number sent with encoded slashes as written: its details, its
+    /// proof, its page in each language, and the addresses that lead to the page (the QR code's and the canonical one).</summary>
+    [Fact]
+    public async Task Every_public_address_of_a_document_reads_a_number_with_encoded_slashes()
+    {
+        var number = await app.Officer().IssueAsync(Scenario.For("permit"));
+        await app.WaitForProjectionsAsync();
+        var slashed = Uri.EscapeDataString(number.Replace('-', '/'));
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        foreach (var path in new[] { $"/api/v1/registry/permit/{slashed}", $"/api/v1/verify/{slashed}/proof", $"/kk/documents/{slashed}", $"/ru/documents/{slashed}" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+            Assert.Contains(number, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        foreach (var path in new[] { $"/d/{slashed}", $"/documents/{slashed}" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path}: {response.StatusCode}");
+            var page = await app.Anonymous().GetAsync(response.Headers.Location);
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"{path} → {response.Headers.Location}: {page.StatusCode}");
+        }
+    }
+
     /// <summary>An inspector typing a number on a Russian keyboard: the kind's letters as they sound (ПРМ for PRM) or as the
     /// Latin keys give them with the Russian layout on (ЗКЬ) are that kind, as the Cyrillic look-alikes (АТТ) always were.</summary>
     [Fact]
