@@ -41,7 +41,8 @@ public static class DocumentNumber
     /// <summary>
     /// What a person who typed a number most likely meant, when it is not in the stored form: the sequence without its
     /// leading zeros ("ATT-2024-1" is ATT2024000001) or with one too many ("ATT-2024-0000001"), and the letter O for a
-    /// zero ("ATT-2O24-OOOO01"). Null when the text is not a whole number of a known kind even so.
+    /// zero ("ATT-2O24-OOOO01"), l or I for a one ("ATT-2O24-00000l", <see cref="AsDigit"/>). Null when the text is not a
+    /// whole number of a known kind even so.
     /// </summary>
     public static string? Reading(string? raw)
     {
@@ -63,7 +64,7 @@ public static class DocumentNumber
                 if (latin is not null) skipped++;
                 continue;
             }
-            if (latin is { } l && (char.IsAsciiDigit(l) || l == 'O')) group.Append(l == 'O' ? '0' : l);
+            if (latin is { } l && AsDigit(l) is { } digit) group.Append(digit);
             else if (latin is not null) return null;
             else if (group.Length > 0)
             {
@@ -106,7 +107,8 @@ public static class DocumentNumber
     static readonly char[] WordBreaks = [' ', '\t', '\r', '\n', '\u00A0', '/', '?', '=', '&', '#', ',', ';', ':', '(', ')', '[', ']', '«', '»', '"', '\'', '№'];
 
     /// <summary>The beginning of a number ("ATT-2024", "атт 2O2", or a kind's letters alone: "атт"), normalised with O read as
-    /// 0; null when the text is not one.</summary>
+    /// 0; null when the text is not one. Not l or I for 1, as a whole number's reading takes them: a Latin word would begin a
+    /// number then ("Stall" is STA11).</summary>
     public static string? PrefixReading(string? raw)
     {
         if (string.IsNullOrEmpty(raw)) return null;
@@ -117,6 +119,16 @@ public static class DocumentNumber
         var rest = norm[prefix.Length..].Replace('O', '0');
         return rest.All(char.IsAsciiDigit) ? prefix + rest : null;
     }
+
+    /// <summary>A digit as it is mistyped or misread from paper in a number's digits: the letter O for a zero, a lower-case
+    /// l or a capital I for a one. Null for any other letter.</summary>
+    static char? AsDigit(char upper) => upper switch
+    {
+        >= '0' and <= '9' => upper,
+        'O' => '0',
+        'I' or 'L' => '1',
+        _ => null,
+    };
 
     const int YearDigits = 4;
 

@@ -53,6 +53,9 @@ public sealed class DocumentNumberTests
     [InlineData("ATT-2024-OOOOOOO5", "ATT2024000005")]
     [InlineData("ATT-2024-01234567", "ATT20241234567")]
     [InlineData("ATT-2024-01000000", "ATT20241000000")] // the millionth: zeros at its end, not all of it
+    [InlineData("ATT-2013-00000l", "ATT2013000001")]    // a lower-case l for a one
+    [InlineData("ATT-2OI3-IO", "ATT2013000010")]        // a capital I for a one, beside O for a zero
+    [InlineData("АТТ-2024-І7", "ATT2024000017")]        // the Kazakh І, which looks like I
     public void A_number_typed_with_too_few_or_too_many_leading_zeros_or_with_O_for_zero_is_read_as_the_number(string typed, string meant) =>
         Assert.Equal(meant, DocumentNumber.Reading(typed));
 
@@ -62,6 +65,7 @@ public sealed class DocumentNumberTests
     [InlineData("ATT-2024-1234567")]
     [InlineData("XYZ-2024-1")]
     [InlineData("ATT-2024-1A")]
+    [InlineData("ATT-2024-1B")]      // a letter that is no digit's look-alike
     [InlineData("ATT-2024-0000000")] // a zero too many of a sequence of zeros
     public void Text_that_is_not_a_whole_number_has_no_reading(string typed) => Assert.Null(DocumentNumber.Reading(typed));
 
@@ -122,6 +126,7 @@ public sealed class DocumentNumberTests
     [Theory]
     [InlineData("ATT-2024-0000011")]  // more digits than a number has
     [InlineData("ATT-2024-1A")]
+    [InlineData("Stall")]             // a Latin word, not STA11: l is a one only in a whole number
     [InlineData("XYZ-2024")]
     [InlineData(null)]
     public void Text_that_cannot_begin_a_number_has_no_prefix_reading(string? typed) => Assert.Null(DocumentNumber.PrefixReading(typed));
