@@ -10,15 +10,27 @@ public sealed record KindInQuery(DocumentKind Kind, string Rest);
 /// Kinds of document named in a query (<c>data/search/document-kinds.csv</c>, shipped inside this assembly): people type what
 /// they look for beside whose it is — "разрешение Лифт", "аттестат ТОО Астана Газ", "рұқсат". A word names a kind when it
 /// begins with one of the kind's listed beginnings, compared folded (<see cref="SearchText.Fold"/>). An "аттестат
-/// аккредитации" is an accreditation certificate, not an attestation.
+/// аккредитации" is an accreditation certificate, not an attestation. The words that only say "a document of that kind"
+/// beside it go with it ("письмо о согласовании" is the agreement letters, all of them).
 /// </summary>
 public sealed class DocumentKindNames
 {
     public static DocumentKindNames Default { get; } = Parse(ShippedData.Read("document-kinds.csv"));
 
     readonly List<(string Beginning, DocumentKind Kind)> beginnings;
+    readonly List<string> besideBeginnings;
+    readonly HashSet<string> besideWords;
 
-    DocumentKindNames(List<(string, DocumentKind)> beginnings) => this.beginnings = beginnings;
+    /// <summary>The words beside a kind at least this long are beginnings; shorter ones whole words.</summary>
+    const int BesideBeginningFrom = 4;
+
+    DocumentKindNames(List<(string, DocumentKind)> beginnings, IEnumerable<string> beside)
+    {
+        this.beginnings = beginnings;
+        var byLength = beside.ToLookup(w => w.Length >= BesideBeginningFrom);
+        besideBeginnings = [.. byLength[true].Select(SearchText.Fold)];
+        besideWords = [.. byLength[false]];
+    }
 
     /// <summary>The one kind the query's words name, and its other words; null when they name none, or two kinds.</summary>
     public KindInQuery? Find(string? q)
@@ -27,22 +39,30 @@ public sealed class DocumentKindNames
         var named = words.Select(w => KindOf(SearchText.Fold(w))).ToArray();
         var kinds = named.OfType<DocumentKind>().Distinct().ToList();
         if (kinds is [DocumentKind.Attestation, DocumentKind.Accreditation] or [DocumentKind.Accreditation, DocumentKind.Attestation]) kinds = [DocumentKind.Accreditation];
-        return kinds is [var kind] ? new(kind, string.Join(' ', words.Where((_, i) => named[i] is null))) : null;
+        return kinds is [var kind] ? new(kind, string.Join(' ', words.Where((w, i) => named[i] is null && !IsBeside(w)))) : null;
     }
+
+    /// <summary>A short word is compared as typed, lower-cased, not folded: "Обь" folds to "об".</summary>
+    bool IsBeside(string word) =>
+        besideWords.Contains(word.ToLowerInvariant()) || besideBeginnings.Any(b => SearchText.Fold(word).StartsWith(b, StringComparison.Ordinal));
 
     DocumentKind? KindOf(string folded) =>
         beginnings.Where(b => folded.StartsWith(b.Beginning, StringComparison.Ordinal)).Select(b => (DocumentKind?)b.Kind).FirstOrDefault();
 
-    /// <summary>Lines "kind;beginning1|beginning2" (the kind as its slug); '#' starts a comment line.</summary>
+    /// <summary>Lines "kind;beginning1|beginning2" (the kind as its slug) and "beside;word1|word2"; '#' starts a comment line.</summary>
     public static DocumentKindNames Parse(string text)
     {
         var beginnings = new List<(string, DocumentKind)>();
+        var beside = new List<string>();
         foreach (var (number, line, fields) in ShippedData.Records(text))
         {
-            if (fields.Length != 2 || !Slugs.TryParse<DocumentKind>(fields[0].Trim(), out var kind))
-                throw new SearchDataException($"Document-kind line {number} is not 'kind;beginnings': {line}");
-            beginnings.AddRange(fields[1].Split('|').Select(SearchText.Fold).Where(b => b.Length > 0).Select(b => (b, kind)));
+            var kind = default(DocumentKind);
+            if (fields.Length != 2 || (fields[0].Trim() != "beside" && !Slugs.TryParse(fields[0].Trim(), out kind)))
+                throw new SearchDataException($"Document-kind line {number} is not 'kind;beginnings' or 'beside;words': {line}");
+            var listed = fields[1].Split('|').Select(w => w.Trim().ToLowerInvariant());
+            if (fields[0].Trim() == "beside") beside.AddRange(listed);
+            else beginnings.AddRange(listed.Select(SearchText.Fold).Where(b => b.Length > 0).Select(b => (b, kind)));
         }
-        return new DocumentKindNames(beginnings);
+        return new DocumentKindNames(beginnings, beside);
     }
 }
