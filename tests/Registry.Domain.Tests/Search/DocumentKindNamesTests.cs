@@ -24,6 +24,7 @@ public sealed class DocumentKindNamesTests
     [InlineData("свидетельство об аккредитации Павлодар", DocumentKind.Accreditation, "Павлодар")]
     [InlineData("certificate of accreditation", DocumentKind.Accreditation, "")]
     [InlineData("разрешение ТОО Обь Сервис", DocumentKind.Permit, "ТОО Обь Сервис")]     // a short word only as a whole word
+    [InlineData("разрешение Стандарт Сервис", DocumentKind.Permit, "Стандарт Сервис")]   // what is beside one kind only
     [InlineData("permit Almaty", DocumentKind.Permit, "Almaty")]
     public void A_kind_named_in_a_query_is_found_and_the_rest_kept_as_typed(string q, DocumentKind kind, string rest) =>
         Assert.Equal(new KindInQuery(kind, rest), DocumentKindNames.Default.Find(q));
@@ -41,12 +42,22 @@ public sealed class DocumentKindNamesTests
     [InlineData("spaceship;ракета")]   // no such kind
     [InlineData("permit")]             // one field
     [InlineData("beside")]
+    [InlineData("beside spaceship;бумаг")]
+    [InlineData("beside permit attestation;бумаг")]
     public void A_line_that_is_not_a_kind_stops_the_start(string line) =>
         Assert.Contains("line 1", Assert.Throws<SearchDataException>(() => DocumentKindNames.Parse(line)).Message, StringComparison.Ordinal);
 
     [Fact]
     public void The_words_listed_beside_a_kind_go_with_it() => // four letters begin words: "бума" is "бумага"'s beginning
         Assert.Equal(new KindInQuery(DocumentKind.Permit, "ТОО Лифт"), DocumentKindNames.Parse("permit;разрешен\nbeside;бума|о").Find("бумага о разрешении ТОО Лифт"));
+
+    [Fact]
+    public void The_words_listed_beside_one_kind_go_with_it_only()
+    {
+        var names = DocumentKindNames.Parse("permit;разрешен\nattestation;аттестат\nbeside attestation;бума|о");
+        Assert.Equal(new KindInQuery(DocumentKind.Attestation, "Лифт"), names.Find("бумага о аттестате Лифт"));
+        Assert.Equal(new KindInQuery(DocumentKind.Permit, "бумага о Лифт"), names.Find("бумага о разрешении Лифт"));
+    }
 
     [Fact]
     public void An_empty_beginning_names_nothing() => Assert.Null(DocumentKindNames.Parse("permit;|разрешен").Find("ТОО Лифт"));
