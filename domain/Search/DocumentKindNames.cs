@@ -44,9 +44,12 @@ public sealed class DocumentKindNames
     }
 
     /// <summary>A short word is compared as typed, lower-cased, not folded: "Обь" folds to "об".</summary>
-    bool IsBeside(string word, DocumentKind kind) =>
-        besideWords.Any(b => (b.Kind is null || b.Kind == kind) && b.Word == word.ToLowerInvariant())
-        || besideBeginnings.Any(b => (b.Kind is null || b.Kind == kind) && SearchText.Fold(word).StartsWith(b.Beginning, StringComparison.Ordinal));
+    bool IsBeside(string word, DocumentKind kind)
+    {
+        var (lower, folded) = (word.ToLowerInvariant(), SearchText.Fold(word));
+        return besideWords.Any(b => (b.Kind is null || b.Kind == kind) && b.Word == lower)
+            || besideBeginnings.Any(b => (b.Kind is null || b.Kind == kind) && folded.StartsWith(b.Beginning, StringComparison.Ordinal));
+    }
 
     DocumentKind? KindOf(string folded) =>
         beginnings.Where(b => folded.StartsWith(b.Beginning, StringComparison.Ordinal)).Select(b => (DocumentKind?)b.Kind).FirstOrDefault();
