@@ -159,7 +159,7 @@ public sealed class BroadWordPairs(NpgsqlDataSource dataSource, ILogger<BroadWor
         var deltas = new Dictionary<(string A, string B, string Kind, string Status, string Region), int>();
         foreach (var row in queued)
         {
-            var words = row.Terms.Where(counted.Contains).Order(CollateC).ToArray();
+            var words = row.Terms.Where(counted.Contains).Order(SearchVocabulary.CollateC).ToArray();
             for (var i = 0; i < words.Length; i++)
                 for (var j = i + 1; j < words.Length; j++)
                 {
@@ -179,17 +179,4 @@ public sealed class BroadWordPairs(NpgsqlDataSource dataSource, ILogger<BroadWor
             regions = Deltas.Select(d => d.Key.Region).ToArray(), deltas = Deltas.Select(d => d.Delta).ToArray(),
         };
     }
-
-    /// <summary>PostgreSQL's "C" order, which the words of a pair are stored in (term_a &lt; term_b): by code point, where
-    /// string.CompareOrdinal (by UTF-16 unit) departs from it above U+FFFF.</summary>
-    static readonly Comparer<string> CollateC = Comparer<string>.Create((x, y) =>
-    {
-        var (a, b) = (x.EnumerateRunes(), y.EnumerateRunes());
-        while (true)
-        {
-            bool moreA = a.MoveNext(), moreB = b.MoveNext();
-            if (!moreA || !moreB) return moreA.CompareTo(moreB);
-            if (a.Current != b.Current) return a.Current.Value.CompareTo(b.Current.Value);
-        }
-    });
 }

@@ -106,11 +106,13 @@ public sealed class PostgresDocumentProjector : IProjector
         truncate read.search_rows;
         drop index if exists read.read_search_rows_match_status;
         drop index if exists read.read_search_rows_adjacent_words;
+        drop index if exists read.read_search_rows_word_pairs;
         insert into read.search_rows (document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search)
         select document_id, search_order, kind, status, region, sectors, holder_identifier, issued_on, search from read.documents
         order by name_folded, document_id;
         create index read_search_rows_match_status on read.search_rows using gin (search, kind, region, status) with (gin_pending_list_limit = 512);
         create index read_search_rows_adjacent_words on read.search_rows using gin (read.adjacent_words(search)) with (gin_pending_list_limit = 512);
+        create index read_search_rows_word_pairs on read.search_rows using gin (read.word_pairs(search)) with (gin_pending_list_limit = 512);
         """;
 
     /// <summary>The row trigger that keeps read.search_rows (migration 0201); a bulk load disables it and rebuilds after.</summary>

@@ -54,8 +54,12 @@ public sealed class SearchPlan
     /// a row is tested against each word as it is quickest tested (<see cref="ResolvedTerm.RowAlternatives"/>): a walk
     /// tests every entry it passes (`мама`, 25 completions listed, past 39,000 entries without them at 1M: 47 ms tested as
     /// the list, 22 as the prefix).</summary>
-    readonly string? everyWordIndexed;
+    string? everyWordIndexed;
     int? commonWordToTest;
+
+    /// <summary>The words looked up by their pairs where every word is a paired word or more (<see cref="Paired"/>): the
+    /// documents holding every pair of the words are those holding every word, so no candidate is tested again.</summary>
+    readonly string? pairedIndexed;
 
     /// <summary>The search order from where the words' documents begin, as a condition on read.documents d (see
     /// <see cref="HeadOfOrder"/>), for every walk of the words in that order; "true" when no word's first place is known.</summary>
@@ -171,6 +175,7 @@ public sealed class SearchPlan
             var rare = withoutPrefix is not null ? Param("d.search @@ to_tsquery('simple', @indexedWords)", "indexedWords", withoutPrefix)
                 : commonWordToTest is { } common ? LookedUp([.. words.Where((_, i) => i != common)], "indexedWords") : null;
             AddOrderedByRank(SearchTier.AllWords, all, rare is null ? everyWordIndexed : $"{rare} and ({all}) is true");
+            pairedIndexed = Paired(words, "wordPairs");
             AtLeast = words.Count == 1 ? words[0].AtLeast : 0;
             EveryWordBroad = words.Count > 1 && words.All(w => w.AtLeast > SearchPage.ExactTotalLimit);
             singleWord = words.Count == 1 ? words[0] : null;
@@ -187,6 +192,14 @@ public sealed class SearchPlan
         // and sampled on the narrow copy.
         wordsOnly = tiers.Count > 0 && tiers.All(t => IsName(t) && t.Predicate != "true");
         Source = wordsOnly && request.Sort != SearchSort.Number && !filtersBeyondFacets ? "read.search_rows" : "read.documents";
+        // The pairs are indexed on the narrow copy alone; elsewhere the words are looked up as they are.
+        if (Source == "read.search_rows" && pairedIndexed is not null)
+        {
+            var allWords = tiers.FindIndex(t => t.Tier == SearchTier.AllWords);
+            tiers[allWords] = tiers[allWords] with { Indexed = pairedIndexed };
+            everyWordIndexed = pairedIndexed;
+            commonWordToTest = null;
+        }
         KnownBroad = filters.Count == 0 && AtLeast > SearchPage.ExactTotalLimit;
         if (request.Sort != SearchSort.Relevance && !MatchesNothing) MergeTiersForSort(request.Sort);
         Parameters.Add("limit", request.Limit + 1);
@@ -255,6 +268,81 @@ public sealed class SearchPlan
     string LookedUp(IReadOnlyList<ResolvedTerm> words, string name) => BroadWordsApart(words) is { } parts
         ? $"({string.Join(" or ", parts.Select((q, i) => Param($"d.search @@ to_tsquery('simple', @{name}{i})", $"{name}{i}", q)))})"
         : Param($"d.search @@ to_tsquery('simple', @{name})", name, string.Join(" & ", words.Select(w => w.TsQuery)));
+
+    /// <summary>
+    /// The words as the index of pairs (read.word_pairs, migration 0390) finds their matches. Each word is either one of
+    /// its paired alternatives (<see cref="ResolvedTerm.IsPaired"/>) or one of its others; the query of every word's
+    /// paired alternatives is asked for their pairs (<see cref="WordPairs"/>), and each query with a word's others (a
+    /// rare completion, a place's name of two words) of the full-text index, which that rarer word leads. Null when a word
+    /// has no paired alternative, or more than three have others. `ТОО Караганды Газ` at 1M: `тоо & караганди & газ`,
+    /// 7.8 ms of index as words, 1.4 as the pairs `газ+тоо`, `газ+караганди`, `караганди+тоо`. Pairs and words are never
+    /// asked together of one row: they are two indexes, and PostgreSQL found the candidates by one and computed the pairs
+    /// of each for the other (`ЖШС Алматы Пром`, with `алма-ата`: 310 ms).
+    /// </summary>
+    string? Paired(IReadOnlyList<ResolvedTerm> words, string name)
+    {
+        var split = words.Select(PairedApart).ToList();
+        if (words.Count < 2 || split.Any(w => w.Paired.Count == 0) || split.Count(w => w.Others.Count > 0) > 3) return null;
+        IEnumerable<List<Word>> parts = [[]];
+        foreach (var (paired, documents, others) in split)
+            parts = parts.SelectMany(q => new[] { new Word(SearchVocabulary.Alternatives(paired.Select(SearchVocabulary.Quote)), paired, documents),
+                others.Count == 0 ? null : new Word(SearchVocabulary.Alternatives(others), null) }.OfType<Word>().Select(w => (List<Word>)[.. q, w]));
+        // The full-text queries first: a row found by a phrase is tested again against the whole condition, and stops at the
+        // query it matches before computing its pairs (1,000 rows of `алма <-> ата`, 40 ms, when the pairs came first).
+        var queries = parts.Select(part => (Part: part, Pairs: WordPairs(part))).OrderBy(q => q.Pairs is not null).ToList();
+        if (queries.All(q => q.Pairs is null)) return null;
+        return $"({string.Join(" or ", queries.Select((q, i) => q.Pairs is { } pairs
+            ? Param($"read.word_pairs(d.search) @@ @{name}{i}::tsquery", $"{name}{i}", pairs)
+            : Param($"d.search @@ to_tsquery('simple', @{name}Words{i})", $"{name}Words{i}", TsQuery(q.Part))))})";
+    }
+
+    /// <summary>A word's paired alternatives, and the rest of them as full-text operands. An unfinished word that is itself a
+    /// paired word (`кен`, which begins 834 words): the word, and its other completions by their one-letter-longer
+    /// prefixes, as <see cref="BroadWordsApart"/> reads it.</summary>
+    static (List<string> Paired, long Documents, List<string> Others) PairedApart(ResolvedTerm w)
+    {
+        if (w.LongerPrefixes is { Count: > 0 } longer && w.Within is [var word] && w.IsPaired(word))
+        {
+            var prefix = SearchVocabulary.QuotePrefix(word);
+            return ([word], w.WithinDocuments,
+                [.. w.Lexemes.Select(SearchVocabulary.Quote), .. w.Others.SelectMany(o => o == prefix ? longer.Select(SearchVocabulary.QuotePrefix) : [o])]);
+        }
+        // The documents of the word's whole words: its paired ones are the most held (the list is of broad words).
+        return ([.. w.Lexemes.Where(w.IsPaired)], w.LexemeDocuments, [.. w.Lexemes.Where(l => !w.IsPaired(l)).Select(SearchVocabulary.Quote), .. w.Others]);
+    }
+
+    /// <summary>
+    /// The words of a query, each one or more paired words (<see cref="Word.Paired"/>), as a tsquery of read.word_pairs:
+    /// the word held by the fewest documents paired with each other word, as any pair of their alternatives. A document
+    /// holds every word exactly when it holds each of those pairs. The fewest documents: the index reads every posting of
+    /// every alternative pair it is asked (`газ+тоо` alone is in 200,000 documents), and no pair of a word is in more
+    /// documents than the word. Null unless every word is paired, and no two share an alternative or have more than
+    /// <see cref="MaxPairsPerWords"/> pairs.
+    /// </summary>
+    static string? WordPairs(IReadOnlyList<Word> part)
+    {
+        if (part.Any(w => w.Paired is null)) return null;
+        var rarest = part.MinBy(w => w.Documents)!;
+        var clauses = new List<string>();
+        foreach (var other in part.Where(w => !ReferenceEquals(w, rarest)))
+        {
+            if (rarest.Paired!.Count * other.Paired!.Count > MaxPairsPerWords || rarest.Paired.Intersect(other.Paired, StringComparer.Ordinal).Any()) return null;
+            clauses.Add(SearchVocabulary.Alternatives(rarest.Paired.SelectMany(x => other.Paired.Select(y => SearchVocabulary.Quote(PairLexeme(x, y))))));
+        }
+        return string.Join(" & ", clauses);
+    }
+
+    /// <summary>Two paired words as read.word_pairs indexes them: in "C" order, joined by '+'.</summary>
+    public static string PairLexeme(string x, string y) => SearchVocabulary.CollateC.Compare(x, y) < 0 ? $"{x}+{y}" : $"{y}+{x}";
+
+    /// <summary>Beyond this many pairs of two words' alternatives, the two are looked up as words.</summary>
+    const int MaxPairsPerWords = 64;
+
+    /// <summary>One word of a query as an index is asked it: its full-text query, and the paired words it is exactly, with
+    /// the documents holding them (null when it matches any other word, phrase or prefix).</summary>
+    sealed record Word(string TsQuery, IReadOnlyList<string>? Paired, long Documents = 0);
+
+    static string TsQuery(IReadOnlyList<Word> words) => string.Join(" & ", words.Select(w => w.TsQuery));
 
     /// <summary>
     /// The words as several full-text queries whose matches together are the query's, when a word's alternatives include

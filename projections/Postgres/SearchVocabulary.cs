@@ -21,8 +21,12 @@ namespace Registry.Projections.Postgres;
 /// null when that is not known.</summary>
 public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long OthersAtMost, long PairsAtMost,
     IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null, string? Prefix = null,
-    long? FirstOrder = null)
+    long? FirstOrder = null, IReadOnlyList<string>? Paired = null)
 {
+    /// <summary>Whether a whole word of the term, or the word within it, is one of the words indexed in pairs
+    /// (read.paired_words, migration 0390).</summary>
+    public bool IsPaired(string lexeme) => Paired?.Contains(lexeme, StringComparer.Ordinal) == true;
+
     /// <summary>At most the documents the word matches: its whole words' and its other alternatives'.</summary>
     public long DocumentsAtMost => SearchVocabulary.Saturating(LexemeDocuments, OthersAtMost);
 
@@ -59,7 +63,7 @@ public static class SearchVocabulary
     // planner otherwise put them in the final projection, once per completion row (`Алматы Кен`: 33 times over the 834
     // words `кен` begins, 5.5 ms of a 9 ms search at 1M). Public for the plan test that pins it.
     public const string Lookup = """
-        select l.i::int as word, t.term, t.documents, t.first_order, c.completions, c.largest, c.continuations, c.first_order as completions_first_order
+        select l.i::int as word, t.term, t.documents, t.term = any(read.paired_words()) as paired, t.first_order, c.completions, c.largest, c.continuations, c.first_order as completions_first_order
         from unnest(@words::text[], @prefixes::bool[]) with ordinality as l(word, prefix, i)
         cross join lateral (
             select a.completions, a.largest, a.first_order,
@@ -80,7 +84,7 @@ public static class SearchVocabulary
     /// As `term = any(@variants)` the planner read the whole vocabulary for the few hundred variants of a word (70,000
     /// rows, 6 ms at 1M documents, against 1). Public for the plan tests.</summary>
     public const string Corrections = """
-        select v.term, t.documents, t.first_order from unnest(@variants::text[]) as v(term)
+        select v.term, t.documents, v.term = any(read.paired_words()) as paired, t.first_order from unnest(@variants::text[]) as v(term)
         cross join lateral (select s.documents, s.first_order from read.search_terms s where s.term = v.term collate "C" and s.documents > 0 limit 1) t
         order by t.documents desc, v.term collate "C" limit @limit
         """;
@@ -108,7 +112,9 @@ public static class SearchVocabulary
         var completions = new long[lookups.Count];
         var largest = new long[lookups.Count];
         var continuations = new string[]?[lookups.Count];
-        var rows = await conn.QueryAsync<(int Word, string Term, long Documents, long? FirstOrder, long? Completions, long? Largest, string[]? Continuations,
+        // The words indexed in pairs (migration 0390) among those found.
+        var paired = new HashSet<string>(StringComparer.Ordinal);
+        var rows = await conn.QueryAsync<(int Word, string Term, long Documents, bool Paired, long? FirstOrder, long? Completions, long? Largest, string[]? Continuations,
             long? CompletionsFirstOrder)>(new CommandDefinition(Lookup,
             new { words = lookups.Select(l => l.Word).ToArray(), prefixes = lookups.Select(l => l.Prefix).ToArray(), limit = MaxCompletions + 1,
                 broad = SearchPage.ExactTotalLimit },
@@ -116,6 +122,7 @@ public static class SearchVocabulary
         foreach (var row in rows)
         {
             found[row.Word - 1].Add((row.Term, row.Documents));
+            if (row.Paired) paired.Add(row.Term);
             firstOrders[row.Word - 1] = lookups[row.Word - 1].Prefix ? row.CompletionsFirstOrder : row.FirstOrder;
             completions[row.Word - 1] = row.Completions ?? 0;
             largest[row.Word - 1] = row.Largest ?? 0;
@@ -181,23 +188,25 @@ public static class SearchVocabulary
             }
             if (lexemes.Count + others.Count == 0 && typed.Length == 1 && otherNames.Length == 0 && Typos.MayCorrect(lookups[typed[0]].Word))
             {
-                var corrections = (await conn.QueryAsync<(string Term, long Documents, long? FirstOrder)>(new CommandDefinition(Corrections,
+                var corrections = (await conn.QueryAsync<(string Term, long Documents, bool Paired, long? FirstOrder)>(new CommandDefinition(Corrections,
                     new { variants = Typos.OneEditAway(lookups[typed[0]].Word).ToArray(), limit = MaxCompletions }, cancellationToken: ct))).AsList();
                 if (corrections.Count > 0)
                 {
                     // A corrected place name brings its other names, looked up as if it had been typed right (a third
                     // round trip, only then): their counts make the query's total and facets countable from per-word counts.
-                    foreach (var (term, documents, first) in corrections)
+                    foreach (var (term, documents, isPaired, first) in corrections)
                     {
                         lexemes[term] = documents;
+                        if (isPaired) paired.Add(term);
                         firstOrder.Add(first);
                     }
                     atLeast = corrections[0].Documents;
                     var names = corrections.SelectMany(c => PlaceNames.Default.OtherNames(c.Term)).ToList();
                     var nameWords = names.SelectMany(n => n).Distinct(StringComparer.Ordinal).ToArray();
-                    var nameRows = (await conn.QueryAsync<(int Word, string Term, long Documents, long? FirstOrder)>(new CommandDefinition(Lookup,
+                    var nameRows = (await conn.QueryAsync<(int Word, string Term, long Documents, bool Paired, long? FirstOrder)>(new CommandDefinition(Lookup,
                             new { words = nameWords, prefixes = nameWords.Select(_ => false).ToArray(), limit = MaxCompletions + 1, broad = SearchPage.ExactTotalLimit },
                             cancellationToken: ct))).AsList();
+                    paired.UnionWith(nameRows.Where(r => r.Paired).Select(r => r.Term));
                     var counts = nameRows.ToLookup(r => nameWords[r.Word - 1], r => (r.Term, r.Documents), StringComparer.Ordinal);
                     var nameFirst = nameRows.ToDictionary(r => nameWords[r.Word - 1], r => r.FirstOrder, StringComparer.Ordinal);
                     foreach (var name in names.Where(name => name.All(w => counts[w].Any())))
@@ -213,7 +222,7 @@ public static class SearchVocabulary
             var pairs = words.Select((documents, i) => documents * (words.Count - 1 - i)).Aggregate(0L, Saturating);
             var byDocuments = lexemes.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).ToList();
             resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs, within,
-                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes, prefix, firstOrder.Value));
+                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes, prefix, firstOrder.Value, [.. byDocuments.Concat(within).Where(paired.Contains)]));
         }
         return resolved;
     }
@@ -253,9 +262,22 @@ public static class SearchVocabulary
         return list.Count == 1 ? list[0] : $"({string.Join(" | ", list)})";
     }
 
-    /// <summary>A tsquery operand. Folded words hold only letters and digits, but a quote must never end the operand.</summary>
     /// <summary>A tsquery operand matching every word that begins with <paramref name="word"/>.</summary>
     internal static string QuotePrefix(string word) => $"{Quote(word)}:*";
 
+    /// <summary>A tsquery operand. Folded words hold only letters and digits, but a quote must never end the operand.</summary>
     internal static string Quote(string word) => $"'{word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}'";
+
+    /// <summary>PostgreSQL's "C" order, which the words of a pair are stored in (term_a &lt; term_b, and read.word_pairs): by code point, where
+    /// string.CompareOrdinal (by UTF-16 unit) departs from it above U+FFFF.</summary>
+    internal static readonly Comparer<string> CollateC = Comparer<string>.Create((x, y) =>
+    {
+        var (a, b) = (x.EnumerateRunes(), y.EnumerateRunes());
+        while (true)
+        {
+            bool moreA = a.MoveNext(), moreB = b.MoveNext();
+            if (!moreA || !moreB) return moreA.CompareTo(moreB);
+            if (a.Current != b.Current) return a.Current.Value.CompareTo(b.Current.Value);
+        }
+    });
 }
