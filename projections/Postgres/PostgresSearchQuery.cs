@@ -69,7 +69,11 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
             if (byPairs.Totals is { } pairCounts)
                 return pairCounts.Total == 0 ? Empty : await ReadAsync(conn, plan,
                     pairCounts.Total > SearchPage.ExactTotalLimit ? plan.Broad(sampleFacets: false) : plan.Ranked(pairCounts.Total), exact: true, sent, ct, pairCounts);
-            if (byPairs.Broad == true) return await BroadAsync();
+            if (byPairs.Broad == true)
+            {
+                sampledFacets = byPairs.Facets;
+                return await BroadAsync();
+            }
             var estimate = plan.Estimate();
             sent?.Add((estimate, plan.Parameters));
             var sampled = await conn.QuerySingleAsync<(long Matches, long Squares, string Facets)>(new CommandDefinition(estimate, plan.Parameters, cancellationToken: ct));
@@ -109,7 +113,7 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
         // Bounds that meet are one counted pair: its facets are the query's, for the price of reading them.
         if (atLeast != atMost)
         {
-            if (atLeast > SearchPage.ExactTotalLimit) return new(true, null);
+            if (atLeast > SearchPage.ExactTotalLimit) return new(true, null, await ApproximateFacetsAsync(conn, plan, terms, pairs, sent, ct));
             if (atMost <= SearchPage.ExactTotalLimit) return new(false, null);
             // The counted pairs far from 10,000: what they leave uncounted is unlikely to add as many again, and proving it
             // would read up to 5,000 documents (or a sample) before the count reads the matches anyway.
@@ -127,7 +131,17 @@ public sealed class PostgresSearchQuery(NpgsqlDataSource dataSource) : ISearchQu
     /// 6,811 matches at 1M: 9 ms of sample, then the count); null (let the sample tell) otherwise.</summary>
     static bool? SampleCannotTell(long pairSum) => pairSum < SearchPlan.BroadEstimate ? false : null;
 
-    sealed record PairCount(bool? Broad, (long Total, string Facets)? Totals);
+    /// <summary>The facets of a query its pairs prove broad, from their counts (<see cref="SearchPlan.ApproximatePairFacets"/>);
+    /// null when they cannot give them (the page's statement then samples them).</summary>
+    static async Task<string?> ApproximateFacetsAsync(NpgsqlConnection conn, SearchPlan plan, Dictionary<string, (long Documents, bool Paired)> terms,
+        Dictionary<(string, string), long> pairs, List<(string, DynamicParameters)>? sent, CancellationToken ct)
+    {
+        if (plan.ApproximatePairFacets(terms, pairs) is not { } sql) return null;
+        sent?.Add((sql, plan.Parameters));
+        return await conn.ExecuteScalarAsync<string>(new CommandDefinition(sql, plan.Parameters, cancellationToken: ct));
+    }
+
+    sealed record PairCount(bool? Broad, (long Total, string Facets)? Totals, string? Facets = null);
 
     /// <summary>The query's words' documents and pair counts (<see cref="SearchPlan.PairCounts"/>). Public for the plan tests.</summary>
     public static async Task<(Dictionary<string, (long Documents, bool Paired)> Terms, Dictionary<(string, string), long> Pairs)> ReadPairCountsAsync(

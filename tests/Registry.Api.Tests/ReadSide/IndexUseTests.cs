@@ -397,6 +397,29 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         Assert.Equal(Math.Min(matches, SearchPage.ExactTotalLimit + 1), total);
     }
 
+    /// <summary>Two broad words their counted pairs prove broad, and which stand for more than those pairs (completions, a
+    /// place's other names), are faceted from the pairs' facets, not from a sample of the registry's pages: approximate,
+    /// each value at most what the matches hold, and together the more than 10,000 documents the pairs count.</summary>
+    [Fact]
+    public async Task Two_broad_words_their_pairs_prove_broad_are_faceted_from_the_pairs_not_sampled()
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var q = await FirstPairQueryAsync(conn, (atLeast, atMost, _) => atLeast > SearchPage.ExactTotalLimit && atLeast != atMost);
+        Assert.NotNull(q);
+        var request = new SearchRequest(q);
+        Assert.DoesNotContain(await SentAsync(request), s => s.Sql.Contains("tablesample", StringComparison.Ordinal));
+        var page = await PostgresSearchQuery.SearchAsync(conn, request, null, CancellationToken.None);
+        Assert.Equal((TotalRelation.Gte, false), (page.TotalRelation, page.Facets.Exact));
+        var plan = await PostgresSearchQuery.PlanAsync(conn, request, CancellationToken.None);
+        var matched = (await CountedFacetsAsync(conn, plan.Tiers.Single(t => t.Tier == SearchTier.AllWords).Predicate, plan.Parameters))
+            .Select(line => line.Split(':')).ToDictionary(l => l[0], l => long.Parse(l[1], System.Globalization.CultureInfo.InvariantCulture));
+        var faceted = page.Facets.Kind.Select(f => ($"kind={f.Value}", f.Count)).Concat(page.Facets.Status.Select(f => ($"status={f.Value}", f.Count)))
+            .Concat(page.Facets.Region.Select(f => ($"region={f.Value}", f.Count))).ToList();
+        Assert.All(faceted, f => Assert.InRange(f.Count, 1, matched[f.Item1]));
+        Assert.InRange(page.Facets.Kind.Sum(f => f.Count), SearchPage.ExactTotalLimit + 1, matched.Where(m => m.Key.StartsWith("kind=", StringComparison.Ordinal)).Sum(m => m.Value));
+    }
+
     /// <summary>A count that reaches 10,001 matches is answered by the broad statement sent after it, so the count neither
     /// groups those rows into facets nor reads its page's documents (`ТОО «Астана Сервис»` at 1M: 5 of its 27 ms); a
     /// count under the cap does both.</summary>
