@@ -57,10 +57,6 @@ public sealed class SearchPlan
     string? everyWordIndexed;
     int? commonWordToTest;
 
-    /// <summary>The words looked up by their pairs where every word is a paired word or more (<see cref="Paired"/>): the
-    /// documents holding every pair of the words are those holding every word, so no candidate is tested again.</summary>
-    readonly string? pairedIndexed;
-
     /// <summary>The search order from where the words' documents begin, as a condition on read.documents d (see
     /// <see cref="HeadOfOrder"/>), for every walk of the words in that order; "true" when no word's first place is known.</summary>
     readonly string fromFirstPlace = "true";
@@ -175,7 +171,6 @@ public sealed class SearchPlan
             var rare = withoutPrefix is not null ? Param("d.search @@ to_tsquery('simple', @indexedWords)", "indexedWords", withoutPrefix)
                 : commonWordToTest is { } common ? LookedUp([.. words.Where((_, i) => i != common)], "indexedWords") : null;
             AddOrderedByRank(SearchTier.AllWords, all, rare is null ? everyWordIndexed : $"{rare} and ({all}) is true");
-            pairedIndexed = Paired(words, "wordPairs");
             AtLeast = words.Count == 1 ? words[0].AtLeast : 0;
             EveryWordBroad = words.Count > 1 && words.All(w => w.AtLeast > SearchPage.ExactTotalLimit);
             singleWord = words.Count == 1 ? words[0] : null;
@@ -192,8 +187,9 @@ public sealed class SearchPlan
         // and sampled on the narrow copy.
         wordsOnly = tiers.Count > 0 && tiers.All(t => IsName(t) && t.Predicate != "true");
         Source = wordsOnly && request.Sort != SearchSort.Number && !filtersBeyondFacets ? "read.search_rows" : "read.documents";
-        // The pairs are indexed on the narrow copy alone; elsewhere the words are looked up as they are.
-        if (Source == "read.search_rows" && pairedIndexed is not null)
+        // The pairs are indexed on the narrow copy alone; elsewhere the words are looked up as they are. The documents
+        // holding every pair of the words are those holding every word, so no candidate is tested again.
+        if (Source == "read.search_rows" && Paired(this.words, "wordPairs") is { } pairedIndexed)
         {
             var allWords = tiers.FindIndex(t => t.Tier == SearchTier.AllWords);
             tiers[allWords] = tiers[allWords] with { Indexed = pairedIndexed };
