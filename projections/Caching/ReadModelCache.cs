@@ -34,7 +34,8 @@ public sealed class ReadCacheOptions
 /// Nothing is served from or stored in the cache while its source of changes is not connected, because changes missed
 /// then would leave stale entries.
 /// <para>Documents and search pages each have a memory budget (<see cref="BudgetedMap{TKey, TValue}"/>: past it, what was
-/// not read lately goes). A search page is kept as the UTF-8 JSON the API sends, compressed (<see cref="KeptPage"/>): a
+/// not read lately goes). A search page is kept the second time it is read from the database, not the first
+/// (<see cref="Doorkeeper"/>). A search page is kept as the UTF-8 JSON the API sends, compressed (<see cref="KeptPage"/>): a
 /// hit is written out without serializing.</para>
 /// </summary>
 public sealed class ReadModelCache(ReadCacheOptions options)
@@ -44,6 +45,8 @@ public sealed class ReadModelCache(ReadCacheOptions options)
 
     readonly BudgetedMap<string, PublicDocument> documents = new(() => options.MaxDocumentMegabytes * Megabyte, DocumentSize, StringComparer.Ordinal);
     readonly BudgetedMap<SearchRequest, CachedPage> pages = new(() => options.MaxSearchPageMegabytes * Megabyte, (_, page) => page.Json.Bytes + PageOverhead);
+    /// <summary>The search requests read from the database lately: six times the pages the default budget holds, in 256 KB.</summary>
+    readonly Doorkeeper askedPages = new(1 << 16);
     long generation;
     long lastSeenPosition;
     volatile bool listening;
@@ -79,10 +82,12 @@ public sealed class ReadModelCache(ReadCacheOptions options)
     /// <summary>Stores what was read at <paramref name="readAt"/> (a <see cref="Generation"/>), unless something changed since.</summary>
     public void Store(string numberNorm, PublicDocument document, long readAt) => Store(documents, numberNorm, document, readAt);
 
-    /// <summary>Stores a search page's UTF-8 JSON read at <paramref name="readAt"/>, unless something changed since.</summary>
+    /// <summary>Stores a search page's UTF-8 JSON read at <paramref name="readAt"/>, unless something changed since, once
+    /// its request has been read from the database before (<see cref="Doorkeeper"/>): a query asked once is not kept.</summary>
     public void Store(SearchRequest request, byte[] json, long readAt)
     {
-        if (IsLive && Generation == readAt) Store(pages, request, new CachedPage(KeptPage.Of(json), SearchPageDependency.Of(request)), readAt);
+        if (IsLive && Generation == readAt && askedPages.OfferedBefore(request))
+            Store(pages, request, new CachedPage(KeptPage.Of(json), SearchPageDependency.Of(request)), readAt);
     }
 
     void Store<TKey, TValue>(BudgetedMap<TKey, TValue> map, TKey key, TValue value, long readAt) where TKey : notnull

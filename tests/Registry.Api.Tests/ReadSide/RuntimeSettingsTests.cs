@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+
+namespace Registry.Api.Tests.ReadSide;
+
+/// <summary>The runtime settings the API ships with were each measured through the load-test plan (README "Memory" and
+/// "Figures"); this keeps one from being dropped without a measurement saying so.</summary>
+public sealed class RuntimeSettingsTests
+{
+    [Fact]
+    public void The_api_ships_with_the_measured_runtime_settings()
+    {
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Registry.Api.runtimeconfig.json")))!;
+        var properties = config["runtimeOptions"]!["configProperties"]!;
+
+        Assert.False(properties["System.GC.Server"]!.GetValue<bool>());
+        Assert.Equal(0, properties["System.Threading.ThreadPool.UnfairSemaphoreSpinLimit"]!.GetValue<int>());
+        Assert.Equal(1000, properties["System.Runtime.TieredCompilation.CallCountThreshold"]!.GetValue<int>());
+    }
+}
