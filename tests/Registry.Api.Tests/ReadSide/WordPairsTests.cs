@@ -64,6 +64,31 @@ public sealed class WordPairsTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Equal("'газ+тоо'", Plan(Paired("тоо"), Paired("газ")).Parameters.Get<string>("wordPairs0"));
     }
 
+    /// <summary>A word in far more documents than the others (`тоо`) is left out of the full-text query of the others'
+    /// unpaired alternatives and tested on the rows both indexes find: the matches are those of every word.</summary>
+    [Fact]
+    public async Task A_common_word_is_tested_on_the_rows_not_asked_of_the_full_text_index()
+    {
+        var common = Paired("тоо") with { LexemeDocuments = 790_000 };
+        var place = Paired("караганди") with { LexemeDocuments = 27_000 };
+        var gas = new ResolvedTerm("('газ' | 'газорегулиаторнии')", 20_000, ["газ", "газорегулиаторнии"], [], 0, 0, [], 350_000, 0, Paired: ["газ"]);
+        var plan = Plan(common, place, gas);
+        Assert.Equal("'караганди' & 'газорегулиаторнии'", plan.Parameters.Get<string>("wordPairsWords0"));
+        Assert.Equal("'тоо'", plan.Parameters.Get<string>("wordPairsCommon"));
+
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var condition = plan.Tiers.Single(t => t.Tier == SearchTier.AllWords).IndexCondition;
+        string[][] documents = [["тоо", "караганди", "газорегулиаторнии"], ["караганди", "газорегулиаторнии"], ["тоо", "караганди", "газ"], ["караганди", "газ"], ["тоо", "газорегулиаторнии"]];
+        var found = new List<bool>();
+        foreach (var held in documents)
+        {
+            var parameters = new DynamicParameters(plan.Parameters);
+            parameters.Add("held", held);
+            found.Add(await conn.QuerySingleAsync<bool>($"select {condition} from (select array_to_tsvector(@held::text[]) as search) d", parameters));
+        }
+        Assert.Equal([true, false, true, false, false], found);
+    }
+
     /// <summary>The rarest word is paired with each other one: the index reads every posting of each pair it is asked,
     /// and no pair of a word is held by more documents than the word.</summary>
     [Fact]
