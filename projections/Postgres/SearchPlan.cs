@@ -226,12 +226,12 @@ public sealed class SearchPlan
     /// (`ТОО Атырау Мұнай`: 6.6 ms of index, 2.6 without `тоо`, for 792 documents tested against 582 matches). Null
     /// otherwise; with two words the one other word's documents would all be tested, more than the index saves.
     /// </summary>
-    static int? CommonWordToTest(IReadOnlyList<ResolvedTerm> words)
-    {
-        if (words.Count < 3) return null;
-        var common = words.Select((w, i) => (w.DocumentsAtMost, At: i)).MaxBy(w => w.DocumentsAtMost);
-        return common.DocumentsAtMost > CommonWordShare * words.Where((_, i) => i != common.At).Min(w => w.DocumentsAtMost) ? common.At : null;
-    }
+    static int? CommonWordToTest(IReadOnlyList<ResolvedTerm> words) =>
+        CommonWordCandidate(words) is { } at && words[at].DocumentsAtMost > CommonWordShare * words.Where((_, i) => i != at).Min(w => w.DocumentsAtMost) ? at : null;
+
+    /// <summary>The place of the word of three or more held by the most documents.</summary>
+    static int? CommonWordCandidate(IReadOnlyList<ResolvedTerm> words) =>
+        words.Count < 3 ? null : words.Select((w, i) => (w.DocumentsAtMost, At: i)).MaxBy(w => w.DocumentsAtMost).At;
 
     /// <summary>
     /// Puts the common word left to the rows (<see cref="CommonWordToTest"/>) back in the index when the counted pairs show
@@ -279,40 +279,52 @@ public sealed class SearchPlan
     {
         var split = words.Select(PairedApart).ToList();
         if (words.Count < 2 || split.Any(w => w.Paired.Count == 0) || split.Count(w => w.Others.Count > 0) > 3) return null;
-        var common = CommonWordToTest(words) is { } at && split[at].Others.Count == 0 ? at : (int?)null;
+        var common = CommonWordCandidate(words) is { } at && split[at].Others.Count == 0 ? at : (int?)null;
         IEnumerable<List<Word>> parts = [[]];
-        foreach (var ((paired, documents, others), i) in split.Select((w, i) => (w, i)))
+        foreach (var ((paired, documents, others, othersDocuments), i) in split.Select((w, i) => (w, i)))
             parts = parts.SelectMany(q => new[] { new Word(SearchVocabulary.Alternatives(paired.Select(SearchVocabulary.Quote)), paired, documents, i == common),
-                others.Count == 0 ? null : new Word(SearchVocabulary.Alternatives(others), null) }.OfType<Word>().Select(w => (List<Word>)[.. q, w]));
+                others.Count == 0 ? null : new Word(SearchVocabulary.Alternatives(others), null, othersDocuments) }.OfType<Word>().Select(w => (List<Word>)[.. q, w]));
         // The full-text queries first: a row found by a phrase is tested again against the whole condition, and stops at the
         // query it matches before computing its pairs (1,000 rows of `алма <-> ата`, 40 ms, when the pairs came first).
         var queries = parts.Select(part => (Part: part, Pairs: WordPairs(part))).OrderBy(q => q.Pairs is not null).ToList();
         if (queries.All(q => q.Pairs is null)) return null;
         var found = $"({string.Join(" or ", queries.Select((q, i) => q.Pairs is { } pairs
             ? Param($"read.word_pairs(d.search) @@ @{name}{i}::tsquery", $"{name}{i}", pairs)
-            : Param($"d.search @@ to_tsquery('simple', @{name}Words{i})", $"{name}Words{i}", TsQuery([.. q.Part.Where(w => !w.LeftToRows)]))))})";
-        // A common word (`тоо`, in 60 % of the documents) is left out of the full-text queries and tested on the rows they and
-        // the pairs find: the pairs' rows hold it anyway, and the index no longer skips through its postings once per query
-        // (`ТОО Семей Кен` at 1M, 414 matches: 5.2 ms counted with `тоо` in the index, 3.3 tested on the rows). Only when
-        // it has no alternative but its paired ones, so every full-text query keeps a word that is not paired.
-        return common is { } c && queries.Any(q => q.Pairs is null)
+            : Param($"d.search @@ to_tsquery('simple', @{name}Words{i})", $"{name}Words{i}", TsQuery(AskedOfTheIndex(q.Part)))))})";
+        // A common word (`тоо`, in 60 % of the documents) is left out of a full-text query whose other words are rarer, and
+        // tested on the rows they and the pairs find: the pairs' rows hold it anyway, and the index no longer skips through
+        // its postings once per candidate (`ТОО Семей Кен` at 1M, 414 matches: 5.2 ms counted with `тоо` in the index, 3.3
+        // tested on the rows; `ТОО Астана Газ`, 7,633 matches, whose `газ` and `астана` are too common for that but whose
+        // full-text queries ask their rare alternatives, 18 → 15.7 ms). Only when it has no alternative but its paired ones,
+        // so every full-text query keeps a word that is not paired.
+        return common is { } c && queries.Any(q => q.Pairs is null && AskedOfTheIndex(q.Part).Count < q.Part.Count)
             ? $"{found} and {Param($"d.search @@ to_tsquery('simple', @{name}Common)", $"{name}Common", SearchVocabulary.Alternatives(words[c].RowAlternatives))}"
             : found;
     }
 
+    /// <summary>The words of a full-text query the index is asked: all but the common word (<see cref="Word.IsCommon"/>)
+    /// when it holds more than <see cref="CommonWordShare"/> times the documents of the query's rarest other word, as
+    /// <see cref="CommonWordToTest"/> weighs whole words.</summary>
+    static List<Word> AskedOfTheIndex(List<Word> part) =>
+        part.Find(w => w.IsCommon) is { } common && common.Documents > CommonWordShare * part.Where(w => !ReferenceEquals(w, common)).Min(w => w.Documents)
+            ? [.. part.Where(w => !ReferenceEquals(w, common))]
+            : part;
+
     /// <summary>A word's paired alternatives, and the rest of them as full-text operands. An unfinished word that is itself a
     /// paired word (`кен`, which begins 834 words): the word, and its other completions by their one-letter-longer
     /// prefixes, as <see cref="BroadWordsApart"/> reads it.</summary>
-    static (List<string> Paired, long Documents, List<string> Others) PairedApart(ResolvedTerm w)
+    static (List<string> Paired, long Documents, List<string> Others, long OthersDocuments) PairedApart(ResolvedTerm w)
     {
         if (w.LongerPrefixes is { Count: > 0 } longer && w.Within is [var word] && w.IsPaired(word))
         {
             var prefix = SearchVocabulary.QuotePrefix(word);
             return ([word], w.WithinDocuments,
-                [.. w.Lexemes.Select(SearchVocabulary.Quote), .. w.Others.SelectMany(o => o == prefix ? longer.Select(SearchVocabulary.QuotePrefix) : [o])]);
+                [.. w.Lexemes.Select(SearchVocabulary.Quote), .. w.Others.SelectMany(o => o == prefix ? longer.Select(SearchVocabulary.QuotePrefix) : [o])],
+                w.DocumentsAtMost);
         }
         // The documents of the word's whole words: its paired ones are the most held (the list is of broad words).
-        return ([.. w.Lexemes.Where(w.IsPaired)], w.LexemeDocuments, [.. w.Lexemes.Where(l => !w.IsPaired(l)).Select(SearchVocabulary.Quote), .. w.Others]);
+        return ([.. w.Lexemes.Where(w.IsPaired)], w.LexemeDocuments, [.. w.Lexemes.Where(l => !w.IsPaired(l)).Select(SearchVocabulary.Quote), .. w.Others],
+            SearchVocabulary.Saturating(Math.Max(0, w.LexemeDocuments - w.PairedLexemeDocuments), w.OthersAtMost));
     }
 
     /// <summary>
@@ -343,9 +355,9 @@ public sealed class SearchPlan
     const int MaxPairsPerWords = 64;
 
     /// <summary>One word of a query as an index is asked it: its full-text query, and the paired words it is exactly, with
-    /// the documents holding them (null when it matches any other word, phrase or prefix); and whether the rows test it
-    /// instead of the full-text index (<see cref="Paired"/>).</summary>
-    sealed record Word(string TsQuery, IReadOnlyList<string>? Paired, long Documents = 0, bool LeftToRows = false);
+    /// the documents holding them (null when it matches any other word, phrase or prefix); and whether it is the query's
+    /// common word, which the rows may test instead of the full-text index (<see cref="AskedOfTheIndex"/>).</summary>
+    sealed record Word(string TsQuery, IReadOnlyList<string>? Paired, long Documents = 0, bool IsCommon = false);
 
     static string TsQuery(IReadOnlyList<Word> words) => string.Join(" & ", words.Select(w => w.TsQuery));
 

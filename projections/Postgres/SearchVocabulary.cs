@@ -12,7 +12,8 @@ namespace Registry.Projections.Postgres;
 /// the documents that match an other alternative (at most <see cref="OthersAtMost"/>) or hold two of the whole words (at
 /// most <see cref="PairsAtMost"/>). <see cref="Within"/>: whole words an other alternative matches, whose documents
 /// <see cref="OthersAtMost"/> includes (an unfinished word read as a prefix of many words is, when indexed, itself a word: `астана`).
-/// <see cref="LexemeDocuments"/>, <see cref="WithinDocuments"/>: the documents of each, summed. <see cref="LongerPrefixes"/>: for
+/// <see cref="LexemeDocuments"/>, <see cref="WithinDocuments"/>, <see cref="PairedLexemeDocuments"/> (the whole words
+/// indexed in pairs): the documents of each, summed. <see cref="LongerPrefixes"/>: for
 /// an unfinished word read as a prefix that is itself a word of more than 10,000 documents, the prefixes one letter
 /// longer that its other completions begin with (`астана`: `астанаа`, `астанаб`, …), so the word and the rest of its
 /// completions can be looked up apart. <see cref="Prefix"/>: the unfinished word the term completes, typed alone (`кутка`,
@@ -21,7 +22,7 @@ namespace Registry.Projections.Postgres;
 /// null when that is not known.</summary>
 public sealed record ResolvedTerm(string TsQuery, long AtLeast, IReadOnlyList<string> Lexemes, IReadOnlyList<string> Others, long OthersAtMost, long PairsAtMost,
     IReadOnlyList<string> Within, long LexemeDocuments, long WithinDocuments, IReadOnlyList<string>? LongerPrefixes = null, string? Prefix = null,
-    long? FirstOrder = null, IReadOnlyList<string>? Paired = null)
+    long? FirstOrder = null, IReadOnlyList<string>? Paired = null, long PairedLexemeDocuments = 0)
 {
     /// <summary>Whether a whole word of the term, or the word within it, is one of the words indexed in pairs
     /// (read.paired_words, migration 0390).</summary>
@@ -222,7 +223,8 @@ public static class SearchVocabulary
             var pairs = words.Select((documents, i) => documents * (words.Count - 1 - i)).Aggregate(0L, Saturating);
             var byDocuments = lexemes.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).ToList();
             resolved.Add(new ResolvedTerm(Alternatives([.. byDocuments.Select(Quote), .. others]), atLeast, byDocuments, others, othersAtMost, pairs, within,
-                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes, prefix, firstOrder.Value, [.. byDocuments.Concat(within).Where(paired.Contains)]));
+                lexemes.Values.Aggregate(0L, Saturating), withinDocuments, longerPrefixes, prefix, firstOrder.Value, [.. byDocuments.Concat(within).Where(paired.Contains)],
+                lexemes.Where(l => paired.Contains(l.Key)).Select(l => l.Value).Aggregate(0L, Saturating)));
         }
         return resolved;
     }

@@ -507,6 +507,34 @@ public sealed class IndexUseTests(LargeSearchSuiteApp app)
         Assert.True(exactAsCounted.Count >= 2, $"exact as counted: {string.Join(", ", exactAsCounted)}");
     }
 
+    /// <summary>An unfinished word whose completions are paired words and others: the paired ones' documents are counted
+    /// apart, as the registry holds them, so a plan can weigh the others' (the rest of its whole words') against a common
+    /// word.</summary>
+    [Fact]
+    public async Task The_documents_of_a_word_s_paired_completions_are_counted_apart()
+    {
+        await app.LoadLargeAsync();
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var prefixes = await conn.QueryAsync<string>($"""
+            select p.prefix from (select distinct left(term, 3) as prefix from read.search_pair_terms where char_length(term) > 3) p
+            where exists (select 1 from read.search_terms s where s.term like p.prefix || '%' and s.documents > 0
+                              and not exists (select 1 from read.search_pair_terms x where x.term = s.term))
+              and (select count(*) from read.search_terms s where s.term like p.prefix || '%' and s.documents > 0) <= {SearchVocabulary.MaxCompletions}
+            order by p.prefix collate "C"
+            """);
+        ResolvedTerm? word = null;
+        foreach (var prefix in prefixes)
+        {
+            var resolved = (await SearchVocabulary.ResolveAsync(conn, SearchIntent.Of(prefix).Terms, CancellationToken.None))![0];
+            if (resolved.Lexemes.Any(resolved.IsPaired) && !resolved.Lexemes.All(resolved.IsPaired)) { word = resolved; break; }
+        }
+        Assert.NotNull(word);
+        var paired = await conn.ExecuteScalarAsync<long>("select sum(documents)::bigint from read.search_terms where term = any(@lexemes) and term = any(@paired)",
+            new { lexemes = word.Lexemes.ToArray(), paired = word.Paired!.ToArray() });
+        Assert.InRange(paired, 1, word.LexemeDocuments - 1);
+        Assert.Equal(paired, word.PairedLexemeDocuments);
+    }
+
     /// <summary>A broad word and an unfinished word read as a prefix of many words: the pair counts give the word's largest
     /// pair with one of the prefix's counted completions, as the documents hold them, and it bounds the matches from below.</summary>
     [Fact]

@@ -76,9 +76,36 @@ public sealed class WordPairsTests(RegistryApp app) : IClassFixture<RegistryApp>
         Assert.Equal("'караганди' & 'газорегулиаторнии'", plan.Parameters.Get<string>("wordPairsWords0"));
         Assert.Equal("'тоо'", plan.Parameters.Get<string>("wordPairsCommon"));
 
+        string[][] documents = [["тоо", "караганди", "газорегулиаторнии"], ["караганди", "газорегулиаторнии"], ["тоо", "караганди", "газ"], ["караганди", "газ"], ["тоо", "газорегулиаторнии"]];
+        Assert.Equal([true, false, true, false, false], await Found(plan, documents));
+    }
+
+    /// <summary>The same when another word is too common for that as a whole (`астана`, 85,000 documents, a seventh of
+    /// `тоо`'s) but the full-text query asks only `газ`'s rare alternatives: `тоо` holds sixty times their documents.
+    /// Not when those alternatives are common too.</summary>
+    [Fact]
+    public async Task A_common_word_is_left_to_the_rows_when_the_full_text_query_asks_rare_alternatives()
+    {
+        var common = Paired("тоо") with { LexemeDocuments = 610_000 };
+        var place = Paired("астана") with { LexemeDocuments = 85_000 };
+        var gas = new ResolvedTerm("('газ' | 'газорегулиаторнии')", 20_000, ["газ", "газорегулиаторнии"], [], 0, 0, [], 160_000, 0, Paired: ["газ"],
+            PairedLexemeDocuments: 150_000);
+        var plan = Plan(common, place, gas);
+        Assert.Equal("'астана' & 'газорегулиаторнии'", plan.Parameters.Get<string>("wordPairsWords0"));
+        Assert.Equal("'тоо'", plan.Parameters.Get<string>("wordPairsCommon"));
+        string[][] documents = [["тоо", "астана", "газорегулиаторнии"], ["астана", "газорегулиаторнии"], ["тоо", "астана", "газ"], ["астана", "газ"]];
+        Assert.Equal([true, false, true, false], await Found(plan, documents));
+
+        var commonAlternatives = Plan(common, place, gas with { PairedLexemeDocuments = 40_000 });
+        Assert.Equal("'тоо' & 'астана' & 'газорегулиаторнии'", commonAlternatives.Parameters.Get<string>("wordPairsWords0"));
+        Assert.DoesNotContain("wordPairsCommon", commonAlternatives.Parameters.ParameterNames);
+    }
+
+    /// <summary>Whether each document, holding the given words, meets the plan's condition on the words, in PostgreSQL.</summary>
+    async Task<List<bool>> Found(SearchPlan plan, string[][] documents)
+    {
         await using var conn = await app.DataSource.OpenConnectionAsync();
         var condition = plan.Tiers.Single(t => t.Tier == SearchTier.AllWords).IndexCondition;
-        string[][] documents = [["тоо", "караганди", "газорегулиаторнии"], ["караганди", "газорегулиаторнии"], ["тоо", "караганди", "газ"], ["караганди", "газ"], ["тоо", "газорегулиаторнии"]];
         var found = new List<bool>();
         foreach (var held in documents)
         {
@@ -86,7 +113,7 @@ public sealed class WordPairsTests(RegistryApp app) : IClassFixture<RegistryApp>
             parameters.Add("held", held);
             found.Add(await conn.QuerySingleAsync<bool>($"select {condition} from (select array_to_tsvector(@held::text[]) as search) d", parameters));
         }
-        Assert.Equal([true, false, true, false, false], found);
+        return found;
     }
 
     /// <summary>The rarest word is paired with each other one: the index reads every posting of each pair it is asked,
