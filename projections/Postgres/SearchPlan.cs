@@ -286,18 +286,18 @@ public sealed class SearchPlan
                 others.Count == 0 ? null : new Word(SearchVocabulary.Alternatives(others), null, othersDocuments) }.OfType<Word>().Select(w => (List<Word>)[.. q, w]));
         // The full-text queries first: a row found by a phrase is tested again against the whole condition, and stops at the
         // query it matches before computing its pairs (1,000 rows of `алма <-> ата`, 40 ms, when the pairs came first).
-        var queries = parts.Select(part => (Part: part, Pairs: WordPairs(part))).OrderBy(q => q.Pairs is not null).ToList();
+        var queries = parts.Select(part => (Pairs: WordPairs(part), Asked: AskedOfTheIndex(part), part.Count)).OrderBy(q => q.Pairs is not null).ToList();
         if (queries.All(q => q.Pairs is null)) return null;
         var found = $"({string.Join(" or ", queries.Select((q, i) => q.Pairs is { } pairs
             ? Param($"read.word_pairs(d.search) @@ @{name}{i}::tsquery", $"{name}{i}", pairs)
-            : Param($"d.search @@ to_tsquery('simple', @{name}Words{i})", $"{name}Words{i}", TsQuery(AskedOfTheIndex(q.Part)))))})";
+            : Param($"d.search @@ to_tsquery('simple', @{name}Words{i})", $"{name}Words{i}", TsQuery(q.Asked))))})";
         // A common word (`тоо`, in 60 % of the documents) is left out of a full-text query whose other words are rarer, and
         // tested on the rows they and the pairs find: the pairs' rows hold it anyway, and the index no longer skips through
         // its postings once per candidate (`ТОО Семей Кен` at 1M, 414 matches: 5.2 ms counted with `тоо` in the index, 3.3
         // tested on the rows; `ТОО Астана Газ`, 7,633 matches, whose `газ` and `астана` are too common for that but whose
         // full-text queries ask their rare alternatives: counted in 18.3 ms, 16.0 with `тоо` left to the rows). Only when it has no alternative but its paired ones,
         // so every full-text query keeps a word that is not paired.
-        return common is { } c && queries.Any(q => q.Pairs is null && AskedOfTheIndex(q.Part).Count < q.Part.Count)
+        return common is { } c && queries.Any(q => q.Pairs is null && q.Asked.Count < q.Count)
             ? $"{found} and {Param($"d.search @@ to_tsquery('simple', @{name}Common)", $"{name}Common", SearchVocabulary.Alternatives(words[c].RowAlternatives))}"
             : found;
     }
