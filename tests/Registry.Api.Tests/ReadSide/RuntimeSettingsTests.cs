@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace Registry.Api.Tests.ReadSide;
@@ -15,5 +16,22 @@ public sealed class RuntimeSettingsTests
         Assert.False(properties["System.GC.Server"]!.GetValue<bool>());
         Assert.Equal(0, properties["System.Threading.ThreadPool.UnfairSemaphoreSpinLimit"]!.GetValue<int>());
         Assert.Equal(1000, properties["System.Runtime.TieredCompilation.CallCountThreshold"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void On_linux_the_api_runs_the_segments_gc_that_ships_with_its_runtime()
+    {
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Registry.Api.runtimeconfig.json")))!;
+
+        var gc = config["runtimeOptions"]!["configProperties"]!["System.GC.Name"]?.GetValue<string>();
+
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Null(gc);
+            return;
+        }
+        Assert.Equal("libclrgc.so", gc);
+        // The runtime refuses to start when the named GC is missing, so a runtime without it must fail here first.
+        Assert.True(File.Exists(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), gc!)), RuntimeEnvironment.GetRuntimeDirectory());
     }
 }
