@@ -295,8 +295,8 @@ public sealed class SearchPlan
         // tested on the rows they and the pairs find: the pairs' rows hold it anyway, and the index no longer skips through
         // its postings once per candidate (`ТОО Семей Кен` at 1M, 414 matches: 5.2 ms counted with `тоо` in the index, 3.3
         // tested on the rows; `ТОО Астана Газ`, 7,633 matches, whose `газ` and `астана` are too common for that but whose
-        // full-text queries ask their rare alternatives: counted in 18.3 ms, 16.0 with `тоо` left to the rows). Only when it has no alternative but its paired ones,
-        // so every full-text query keeps a word that is not paired.
+        // full-text queries ask their rare alternatives: counted in 18.3 ms, 16.0 with `тоо` left to the rows). Only when
+        // it has no alternative but its paired ones, so every full-text query keeps a word that is not paired.
         return common is { } c && queries.Any(q => q.Pairs is null && q.Asked.Count < q.Count)
             ? $"{found} and {Param($"d.search @@ to_tsquery('simple', @{name}Common)", $"{name}Common", SearchVocabulary.Alternatives(words[c].RowAlternatives))}"
             : found;

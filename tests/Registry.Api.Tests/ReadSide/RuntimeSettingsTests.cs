@@ -10,8 +10,7 @@ public sealed class RuntimeSettingsTests
     [Fact]
     public void The_api_ships_with_the_measured_runtime_settings()
     {
-        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Registry.Api.runtimeconfig.json")))!;
-        var properties = config["runtimeOptions"]!["configProperties"]!;
+        var properties = ApiRuntimeProperties();
 
         Assert.False(properties["System.GC.Server"]!.GetValue<bool>());
         Assert.Equal(0, properties["System.Threading.ThreadPool.UnfairSemaphoreSpinLimit"]!.GetValue<int>());
@@ -21,9 +20,7 @@ public sealed class RuntimeSettingsTests
     [Fact]
     public void On_linux_the_api_runs_the_segments_gc_that_ships_with_its_runtime()
     {
-        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Registry.Api.runtimeconfig.json")))!;
-
-        var gc = config["runtimeOptions"]!["configProperties"]!["System.GC.Name"]?.GetValue<string>();
+        var gc = ApiRuntimeProperties()["System.GC.Name"]?.GetValue<string>();
 
         if (!OperatingSystem.IsLinux())
         {
@@ -34,4 +31,7 @@ public sealed class RuntimeSettingsTests
         // The runtime refuses to start when the named GC is missing, so a runtime without it must fail here first.
         Assert.True(File.Exists(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), gc!)), RuntimeEnvironment.GetRuntimeDirectory());
     }
+
+    static JsonNode ApiRuntimeProperties() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Registry.Api.runtimeconfig.json")))!["runtimeOptions"]!["configProperties"]!;
 }
