@@ -10,8 +10,7 @@ public static class Highlighting
 {
     public static IReadOnlyList<(string Text, bool Hit)> Name(string name, SearchIntent intent)
     {
-        string[] words = [.. intent.Terms.SelectMany(t => t.Words.Concat(t.OtherNames.SelectMany(o => o)))];
-        if (words.Length == 0) return [(name, false)];
+        if (intent.Terms.Count == 0) return [(name, false)];
         var segments = new List<(string, bool)>();
         var i = 0;
         while (i < name.Length)
@@ -20,10 +19,23 @@ public static class Highlighting
             var isWord = char.IsLetterOrDigit(name[i]);
             while (i < name.Length && char.IsLetterOrDigit(name[i]) == isWord) i++;
             var piece = name[start..i];
-            var folded = isWord ? SearchText.Fold(piece) : "";
-            segments.Add((piece, isWord && words.Any(w => folded.StartsWith(w, StringComparison.Ordinal))));
+            segments.Add((piece, isWord && Begins(SearchText.Fold(piece), intent.Terms)));
         }
         return segments;
+    }
+
+    /// <summary>Whether a folded word begins with a word of the query or of another name a query term stands for.</summary>
+    static bool Begins(string folded, IReadOnlyList<QueryTerm> terms)
+    {
+        foreach (var term in terms)
+        {
+            foreach (var word in term.Words)
+                if (folded.StartsWith(word, StringComparison.Ordinal)) return true;
+            foreach (var otherName in term.OtherNames)
+                foreach (var word in otherName)
+                    if (folded.StartsWith(word, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     public static IReadOnlyList<(string Text, bool Hit)> Number(string number, SearchIntent intent)

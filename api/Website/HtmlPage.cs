@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Caching.Memory;
@@ -29,10 +28,25 @@ public sealed class HtmlPage<TPage>(Site site, object model, int statusCode = St
 {
     public async Task ExecuteAsync(HttpContext http)
     {
-        var page = renderedAs is null
-            ? RenderedPage.Of(Encoding.UTF8.GetBytes(await RenderAsync(http.RequestServices, site, model)), compress: false)
-            : await http.RequestServices.GetRequiredService<RenderedPages>().GetOrRenderAsync($"{typeof(TPage).Name}|{renderedAs}",
-                async () => Encoding.UTF8.GetBytes(await RenderAsync(http.RequestServices, site, model)));
+        if (renderedAs is not null)
+        {
+            var page = await http.RequestServices.GetRequiredService<RenderedPages>().GetOrRenderAsync($"{typeof(TPage).Name}|{renderedAs}",
+                async () =>
+                {
+                    using var html = await RenderAsync(http.RequestServices, site, model);
+                    return RenderedPage.Compressed(html.ToMemory().Span);
+                });
+            var (body, encoding) = page.For(http.Request);
+            await AnswerAsync(http, page.ETag, body, encoding, variesByEncoding: true);
+            return;
+        }
+        using var rendered = await RenderAsync(http.RequestServices, site, model);
+        var bytes = rendered.ToMemory();
+        await AnswerAsync(http, RenderedPage.ETagOf(bytes.Span), bytes, encoding: null, variesByEncoding: false);
+    }
+
+    async Task AnswerAsync(HttpContext http, EntityTagHeaderValue etag, ReadOnlyMemory<byte> body, string? encoding, bool variesByEncoding)
+    {
         var response = http.Response;
         SecurityHeaders.Apply(response);
         response.Headers.ContentLanguage = site.Lang.Code;
@@ -42,9 +56,9 @@ public sealed class HtmlPage<TPage>(Site site, object model, int statusCode = St
         }
         else
         {
-            response.Headers.ETag = page.ETag.ToString();
+            response.Headers.ETag = etag.ToString();
             response.Headers.CacheControl = "public, max-age=60";
-            if (statusCode == StatusCodes.Status200OK && http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Tag == page.ETag.Tag || t.Equals(EntityTagHeaderValue.Any)))
+            if (statusCode == StatusCodes.Status200OK && http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Tag == etag.Tag || t.Equals(EntityTagHeaderValue.Any)))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 return;
@@ -52,49 +66,57 @@ public sealed class HtmlPage<TPage>(Site site, object model, int statusCode = St
         }
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
-        var (body, encoding) = page.For(http.Request);
-        if (page.IsBrotli) response.Headers.Vary = HeaderNames.AcceptEncoding;
+        if (variesByEncoding) response.Headers.Vary = HeaderNames.AcceptEncoding;
         // Already compressed: the response compression middleware leaves a response with a Content-Encoding alone.
         if (encoding is not null) response.Headers.ContentEncoding = encoding;
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, http.RequestAborted);
     }
 
-    public static async Task<string> RenderAsync(IServiceProvider services, Site site, object model)
+    /// <summary>The page as UTF-8 in pooled memory: dispose it once the bytes are written or copied.</summary>
+    public static async Task<PooledUtf8Writer> RenderAsync(IServiceProvider services, Site site, object model)
     {
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
+        var html = new PooledUtf8Writer();
+        try
         {
-            var output = await renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            await renderer.Dispatcher.InvokeAsync(async () =>
             {
-                [nameof(PageBase<object>.Site)] = site,
-                [nameof(PageBase<object>.Model)] = model,
-            }));
-            return output.ToHtmlString();
-        });
+                var output = await renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(new Dictionary<string, object?>
+                {
+                    [nameof(PageBase<object>.Site)] = site,
+                    [nameof(PageBase<object>.Model)] = model,
+                }));
+                output.WriteHtmlTo(html);
+            });
+            return html;
+        }
+        catch
+        {
+            html.Dispose();
+            throw;
+        }
     }
 }
 
-/// <summary>A page's bytes: plain when rendered for one answer, Brotli-compressed when kept for reuse (every current
-/// browser accepts Brotli; any other client gets the plain bytes back, which the compression middleware may gzip). The
-/// ETag is weak: the same page in any encoding.</summary>
-public sealed record RenderedPage(byte[] Bytes, bool IsBrotli, EntityTagHeaderValue ETag)
+/// <summary>A page kept for reuse: Brotli-compressed (every current browser accepts Brotli; any other client gets the
+/// plain bytes back, which the compression middleware may gzip). The ETag is weak: the same page in any encoding.</summary>
+public sealed record RenderedPage(byte[] Brotli, EntityTagHeaderValue ETag)
 {
-    public static RenderedPage Of(byte[] html, bool compress) => new(compress ? Brotli(html) : html, compress, ETagOf(html));
+    public static RenderedPage Compressed(ReadOnlySpan<byte> html) => new(Compress(html), ETagOf(html));
 
     /// <summary>The Brotli bytes for a client that accepts them, otherwise the plain page.</summary>
     public (byte[] Body, string? Encoding) For(HttpRequest request)
     {
-        if (!IsBrotli) return (Bytes, null);
-        if (request.GetTypedHeaders().AcceptEncoding.Any(e => e.Value == "br" && e.Quality is null or > 0)) return (Bytes, "br");
+        if (request.GetTypedHeaders().AcceptEncoding.Any(e => e.Value == "br" && e.Quality is null or > 0)) return (Brotli, "br");
         using var plain = new MemoryStream();
-        using (var brotli = new BrotliStream(new MemoryStream(Bytes), CompressionMode.Decompress)) brotli.CopyTo(plain);
+        using (var brotli = new BrotliStream(new MemoryStream(Brotli), CompressionMode.Decompress)) brotli.CopyTo(plain);
         return (plain.ToArray(), null);
     }
 
-    static EntityTagHeaderValue ETagOf(byte[] html) => new($"\"{Convert.ToHexStringLower(SHA256.HashData(html), 0, 8)}\"", isWeak: true);
+    public static EntityTagHeaderValue ETagOf(ReadOnlySpan<byte> html) => new($"\"{Convert.ToHexStringLower(SHA256.HashData(html), 0, 8)}\"", isWeak: true);
 
-    static byte[] Brotli(byte[] bytes)
+    static byte[] Compress(ReadOnlySpan<byte> bytes)
     {
         using var output = new MemoryStream();
         using (var stream = new BrotliStream(output, CompressionLevel.Optimal)) stream.Write(bytes);
@@ -108,11 +130,11 @@ public sealed class RenderedPages(IOptions<WebsiteOptions> options) : IDisposabl
 {
     readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxRenderedPageMegabytes * 1024L * 1024 });
 
-    public async Task<RenderedPage> GetOrRenderAsync(string key, Func<Task<byte[]>> render)
+    public async Task<RenderedPage> GetOrRenderAsync(string key, Func<Task<RenderedPage>> render)
     {
         if (cache.TryGetValue(key, out RenderedPage? page)) return page!;
-        page = RenderedPage.Of(await render(), compress: true);
-        cache.Set(key, page, new MemoryCacheEntryOptions { Size = page.Bytes.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        page = await render();
+        cache.Set(key, page, new MemoryCacheEntryOptions { Size = page.Brotli.Length, SlidingExpiration = TimeSpan.FromHours(1) });
         return page;
     }
 

@@ -24,17 +24,15 @@ public static class SearchText
             var c = lower[i];
             var piece = FoldCyrillic(c) ?? FoldLatin(lower, ref i);
             if (piece is "") continue;
-            if (piece is null)
+            if (piece is not null) sb.Append(piece);
+            // Any other letter or digit, the plain Cyrillic ones included, stands for itself.
+            else if (char.IsLetterOrDigit(c)) sb.Append(c);
+            else
             {
-                if (char.IsLetterOrDigit(c)) piece = c.ToString();
-                else
-                {
-                    if (!lastWasSpace) sb.Append(' ');
-                    lastWasSpace = true;
-                    continue;
-                }
+                if (!lastWasSpace) sb.Append(' ');
+                lastWasSpace = true;
+                continue;
             }
-            sb.Append(piece);
             lastWasSpace = false;
         }
         return sb.ToString().TrimEnd();
@@ -76,7 +74,6 @@ public static class SearchText
     {
         'ә' => "а", 'ғ' => "г", 'қ' => "к", 'ң' => "н", 'ө' => "о", 'ұ' or 'ү' => "у", 'һ' => "х", 'і' => "и",
         'ё' => "е", 'й' or 'ы' => "и", 'я' => "иа", 'ю' => "иу", 'ь' or 'ъ' => "",
-        >= 'а' and <= 'я' => c.ToString(),
         _ => null,
     };
 
