@@ -24,17 +24,24 @@ public static class Highlighting
         return segments;
     }
 
-    /// <summary>Whether a folded word begins with a word of the query or of another name a query term stands for.</summary>
+    /// <summary>Whether a folded word begins with a word of the query or of another name a query term stands for. Loops
+    /// by index: a results page asks this for every word of every name on it, and an interface's enumerator is an object.</summary>
     static bool Begins(string folded, IReadOnlyList<QueryTerm> terms)
     {
-        foreach (var term in terms)
+        for (var t = 0; t < terms.Count; t++)
         {
-            foreach (var word in term.Words)
-                if (folded.StartsWith(word, StringComparison.Ordinal)) return true;
-            foreach (var otherName in term.OtherNames)
-                foreach (var word in otherName)
-                    if (folded.StartsWith(word, StringComparison.Ordinal)) return true;
+            if (BeginsWithAny(folded, terms[t].Words)) return true;
+            var otherNames = terms[t].OtherNames;
+            for (var o = 0; o < otherNames.Count; o++)
+                if (BeginsWithAny(folded, otherNames[o])) return true;
         }
+        return false;
+    }
+
+    static bool BeginsWithAny(string folded, IReadOnlyList<string> words)
+    {
+        for (var w = 0; w < words.Count; w++)
+            if (folded.StartsWith(words[w], StringComparison.Ordinal)) return true;
         return false;
     }
 
