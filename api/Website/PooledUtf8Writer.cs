@@ -6,7 +6,7 @@ namespace Registry.Api.Website;
 /// <summary>
 /// A TextWriter that encodes what it is given as UTF-8 into memory rented from the shared pool, returned on Dispose.
 /// A page rendered into a string was built three times over (the builder's chunks, the string, its UTF-8 bytes): a third
-/// of what a search results page allocated, and the largest reason the oldest generation grew under that page.
+/// of what a search results page allocated.
 /// </summary>
 public sealed class PooledUtf8Writer : TextWriter
 {

@@ -4,7 +4,7 @@ namespace Registry.Api.Website.Shared;
 
 /// <summary>
 /// Markup that a page repeats for every row, as fragments rather than components. Each component brings its own state,
-/// render tree and parameters, and a page of 20 results held about 80 of them: a fifth of what the page allocated.
+/// render tree and parameters, and a page of 20 results held about 80 of them: a sixth of what the page allocated.
 /// </summary>
 public static class Fragments
 {
