@@ -33,6 +33,7 @@ builder.AddOpenData();
 builder.AddWebsite();
 builder.AddRegistryMetrics();
 builder.AddOutageHandling();
+builder.AddNativeHeapTrimming();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();

@@ -25,9 +25,7 @@ public static class MaintenanceCommands
         }
         if (app.Configuration.GetValue("Reindex", false))
         {
-            var rebuild = app.Services.GetService<ElasticsearchRebuild>()
-                ?? throw new InvalidOperationException("make reindex needs Elasticsearch:Url (or ELASTICSEARCH_URL).");
-            await rebuild.RunAsync(Console.Out, app.Lifetime.ApplicationStopping);
+            await ReindexAsync(app);
             return true;
         }
         if (app.Configuration.GetValue("Export", false))
@@ -40,12 +38,26 @@ public static class MaintenanceCommands
         }
         if (app.Configuration.GetValue("ReplayDeadLetters", false))
         {
-            var projector = app.Services.GetService<ElasticsearchDocumentProjector>()
-                ?? throw new InvalidOperationException("make es-replay-dead-letters needs Elasticsearch:Url (or ELASTICSEARCH_URL).");
-            var result = await DeadLetterReplay.RunAsync(projector, app.Services.GetRequiredService<NpgsqlDataSource>(), 500, app.Lifetime.ApplicationStopping);
-            Console.WriteLine($"{result.Replayed} dead letters of {projector.Name} replayed, {result.StillFailing} still failing");
+            await ReplayDeadLettersAsync(app);
             return true;
         }
         return false;
+    }
+
+    // The two Elasticsearch commands are methods of their own so that serving without Elasticsearch never loads its
+    // client (see ElasticsearchRegistration.AddIndexing).
+    static async Task ReindexAsync(WebApplication app)
+    {
+        var rebuild = app.Services.GetService<ElasticsearchRebuild>()
+            ?? throw new InvalidOperationException("make reindex needs Elasticsearch:Url (or ELASTICSEARCH_URL).");
+        await rebuild.RunAsync(Console.Out, app.Lifetime.ApplicationStopping);
+    }
+
+    static async Task ReplayDeadLettersAsync(WebApplication app)
+    {
+        var projector = app.Services.GetService<ElasticsearchDocumentProjector>()
+            ?? throw new InvalidOperationException("make es-replay-dead-letters needs Elasticsearch:Url (or ELASTICSEARCH_URL).");
+        var result = await DeadLetterReplay.RunAsync(projector, app.Services.GetRequiredService<NpgsqlDataSource>(), 500, app.Lifetime.ApplicationStopping);
+        Console.WriteLine($"{result.Replayed} dead letters of {projector.Name} replayed, {result.StillFailing} still failing");
     }
 }

@@ -12,6 +12,8 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public int Id => process.Id;
+
     ApiProcess(Process process, string baseUrl)
     {
         this.process = process;
