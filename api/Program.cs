@@ -34,6 +34,7 @@ builder.AddWebsite();
 builder.AddRegistryMetrics();
 builder.AddOutageHandling();
 builder.AddNativeHeapTrimming();
+builder.LeaveDataProtectionKeysUnread();
 builder.Services.AddProblemDetails(ProblemTypes.Configure);
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();

@@ -19,6 +19,16 @@ public static class Hosting
             kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
         });
 
+    /// <summary>Authentication registers ASP.NET's data protection, whose hosted service reads (or creates) its XML key
+    /// ring at start-up. The registry protects nothing with it (bearer tokens, no cookies, forms without antiforgery), so
+    /// the ring is not read ahead: 2 MB less resident. Were something to use it, the ring would load on first use. Call
+    /// after every AddAuthentication, which adds the service again.</summary>
+    public static void LeaveDataProtectionKeysUnread(this WebApplicationBuilder builder)
+    {
+        var warmUp = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService");
+        if (warmUp is not null) builder.Services.Remove(warmUp);
+    }
+
     /// <summary>Logs once, when Kestrel listens: where the API, its Swagger UI and its metrics are.</summary>
     public static void LogStartupLine(this WebApplication app) => app.Lifetime.ApplicationStarted.Register(() =>
     {

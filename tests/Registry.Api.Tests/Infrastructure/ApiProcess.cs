@@ -4,7 +4,7 @@ using System.Text;
 namespace Registry.Api.Tests.Infrastructure;
 
 /// <summary>The API as a separate process (the build output next to the tests), for what an in-process host cannot
-/// show: a kill -9.</summary>
+/// show: a kill -9, the files a process maps.</summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
     readonly Process process;
